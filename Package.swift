@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "icpcheck",
+    products: [
+        .library(name: "ICPCheck", targets: ["ICPCheck"]),
+        .executable(name: "icpcheck", targets: ["icpcheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The only C module Swift imports: guarded libjpeg / libpng entry points and libexif loading.
+        .target(
+            name: "CImageCodecs",
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("exif")]
+        ),
+        .target(name: "ICPCheck", dependencies: ["CImageCodecs"]),
+        .executableTarget(
+            name: "icpcheck",
+            dependencies: ["ICPCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Benchmarks our decode path against djpeg on the same files (`make bench`).
+        .executableTarget(name: "icpcheck-bench", dependencies: ["ICPCheck"]),
+        .testTarget(name: "ICPCheckTests", dependencies: ["ICPCheck", "CImageCodecs", "icpcheck"]),
+    ]
+)
+
+for target in package.targets where target.name != "CImageCodecs" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        // `any` spelled out for existentials, so their cost is visible.
+        .enableUpcomingFeature("ExistentialAny"),
+        // Imports are internal unless marked otherwise, so C types cannot leak into public API.
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        // A module must import what it uses, not inherit it from another import.
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,129 @@
+// CImageCodecs: the C boundary of icpcheck.
+//
+// libjpeg and libpng report fatal errors by longjmp, which must never cross Swift frames, so every
+// call into them that can fail goes through one of the guarded functions below: each owns its
+// setjmp, destroys its codec object on failure, and returns false with a message. They take no
+// decisions (no limits of their own, no severities): the caller passes limits in and reads facts out.
+//
+// Byte buffers are `const void *` plus `size_t` so that Swift can pass any contiguous storage.
+#ifndef CIMAGECODECS_H
+#define CIMAGECODECS_H
+
+#include <stdio.h> // jpeglib.h needs FILE and size_t declared first.
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jpeglib.h>
+#include <jerror.h>
+#include <png.h>
+#include <libexif/exif-data.h>
+#include <libexif/exif-content.h>
+#include <libexif/exif-entry.h>
+#include <libexif/exif-utils.h>
+
+#define CIC_MESSAGE_CAPACITY 200
+
+/// What a codec said while it worked: the fatal error (if any) and the first warning.
+typedef struct {
+    /// Text of the error that stopped the codec; empty when it finished.
+    char error[CIC_MESSAGE_CAPACITY];
+    /// The codec's own code for that error (libjpeg `msg_code`; 0 for libpng, which has none).
+    int error_code;
+    /// Text and code of the first warning; libjpeg warns on corrupt data and keeps going.
+    char warning[CIC_MESSAGE_CAPACITY];
+    int warning_code;
+    /// How many warnings were issued in all.
+    int warning_count;
+} cic_diagnostics;
+
+// MARK: - JPEG
+
+/// JPEG facts read from the markers up to the first scan, without decoding pixels.
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int components;
+    /// libjpeg's `J_COLOR_SPACE` guess for the stored data (JCS_GRAYSCALE, JCS_YCbCr, JCS_CMYK, JCS_YCCK, …).
+    int color_space;
+    int precision;
+    bool progressive;
+    bool arithmetic;
+    bool saw_jfif;
+    /// JFIF density: unit 0 = aspect ratio only, 1 = dots per inch, 2 = dots per cm.
+    int density_unit;
+    uint16_t x_density;
+    uint16_t y_density;
+    bool saw_adobe;
+    int adobe_transform;
+} cic_jpeg_header;
+
+/// Output of a (possibly scaled) JPEG decode.
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    /// 1 (grey) or 3 (RGB).
+    int components;
+    /// Scans read; more than one for progressive files.
+    int scans;
+} cic_jpeg_output;
+
+/// Reads the JPEG header. Calls `jpeg_read_header` under setjmp.
+bool cic_jpeg_read_header(const void *_Nonnull data, size_t size, cic_jpeg_header *_Nonnull header,
+                          cic_diagnostics *_Nonnull diagnostics);
+
+/// Decodes a JPEG scaled by 1/`scale_denominator` (1, 2, 4 or 8) to 8-bit grey or RGB rows.
+///
+/// With `pixels` NULL, stops after `jpeg_calc_output_dimensions` and only fills `output`, so the
+/// caller can size the buffer. Grey stays grey unless `force_rgb`; CMYK and YCCK become RGB. Stops
+/// with an error after `max_scans` scans (a progressive file can hold thousands of tiny scans) and
+/// refuses to use more than `max_memory` bytes of libjpeg working memory.
+/// Calls `jpeg_read_header`, `jpeg_start_decompress`, `jpeg_read_scanlines` and
+/// `jpeg_finish_decompress`, all under one setjmp.
+bool cic_jpeg_decode(const void *_Nonnull data, size_t size, unsigned scale_denominator, bool force_rgb,
+                     int max_scans, long max_memory, void *_Nullable pixels, size_t capacity,
+                     cic_jpeg_output *_Nonnull output, cic_diagnostics *_Nonnull diagnostics);
+
+// MARK: - PNG
+
+/// PNG facts read up to the first IDAT chunk, without decoding pixels.
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    int bit_depth;
+    /// PNG colour type: 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA.
+    int color_type;
+    int interlace_method;
+    bool has_trns;
+    bool has_phys;
+    /// pHYs: pixels per unit; unit 1 = metre, 0 = aspect ratio only.
+    uint32_t x_pixels_per_unit;
+    uint32_t y_pixels_per_unit;
+    int phys_unit;
+    /// An APNG animation control chunk (acTL) came before the image data.
+    bool has_actl;
+} cic_png_header;
+
+/// Reads the PNG chunks up to the image data. Calls `png_read_info` under setjmp.
+/// Images wider or taller than `max_dimension` are refused by libpng itself (`png_set_user_limits`).
+bool cic_png_read_header(const void *_Nonnull data, size_t size, uint32_t max_dimension,
+                         cic_png_header *_Nonnull header, cic_diagnostics *_Nonnull diagnostics);
+
+/// Decodes a PNG (any bit depth and colour type, interlaced or not) to 8-bit rows of
+/// `*channels` bytes per pixel: 3 (RGB) or 4 (RGBA, when the image has alpha or tRNS).
+///
+/// `pixels` must hold `width * height * 4` bytes. Reads through IEND so that damage after the
+/// image data is reported too. Calls `png_read_info`, `png_read_image` and `png_read_end` under
+/// one setjmp.
+bool cic_png_decode(const void *_Nonnull data, size_t size, uint32_t max_dimension, void *_Nonnull pixels,
+                    size_t capacity, int *_Nonnull channels, cic_diagnostics *_Nonnull diagnostics);
+
+// MARK: - EXIF
+
+/// Parses an EXIF block (starting with "Exif\0\0") exactly as stored: libexif's option to "fix"
+/// the data by inventing mandatory tags is turned off. Returns NULL when libexif finds no EXIF.
+/// libexif's log messages of kind "corrupt data" are counted in `diagnostics` as warnings.
+/// The caller owns the result and releases it with `exif_data_unref`.
+ExifData *_Nullable cic_exif_load(const void *_Nonnull data, size_t size, cic_diagnostics *_Nonnull diagnostics);
+
+#endif

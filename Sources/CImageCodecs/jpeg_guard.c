@@ -1,0 +1,192 @@
+// libjpeg entry points guarded with setjmp. libjpeg's default error handler calls exit(); ours
+// records the message and jumps back here, and its output_message keeps warnings instead of
+// printing them.
+#include "CImageCodecs.h"
+
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ROWS_PER_CALL = 16 };
+
+typedef struct {
+    struct jpeg_error_mgr base; // first, so a j_common_ptr's err can be cast to this struct
+    jmp_buf jump;
+    cic_diagnostics *diagnostics;
+} guarded_error_manager;
+
+typedef struct {
+    struct jpeg_progress_mgr base;
+    int max_scans;
+} scan_limit;
+
+static void copy_message(j_common_ptr cinfo, char *destination) {
+    char text[JMSG_LENGTH_MAX];
+    cinfo->err->format_message(cinfo, text);
+    strncpy(destination, text, CIC_MESSAGE_CAPACITY - 1);
+    destination[CIC_MESSAGE_CAPACITY - 1] = '\0';
+}
+
+static void jump_on_error(j_common_ptr cinfo) {
+    guarded_error_manager *manager = (guarded_error_manager *)cinfo->err;
+    copy_message(cinfo, manager->diagnostics->error);
+    manager->diagnostics->error_code = cinfo->err->msg_code;
+    longjmp(manager->jump, 1);
+}
+
+// Called for warnings (level -1) and trace messages (level >= 0); only warnings matter to us.
+static void keep_warning(j_common_ptr cinfo, int level) {
+    if (level >= 0) return;
+    guarded_error_manager *manager = (guarded_error_manager *)cinfo->err;
+    cic_diagnostics *diagnostics = manager->diagnostics;
+    if (diagnostics->warning_count == 0) {
+        copy_message(cinfo, diagnostics->warning);
+        diagnostics->warning_code = cinfo->err->msg_code;
+    }
+    diagnostics->warning_count += 1;
+    cinfo->err->num_warnings += 1;
+}
+
+static void ignore_output(j_common_ptr cinfo) { (void)cinfo; }
+
+// Same idea as djpeg's -maxscans: a crafted progressive file can hold enough scans to keep the
+// decoder busy for minutes.
+static void stop_after_max_scans(j_common_ptr cinfo) {
+    scan_limit *limit = (scan_limit *)cinfo->progress;
+    if (cinfo->is_decompressor) {
+        int scan = ((j_decompress_ptr)cinfo)->input_scan_number;
+        if (scan > limit->max_scans) {
+            guarded_error_manager *manager = (guarded_error_manager *)cinfo->err;
+            snprintf(manager->diagnostics->error, CIC_MESSAGE_CAPACITY, "Too many scans: more than %d",
+                     limit->max_scans);
+            manager->diagnostics->error_code = -1;
+            longjmp(manager->jump, 1);
+        }
+    }
+}
+
+static void install_error_manager(struct jpeg_decompress_struct *cinfo, guarded_error_manager *manager,
+                                  cic_diagnostics *diagnostics) {
+    memset(diagnostics, 0, sizeof(*diagnostics));
+    cinfo->err = jpeg_std_error(&manager->base);
+    manager->base.error_exit = jump_on_error;
+    manager->base.emit_message = keep_warning;
+    manager->base.output_message = ignore_output;
+    manager->diagnostics = diagnostics;
+}
+
+bool cic_jpeg_read_header(const void *data, size_t size, cic_jpeg_header *header, cic_diagnostics *diagnostics) {
+    struct jpeg_decompress_struct cinfo;
+    guarded_error_manager manager;
+    install_error_manager(&cinfo, &manager, diagnostics);
+    memset(header, 0, sizeof(*header));
+    if (setjmp(manager.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return false;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, (const unsigned char *)data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    header->width = cinfo.image_width;
+    header->height = cinfo.image_height;
+    header->components = cinfo.num_components;
+    header->color_space = cinfo.jpeg_color_space;
+    header->precision = cinfo.data_precision;
+    header->progressive = cinfo.progressive_mode;
+    header->arithmetic = cinfo.arith_code;
+    header->saw_jfif = cinfo.saw_JFIF_marker;
+    header->density_unit = cinfo.density_unit;
+    header->x_density = cinfo.X_density;
+    header->y_density = cinfo.Y_density;
+    header->saw_adobe = cinfo.saw_Adobe_marker;
+    header->adobe_transform = cinfo.Adobe_transform;
+    jpeg_destroy_decompress(&cinfo);
+    return true;
+}
+
+// Adobe writes CMYK inverted (255 = no ink); libjpeg hands the stored values through unchanged.
+static void cmyk_row_to_rgb(const JSAMPLE *cmyk, unsigned char *rgb, JDIMENSION width, bool inverted) {
+    for (JDIMENSION x = 0; x < width; x++) {
+        unsigned c = cmyk[4 * x], m = cmyk[4 * x + 1], y = cmyk[4 * x + 2], k = cmyk[4 * x + 3];
+        if (!inverted) { c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k; }
+        rgb[3 * x] = (unsigned char)((c * k + 127) / 255);
+        rgb[3 * x + 1] = (unsigned char)((m * k + 127) / 255);
+        rgb[3 * x + 2] = (unsigned char)((y * k + 127) / 255);
+    }
+}
+
+bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, bool force_rgb, int max_scans,
+                     long max_memory, void *pixels, size_t capacity, cic_jpeg_output *output,
+                     cic_diagnostics *diagnostics) {
+    struct jpeg_decompress_struct cinfo;
+    guarded_error_manager manager;
+    scan_limit limit = {.base = {.progress_monitor = stop_after_max_scans}, .max_scans = max_scans};
+    // Locals changed after setjmp and read after the jump must be volatile.
+    JSAMPLE *volatile cmyk_row = NULL;
+    install_error_manager(&cinfo, &manager, diagnostics);
+    memset(output, 0, sizeof(*output));
+    if (setjmp(manager.jump)) {
+        free(cmyk_row);
+        jpeg_destroy_decompress(&cinfo);
+        return false;
+    }
+    jpeg_create_decompress(&cinfo);
+    cinfo.progress = &limit.base;
+    cinfo.mem->max_memory_to_use = max_memory;
+    jpeg_mem_src(&cinfo, (const unsigned char *)data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = scale_denominator;
+    bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    if (cmyk) {
+        cinfo.out_color_space = JCS_CMYK;
+    } else if (cinfo.num_components == 1 && !force_rgb) {
+        cinfo.out_color_space = JCS_GRAYSCALE;
+    } else {
+        cinfo.out_color_space = JCS_RGB;
+    }
+    jpeg_calc_output_dimensions(&cinfo);
+    output->width = cinfo.output_width;
+    output->height = cinfo.output_height;
+    output->components = cmyk ? 3 : cinfo.output_components;
+    if (pixels == NULL) {
+        jpeg_destroy_decompress(&cinfo);
+        return true;
+    }
+    size_t row_bytes = (size_t)output->width * (size_t)output->components;
+    if (row_bytes * output->height > capacity) {
+        snprintf(diagnostics->error, CIC_MESSAGE_CAPACITY, "Output buffer too small");
+        diagnostics->error_code = -1;
+        jpeg_destroy_decompress(&cinfo);
+        return false;
+    }
+    jpeg_start_decompress(&cinfo);
+    if (cmyk) {
+        cmyk_row = malloc((size_t)cinfo.output_width * 4);
+        if (cmyk_row == NULL) ERREXIT1(&cinfo, JERR_OUT_OF_MEMORY, 0);
+    }
+    unsigned char *bytes = pixels;
+    while (cinfo.output_scanline < cinfo.output_height) {
+        unsigned char *row = bytes + row_bytes * cinfo.output_scanline;
+        JDIMENSION read;
+        if (cmyk) {
+            JSAMPROW rows[1] = {cmyk_row};
+            read = jpeg_read_scanlines(&cinfo, rows, 1);
+            if (read == 1) cmyk_row_to_rgb(cmyk_row, row, cinfo.output_width, cinfo.saw_Adobe_marker);
+        } else {
+            // Several rows per call, as djpeg does, so libjpeg can upsample straight into our buffer.
+            JSAMPROW rows[ROWS_PER_CALL];
+            JDIMENSION wanted = cinfo.output_height - cinfo.output_scanline;
+            if (wanted > ROWS_PER_CALL) wanted = ROWS_PER_CALL;
+            for (JDIMENSION i = 0; i < wanted; i++) rows[i] = row + row_bytes * i;
+            read = jpeg_read_scanlines(&cinfo, rows, wanted);
+        }
+        // The memory source never suspends, so no progress means libjpeg is stuck: stop.
+        if (read == 0) ERREXIT(&cinfo, JERR_BAD_STATE);
+    }
+    output->scans = cinfo.input_scan_number;
+    jpeg_finish_decompress(&cinfo);
+    free(cmyk_row);
+    jpeg_destroy_decompress(&cinfo);
+    return true;
+}

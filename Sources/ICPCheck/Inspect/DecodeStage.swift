@@ -1,0 +1,84 @@
+/// The EXIF and decode steps of one file, collecting what they measure and find.
+struct DecodeStage {
+    let bytes: [UInt8]
+    let options: InspectOptions
+    var exif: ExifSummary?
+    var image: DecodedImage?
+    var measures: [String: Double] = [:]
+    var findings: [Finding] = []
+
+    init(bytes: [UInt8], options: InspectOptions) {
+        self.bytes = bytes
+        self.options = options
+    }
+
+    mutating func readExif(format: ImageFormat) {
+        guard let block = ExifReader.exifBlock(in: bytes, format: format) else { return }
+        let (summary, diagnostics) = ExifReader.read(block)
+        exif = summary
+        if summary == nil {
+            findings.append(.exifUnreadable)
+        } else if diagnostics.warningCount > 0 {
+            findings.append(.exifCorrupt(diagnostics))
+        }
+    }
+
+    mutating func decodeJPEG(into format: inout FormatInfo) {
+        let limits = options.limits
+        do {
+            let (header, _) = try JPEGCodec.readHeader(bytes)
+            format.width = header.width
+            format.height = header.height
+            format.bitDepth = header.precision
+            format.color = header.colorSpace
+            format.progressive = header.progressive
+            format.dpi = header.dpi
+            try limits.check(width: header.width, height: header.height)
+            let denominator = JPEGCodec.scaleDenominator(
+                width: header.width, height: header.height, targetLongSide: options.workingLongSide)
+            let (decoded, diagnostics) = try JPEGCodec.decode(bytes, scaleDenominator: denominator, limits: limits)
+            measures["decode_scale"] = 1 / Double(denominator)
+            if diagnostics.warningCount > 0 {
+                let truncated = diagnostics.warningCode == JPEGCodec.prematureEndCode
+                findings.append(truncated ? .truncatedButDecoded(diagnostics) : .corruptData(diagnostics))
+            }
+            accept(decoded)
+        } catch {
+            // libjpeg refused the header: the marker walk may still know the stored size.
+            if format.width == nil, let frame = JPEGMarkers(bytes).frame {
+                format.width = frame.width
+                format.height = frame.height
+                format.bitDepth = frame.precision
+                format.progressive = frame.progressive
+            }
+            findings.append(Finding(error))
+        }
+    }
+
+    mutating func decodePNG(into format: inout FormatInfo) {
+        do {
+            let (header, _) = try PNGCodec.readHeader(bytes)
+            format.width = header.width
+            format.height = header.height
+            format.bitDepth = header.bitDepth
+            format.color = header.colorName
+            format.interlaced = header.interlaced
+            format.dpi = header.dpi
+            if header.animated { findings.append(.animated) }
+            let (decoded, diagnostics) = try PNGCodec.decode(bytes, limits: options.limits)
+            measures["decode_scale"] = 1
+            if diagnostics.warningCount > 0 { findings.append(.ancillaryChunkWarning(diagnostics)) }
+            accept(decoded)
+        } catch {
+            findings.append(Finding(error))
+        }
+    }
+
+    /// Keeps the decoded pixels upright, as a viewer shows them.
+    private mutating func accept(_ decoded: DecodedImage) {
+        let upright = decoded.applyingOrientation(exif?.orientation ?? 1)
+        measures["decoded_width"] = Double(upright.width)
+        measures["decoded_height"] = Double(upright.height)
+        image = upright
+    }
+}

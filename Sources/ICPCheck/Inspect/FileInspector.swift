@@ -1,0 +1,85 @@
+/// Options of the per-file checks.
+public struct InspectOptions: Sendable, Equatable {
+    public var limits: DecodeLimits
+    /// Long side, in pixels, that the heuristics work at: JPEGs are decoded with the largest DCT
+    /// scaling that keeps at least this many pixels. Nil decodes at full size.
+    public var workingLongSide: Int?
+
+    public init(limits: DecodeLimits = DecodeLimits(), workingLongSide: Int? = 1024) {
+        self.limits = limits
+        self.workingLongSide = workingLongSide
+    }
+}
+
+/// The result of checking one file: its report, and its upright pixels when it could be decoded.
+public struct FileAnalysis: Sendable {
+    public var report: FileReport
+    public var image: DecodedImage?
+}
+
+/// Probe, metadata and decode of one file: reads it once, never modifies it, never throws.
+public enum FileInspector {
+    /// Checks the file at `path`; `reportedPath` is what the report calls it (defaults to `path`).
+    public static func inspect(
+        fileAt path: String, reportedAs reportedPath: String? = nil, options: InspectOptions = InspectOptions()
+    ) -> FileAnalysis {
+        let name = reportedPath ?? path
+        do {
+            let bytes = try FileReader.read(path: path, maxBytes: options.limits.maxFileBytes)
+            return inspect(bytes: bytes, path: name, options: options)
+        } catch {
+            var size = 0
+            if error.code == FindingCode.fileTooLarge, let announced = error.underlying.flatMap({ Int($0) }) {
+                size = announced
+            }
+            let format = FormatInfo(detected: .unknown, extensionMatches: false)
+            var report = FileReport(path: name, bytes: size, sha256: nil, format: format)
+            report.findings.append(Finding(error))
+            return FileAnalysis(report: report, image: nil)
+        }
+    }
+
+    /// Checks a file's bytes, already in memory; `path` names it and gives its extension.
+    public static func inspect(bytes: [UInt8], path: String, options: InspectOptions = InspectOptions()) -> FileAnalysis {
+        let detected = ImageFormat.sniff(bytes)
+        let fileExtension = Self.fileExtension(of: path)
+        var format = FormatInfo(detected: detected, extensionMatches: detected.extensions.contains(fileExtension))
+        let digest = bytes.withUnsafeBytes { SHA256.hexDigest(of: $0) }
+        var report = FileReport(path: path, bytes: bytes.count, sha256: digest, format: format)
+        guard !bytes.isEmpty else {
+            report.findings.append(
+                Finding(ICPCheckError(code: FindingCode.empty, message: "The file is empty (0 bytes); export it again.")))
+            return FileAnalysis(report: report, image: nil)
+        }
+        guard detected.isSupported else {
+            report.findings.append(.unsupported(detected))
+            return FileAnalysis(report: report, image: nil)
+        }
+        if !format.extensionMatches {
+            report.findings.append(.extensionMismatch(detected: detected, fileExtension: fileExtension))
+        }
+        var stage = DecodeStage(bytes: bytes, options: options)
+        stage.readExif(format: detected)
+        switch detected {
+        case .jpeg: stage.decodeJPEG(into: &format)
+        default: stage.decodePNG(into: &format)
+        }
+        if format.dpi == nil, let exif = stage.exif, let x = exif.xResolution, x > 0 {
+            // EXIF resolution when the container records none: unit 2 = inch, 3 = centimetre.
+            if exif.resolutionUnit == 2 { format.dpi = x }
+            if exif.resolutionUnit == 3 { format.dpi = x * 2.54 }
+        }
+        report.format = format
+        report.exif = stage.exif
+        report.measures = stage.measures
+        report.findings += stage.findings
+        return FileAnalysis(report: report, image: stage.image)
+    }
+
+    /// Lower-case extension without the dot; empty when the name has none.
+    static func fileExtension(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}

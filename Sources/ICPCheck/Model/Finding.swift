@@ -1,0 +1,50 @@
+/// How much a finding matters to a reviewer.
+public enum Severity: String, Codable, Sendable, Comparable {
+    case info
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One thing found about a file or an application, with a stable code and a message in English and Chinese.
+///
+/// Tools and tests match on `code`; the message texts may change between versions.
+public struct Finding: Codable, Sendable, Hashable {
+    /// Dotted and stable, e.g. `format.extension_mismatch`.
+    public var code: String
+    public var severity: Severity
+    public var message: String
+    public var messageZh: String
+    /// The measured number, where the finding compares one against a limit.
+    public var value: Double?
+    public var limit: Double?
+    /// What the codec itself said (libjpeg, libpng or libexif text), kept for debugging.
+    public var detail: String?
+
+    public init(
+        code: String, severity: Severity, message: String, messageZh: String,
+        value: Double? = nil, limit: Double? = nil, detail: String? = nil
+    ) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.messageZh = messageZh
+        self.value = value
+        self.limit = limit
+        self.detail = detail
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, severity, message, value, limit, detail
+        case messageZh = "message_zh"
+    }
+}

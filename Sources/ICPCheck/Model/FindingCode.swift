@@ -1,0 +1,18 @@
+/// The stable finding codes of the format and metadata stages.
+///
+/// Later stages add their own; manifests and tests use these strings, so they never change meaning.
+public enum FindingCode {
+    public static let unreadable = "format.unreadable"
+    public static let empty = "format.empty"
+    public static let fileTooLarge = "format.file_too_large"
+    public static let unsupported = "format.unsupported"
+    public static let extensionMismatch = "format.extension_mismatch"
+    public static let truncated = "format.truncated"
+    public static let corrupt = "format.corrupt"
+    public static let corruptData = "format.corrupt_data"
+    public static let tooManyPixels = "format.too_many_pixels"
+    public static let animated = "format.animated"
+    public static let ancillaryChunkWarning = "format.ancillary_chunk_warning"
+    public static let exifCorrupt = "exif.corrupt"
+    public static let exifUnreadable = "exif.unreadable"
+}

@@ -1,0 +1,26 @@
+/// The one error type of the library: a file could not be checked at all, or a codec refused it.
+///
+/// `code` is a finding code (`format.truncated`, `format.corrupt`, …) so that an error turns into
+/// a finding without translation.
+public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
+    public var code: String
+    /// What happened, in words a user can act on.
+    public var message: String
+    public var path: String?
+    /// The C library's own text or errno description.
+    public var underlying: String?
+
+    public init(code: String, message: String, path: String? = nil, underlying: String? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        var text = "\(code): \(message)"
+        if let path { text = "\(path): " + text }
+        if let underlying, !underlying.isEmpty { text += " (\(underlying))" }
+        return text
+    }
+}

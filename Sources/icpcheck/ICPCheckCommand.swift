@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct ICPCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "icpcheck",
+        abstract: "Checks ICP filing uploads (statements, licences, ID cards, photos) before a reviewer does.",
+        discussion: """
+            Exit status: 0 when everything checked is acceptable, 1 when a file or application has an \
+            error finding, 2 on a usage or fatal error.
+            """,
+        version: "0.1.0",
+        subcommands: [Inspect.self]
+    )
+
+    /// Usage errors and fatal errors both exit with 2 (ArgumentParser's own default is 64 and 1).
+    static func main(_ arguments: [String]?) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if error is ExitCode || exitCode(for: error) == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+
+    static func main() async {
+        await main(nil)
+    }
+}

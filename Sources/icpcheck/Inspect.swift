@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ICPCheck
+
+struct Inspect: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Shows everything measured about single files.",
+        discussion: "Exit status: 0 when no file has an error finding, 1 when one has, 2 on a usage error."
+    )
+
+    @Argument(help: "Image files to inspect.")
+    var files: [String]
+
+    @Flag(help: "Print one JSON array of file reports (the manifest's files[] shape).")
+    var json = false
+
+    @Option(help: "Decode JPEGs to at least this long side, in pixels (0 = full size).")
+    var workingSize = 1024
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one file.") }
+        if workingSize < 0 { throw ValidationError("--working-size must be 0 or more.") }
+    }
+
+    func run() async throws {
+        let options = InspectOptions(workingLongSide: workingSize == 0 ? nil : workingSize)
+        let reports = await FileBatch.inspect(paths: files, options: options)
+        if json {
+            FileHandle.standardOutput.write(try ManifestJSON.encode(reports))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(reports.map(ReportText.render).joined(separator: "\n").utf8))
+        }
+        if reports.contains(where: { $0.worstSeverity == .error }) { throw ExitCode(1) }
+    }
+}

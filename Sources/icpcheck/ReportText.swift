@@ -1,0 +1,51 @@
+import ICPCheck
+import Foundation
+
+/// A readable block per file for the terminal.
+enum ReportText {
+    static func render(_ report: FileReport) -> String {
+        var lines = ["\(report.path)"]
+        let format = report.format
+        var summary = "  \(format.detected.rawValue)"
+        if let width = format.width, let height = format.height { summary += "  \(width)×\(height)" }
+        if let color = format.color { summary += "  \(color)" }
+        if let depth = format.bitDepth { summary += "  \(depth)-bit" }
+        if format.progressive == true { summary += "  progressive" }
+        if format.interlaced == true { summary += "  interlaced" }
+        if let dpi = format.dpi { summary += "  \(formatted(dpi)) dpi" }
+        summary += "  \(report.bytes) bytes"
+        lines.append(summary)
+        if let sha = report.sha256 { lines.append("  sha256 \(sha)") }
+        if let exif = report.exif { lines.append(contentsOf: exifLines(exif)) }
+        if !report.measures.isEmpty {
+            let measured = report.measures.sorted { $0.key < $1.key }.map { "\($0.key)=\(formatted($0.value))" }
+            lines.append("  measures: " + measured.joined(separator: " "))
+        }
+        if report.findings.isEmpty { lines.append("  no findings") }
+        for finding in report.findings {
+            lines.append("  [\(finding.severity.rawValue)] \(finding.code): \(finding.message)")
+            lines.append("      \(finding.messageZh)")
+            if let detail = finding.detail, !detail.isEmpty { lines.append("      (\(detail))") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func exifLines(_ exif: ExifSummary) -> [String] {
+        var fields: [(String, String?)] = [
+            ("camera", [exif.make, exif.model].compactMap { $0 }.joined(separator: " ")),
+            ("orientation", exif.orientation.map(String.init)),
+            ("taken", exif.datetimeOriginal),
+            ("software", exif.software),
+            ("thumbnail", exif.thumbnailBytes.map { "\($0) bytes" }),
+        ]
+        if let latitude = exif.gpsLatitude, let longitude = exif.gpsLongitude {
+            fields.append(("gps", "\(formatted(latitude)), \(formatted(longitude))"))
+        }
+        let shown = fields.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(name): \($0)" } }
+        return shown.isEmpty ? ["  exif: present, no fields of interest"] : ["  exif: " + shown.joined(separator: "; ")]
+    }
+
+    private static func formatted(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
+    }
+}
