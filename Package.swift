@@ -23,7 +23,13 @@ let package = Package(
         ),
         // Benchmarks our decode path against djpeg on the same files (`make bench`).
         .executableTarget(name: "icpcheck-bench", dependencies: ["ICPCheck"]),
-        .testTarget(name: "ICPCheckTests", dependencies: ["ICPCheck", "CImageCodecs", "icpcheck"]),
+        .testTarget(
+            name: "ICPCheckTests",
+            dependencies: [
+                "ICPCheck", "CImageCodecs", "icpcheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )
 

@@ -14,7 +14,10 @@ struct PNGHeader: Sendable, Equatable {
     /// An APNG animation (acTL chunk).
     var animated: Bool
 
-    var colorName: String {
+    var colorName: String { Self.colorName(ofType: colorType) }
+
+    /// The manifest's name for a PNG colour type.
+    static func colorName(ofType colorType: Int) -> String {
         switch colorType {
         case 0: "grayscale"
         case 2: "rgb"

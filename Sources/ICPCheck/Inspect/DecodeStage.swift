@@ -70,6 +70,14 @@ struct DecodeStage {
             if diagnostics.warningCount > 0 { findings.append(.ancillaryChunkWarning(diagnostics)) }
             accept(decoded)
         } catch {
+            // libpng refused the file: its IHDR bytes may still tell the stored size.
+            if format.width == nil, let header = PNGChunks(bytes).imageHeader {
+                format.width = header.width
+                format.height = header.height
+                format.bitDepth = header.bitDepth
+                format.color = PNGHeader.colorName(ofType: header.colorType)
+                format.interlaced = header.interlaced
+            }
             findings.append(Finding(error))
         }
     }

@@ -27,7 +27,7 @@ public enum ImageFormat: String, Codable, Sendable, CaseIterable {
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
         }
-        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts([0xFF, 0xD8]) { return .jpeg }  // SOI; libjpeg itself asks no more
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
         if starts(Array("%PDF-".utf8)) { return .pdf }

@@ -37,7 +37,10 @@ struct JPEGMarkers: Sendable {
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
             let start = offset + 4
             let end = min(offset + 2 + length, bytes.count)
-            guard length >= 2 else { return }
+            guard length >= 2 else {
+                offset += 4  // a broken length: like libjpeg, skip the length bytes and resync
+                continue
+            }
             if marker == 0xE1, exif == nil, end - start >= 6,
                 bytes[start..<start + 6].elementsEqual([0x45, 0x78, 0x69, 0x66, 0x00, 0x00])
             {
