@@ -31,7 +31,7 @@ bench: setup
 	@bash Scripts/bench.sh
 
 asan: setup
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Codec'
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature'
 
 clean:
 	rm -rf .build .build-asan

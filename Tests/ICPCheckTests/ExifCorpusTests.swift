@@ -30,6 +30,8 @@ import Testing
             // exiftool trims trailing spaces and NULs, as we do.
             return a == b
         case (.number(let a), .number(let b)): return abs(a - b) <= 1e-6 * max(1, abs(b))
+        // exiftool's JSON writes a numeric-looking string (Software "1.00") as a number.
+        case (.string(let a), .number(let b)): return Double(a) == b
         default: return false
         }
     }
