@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "icpcheck", targets: ["icpcheck"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only C module Swift imports: guarded libjpeg / libpng entry points and libexif loading.
@@ -16,7 +17,12 @@ let package = Package(
             name: "CImageCodecs",
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("exif")]
         ),
-        .target(name: "ICPCheck", dependencies: ["CImageCodecs"]),
+        .target(
+            name: "ICPCheck",
+            dependencies: ["CImageCodecs", .product(name: "Yams", package: "Yams")],
+            // The default rules are compiled into the binary, so it needs no file beside it.
+            resources: [.embedInCode("Rules/default-rules.yaml")]
+        ),
         .executableTarget(
             name: "icpcheck",
             dependencies: ["ICPCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -71,7 +71,9 @@ struct Corpus {
             let size = try? JPEGDecoding.dimensions(bytes: bytes)
         else { fail("cannot read \(path) again") }
         let sha256 = FileInspector.inspect(bytes: bytes, path: path).report.sha256 ?? ""
-        files.append(BenchFile(path: path, name: name, width: size.width, height: size.height, bytes: bytes.count, sha256: sha256))
+        let file = BenchFile(
+            path: path, name: name, width: size.width, height: size.height, bytes: bytes.count, sha256: sha256)
+        files.append(file)
     }
 }
 

@@ -3,11 +3,12 @@ import ICPCheck
 
 /// What is timed on each file.
 enum Method: CaseIterable {
-    case oursFull, djpegFull, oursEighth, djpegEighth, inspect, probe
+    case oursFull, oursFullHeapKept, djpegFull, oursEighth, djpegEighth, inspect, probe
 
     var label: String {
         switch self {
         case .oursFull, .djpegFull: "decode 1/1"
+        case .oursFullHeapKept: "decode 1/1, heap kept"
         case .oursEighth, .djpegEighth: "decode 1/8"
         case .inspect: "inspect (default, 1024)"
         case .probe: "header probe (in memory)"
@@ -20,6 +21,8 @@ struct Timings {
     let runs: Int
     /// `seconds[method]![run][file]`
     var seconds: [Method: [[Double]]] = [:]
+    /// Minor page faults of each `oursFull` decode: `decodeFaults[run][file]`.
+    var decodeFaults: [[Int]] = []
     /// Wall time of `djpeg -outfile /dev/null` on an 8×8 JPEG, every time it was run.
     var spawnSamples: [Double] = []
 
@@ -27,6 +30,8 @@ struct Timings {
 
     /// Median over runs of the time for the whole corpus.
     func corpusTime(_ method: Method) -> Double { median(seconds[method]!.map { $0.reduce(0, +) }) }
+
+    func fileFaults(_ file: Int) -> Int { Int(median(decodeFaults.map { Double($0[file]) })) }
 
     /// Median over runs of the time for one file.
     func fileTime(_ method: Method, _ file: Int) -> Double { median(seconds[method]!.map { $0[file] }) }
@@ -42,6 +47,12 @@ func median(_ values: [Double]) -> Double {
 /// Times every method on every file, `runs` times after one untimed warm-up run, one process at a
 /// time. The order of the methods turns with each run, so slow drift (other load, clock changes)
 /// does not favour one of them.
+///
+/// Before each in-process call the heap is trimmed (`malloc_trim`, untimed), so every decode starts
+/// as in a fresh `icpcheck` process: without it, whether a large output buffer lands on pages the
+/// previous call left mapped (no page faults) or on new ones (one fault per 4 KiB) depends on what
+/// ran before, and the figures change with the order of the files. `oursFullHeapKept` skips the
+/// trim, as a long batch run would, to show what that dependence is worth.
 struct Measurement {
     let corpus: Corpus
     let djpeg: String
@@ -49,8 +60,6 @@ struct Measurement {
     let runs: Int
     /// Header probes are microseconds: each file is probed this many times and the mean kept.
     let probeRepeats = 50
-    /// Runs of the 8×8 djpeg per run.
-    let spawnRepeats = 10
 
     /// Consumed results, so no decode can be optimised away.
     private(set) var checksum = 0
@@ -65,27 +74,40 @@ struct Measurement {
             let order = Array(methods[(run % methods.count)...] + methods[..<(run % methods.count)])
             for method in order {
                 var times: [Double] = []
+                var faults: [Int] = []
                 for (index, file) in corpus.files.enumerated() {
                     switch method {
-                    case .oursFull: times.append(timeOurs(file.path, scale: 1))
-                    case .oursEighth: times.append(timeOurs(file.path, scale: 8))
-                    case .djpegFull: times.append(timeDjpeg(full[index]))
-                    case .djpegEighth: times.append(timeDjpeg(eighth[index]))
+                    case .oursFull:
+                        let (seconds, pageFaults) = timeOurs(file.path, scale: 1)
+                        times.append(seconds)
+                        faults.append(pageFaults)
+                    case .oursFullHeapKept: times.append(timeOurs(file.path, scale: 1, trim: false).seconds)
+                    case .oursEighth: times.append(timeOurs(file.path, scale: 8).seconds)
+                    case .djpegFull, .djpegEighth:
+                        times.append(timeDjpeg(method == .djpegFull ? full[index] : eighth[index]))
+                        // The per-process cost, sampled among the timed runs so it shares their conditions.
+                        let spawn = timeDjpeg(tiny)
+                        if run > 0 { timings.spawnSamples.append(spawn) }
                     case .inspect: times.append(timeInspect(file.path))
                     case .probe: times.append(timeProbe(file.path))
                     }
                 }
                 if run > 0 { timings.seconds[method, default: []].append(times) }
+                if run > 0 && method == .oursFull { timings.decodeFaults.append(faults) }
             }
-            let spawns = (0..<spawnRepeats).map { _ in timeDjpeg(tiny) }
-            if run > 0 { timings.spawnSamples += spawns }
-            note("\(corpus.title.split(separator: " ").first!) corpus: run \(run)/\(runs) done\(run == 0 ? " (warm-up)" : "")")
+            let name = corpus.title.split(separator: " ").first!
+            note("\(name) corpus: run \(run)/\(runs) done\(run == 0 ? " (warm-up)" : "")")
         }
         return timings
     }
 
     /// Our path: read the file, decode through the shim into an RGB buffer.
-    private mutating func timeOurs(_ path: String, scale: Int) -> Double {
+    /// - Returns: the wall time and the minor page faults taken meanwhile.
+    private mutating func timeOurs(
+        _ path: String, scale: Int, trim: Bool = true
+    ) -> (seconds: Double, faults: Int) {
+        if trim { trimHeap() }
+        let faultsBefore = minorFaults()
         let start = now()
         do {
             let image = try JPEGDecoding.decode(fileAt: path, scaleDenominator: scale)
@@ -93,16 +115,20 @@ struct Measurement {
         } catch {
             fail("decoding \(path) failed during timing: \(error)")
         }
-        return now() - start
+        let seconds = now() - start
+        return (seconds, minorFaults() - faultsBefore)
     }
 
     private func timeDjpeg(_ command: Command) -> Double {
         let (status, seconds) = command.run()
-        guard status == 0 || status == 2 else { fail("\(command.arguments.joined(separator: " ")) exited with \(status)") }
+        guard status == 0 || status == 2 else {
+            fail("\(command.arguments.joined(separator: " ")) exited with \(status)")
+        }
         return seconds
     }
 
     private mutating func timeInspect(_ path: String) -> Double {
+        trimHeap()
         let start = now()
         let analysis = FileInspector.inspect(fileAt: path)
         checksum &+= analysis.image?.pixels.count ?? 0

@@ -60,7 +60,9 @@ struct RGBImage {
                         bits >>= 8
                         bytesLeft -= 1
                         for channel in 0..<3 {
-                            func at(_ row: Int, _ column: Int) -> Int { Int(source[(row * width + column) * 3 + channel]) }
+                            func at(_ row: Int, _ column: Int) -> Int {
+                                Int(source[(row * width + column) * 3 + channel])
+                            }
                             let upper = at(top, left) * (256 - fx) + at(top, right) * fx
                             let lower = at(bottom, left) * (256 - fx) + at(bottom, right) * fx
                             let value = (upper * (256 - fy) + lower * fy + 32768) >> 16

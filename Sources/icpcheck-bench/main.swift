@@ -44,9 +44,13 @@ default:
     let cpus = allowedCPUs()
     line("icpcheck-bench: ours = JPEGDecoding.decode(fileAt:) (read + decode to RGB in-process);")
     line("djpeg = one `djpeg [-scale 1/8] -outfile /dev/null FILE` process per file; MP = stored image size.")
-    line("CPUs allowed: \(cpus)\(cpus.contains(where: { $0 == "," || $0 == "-" }) ? " (NOT pinned to one core)" : " (pinned)")")
-    if let load = loadAverage(), load > 0.5 {
-        line("note: load average \(f(load, 2)) before the bench; other work on this machine makes the figures noisier.")
+    line("Before each of our calls the heap is trimmed (malloc_trim, untimed), so the output buffer is fresh")
+    line("pages as in a new process; \"heap kept\" skips the trim, as a long batch run would.")
+    line("ratio = our time / djpeg's spawn-corrected time (raw: / djpeg's raw time); below 1.00 = we are faster.")
+    let pinned = !cpus.contains { $0 == "," || $0 == "-" }
+    line("CPUs allowed: \(cpus)\(pinned ? " (pinned)" : " (NOT pinned to one core)")")
+    if let busy = busyShare(over: 1), busy > 0.1 {
+        line("note: the CPUs were \(f(busy * 100, 0))% busy with other work just before the bench: noisier figures.")
     }
     note("checking which files both decoders read")
     let tiny = "\(out)/\(CorpusBuilder.tinyName)"
@@ -64,6 +68,6 @@ default:
     }
     line("")
     line(
-        "peak RSS (getrusage ru_maxrss): bench process \(f(peakRSS(), 1)) MiB;"
-            + " largest djpeg child \(f(peakRSS(children: true), 1)) MiB  [checksum \(checksum % 1000)]")
+        "peak RSS of the bench process (getrusage ru_maxrss): \(f(peakRSS(), 1)) MiB"
+            + "  [checksum \(checksum % 1000)]")
 }

@@ -18,8 +18,8 @@ public enum JPEGDecoding {
     public static func decode(
         fileAt path: String, scaleDenominator: Int = 1, limits: DecodeLimits = DecodeLimits()
     ) throws(ICPCheckError) -> DecodedImage {
-        let bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
-        return try decode(bytes: bytes, scaleDenominator: scaleDenominator, limits: limits)
+        let contents = try FileReader.read(path: Array(path.utf8), maxBytes: limits.maxFileBytes)
+        return try decode(bytes: contents.bytes, scaleDenominator: scaleDenominator, limits: limits)
     }
 
     /// The stored width and height, from the header alone.

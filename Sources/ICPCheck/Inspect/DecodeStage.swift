@@ -14,8 +14,14 @@ struct DecodeStage {
 
     mutating func readExif(format: ImageFormat) {
         guard let block = ExifReader.exifBlock(in: bytes, format: format) else { return }
-        let (summary, diagnostics) = ExifReader.read(block)
+        let (summary, thumbnail, diagnostics) = ExifReader.read(block)
         exif = summary
+        // The thumbnail's shape, to compare with the image's: editors often leave the camera's.
+        if let thumbnail, ImageFormat.sniff(thumbnail) == .jpeg, let header = try? JPEGCodec.readHeader(thumbnail).0,
+            header.height > 0
+        {
+            measures["exif_thumbnail_aspect"] = Double(header.width) / Double(header.height)
+        }
         if summary == nil {
             findings.append(.exifUnreadable)
         } else if diagnostics.warningCount > 0 {
@@ -79,6 +85,13 @@ struct DecodeStage {
                 format.interlaced = header.interlaced
             }
             findings.append(Finding(error))
+        }
+    }
+
+    /// Width over height as stored, before orientation (the EXIF thumbnail is stored the same way).
+    mutating func noteStoredAspect(_ format: FormatInfo) {
+        if let width = format.width, let height = format.height, height > 0 {
+            measures["stored_aspect"] = Double(width) / Double(height)
         }
     }
 

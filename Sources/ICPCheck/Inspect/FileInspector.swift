@@ -23,10 +23,16 @@ public enum FileInspector {
     public static func inspect(
         fileAt path: String, reportedAs reportedPath: String? = nil, options: InspectOptions = InspectOptions()
     ) -> FileAnalysis {
-        let name = reportedPath ?? path
+        inspect(rawPath: Array(path.utf8), reportedAs: reportedPath ?? path, options: options)
+    }
+
+    /// Checks the file at a raw path (file names need not be UTF-8).
+    static func inspect(rawPath: [UInt8], reportedAs name: String, options: InspectOptions) -> FileAnalysis {
         do {
-            let bytes = try FileReader.read(path: path, maxBytes: options.limits.maxFileBytes)
-            return inspect(bytes: bytes, path: name, options: options)
+            let contents = try FileReader.read(path: rawPath, maxBytes: options.limits.maxFileBytes)
+            var analysis = inspect(bytes: contents.bytes, path: name, options: options)
+            if contents.changedWhileReading { analysis.report.findings.insert(.changedWhileReading, at: 0) }
+            return analysis
         } catch {
             var size = 0
             if error.code == FindingCode.fileTooLarge, let announced = error.underlying.flatMap({ Int($0) }) {
@@ -69,6 +75,7 @@ public enum FileInspector {
             if exif.resolutionUnit == 2 { format.dpi = x }
             if exif.resolutionUnit == 3 { format.dpi = x * 2.54 }
         }
+        stage.noteStoredAspect(format)
         report.format = format
         report.exif = stage.exif
         report.measures = stage.measures

@@ -14,12 +14,13 @@ enum ExifReader {
     }
 
     /// Parses an EXIF block. Calls `exif_data_load_data` through `cic_exif_load`.
-    /// - Returns: the summary (nil when libexif found no EXIF structure) and libexif's complaints.
-    static func read(_ block: [UInt8]) -> (ExifSummary?, CodecDiagnostics) {
+    /// - Returns: the summary (nil when libexif found no EXIF structure), the thumbnail's bytes, and
+    ///   libexif's complaints.
+    static func read(_ block: [UInt8]) -> (ExifSummary?, thumbnail: [UInt8]?, CodecDiagnostics) {
         var rawDiagnostics = cic_diagnostics()
         guard !block.isEmpty,
             let data = block.withUnsafeBytes({ cic_exif_load($0.baseAddress!, $0.count, &rawDiagnostics) })
-        else { return (nil, CodecDiagnostics(rawDiagnostics)) }
+        else { return (nil, nil, CodecDiagnostics(rawDiagnostics)) }
         defer { exif_data_unref(data) }
         let diagnostics = CodecDiagnostics(rawDiagnostics)
         let tags = ExifTags(data: data)
@@ -40,8 +41,12 @@ enum ExifReader {
             gps(EXIF_TAG_GPS_LATITUDE), reference: gps(EXIF_TAG_GPS_LATITUDE_REF), negative: "S")
         summary.gpsLongitude = tags.coordinate(
             gps(EXIF_TAG_GPS_LONGITUDE), reference: gps(EXIF_TAG_GPS_LONGITUDE_REF), negative: "W")
-        if data.pointee.data != nil, data.pointee.size > 0 { summary.thumbnailBytes = Int(data.pointee.size) }
-        return (summary, diagnostics)
+        var thumbnail: [UInt8]?
+        if let bytes = data.pointee.data, data.pointee.size > 0 {
+            summary.thumbnailBytes = Int(data.pointee.size)
+            thumbnail = Array(UnsafeBufferPointer(start: bytes, count: Int(data.pointee.size)))
+        }
+        return (summary, thumbnail, diagnostics)
     }
 }
 

@@ -6,8 +6,8 @@ public struct FileReport: Codable, Sendable {
     /// Lower-case hex SHA-256 of the file's bytes; nil when the file could not be read.
     public var sha256: String?
     /// The material the file is taken for; nil until roles are assigned.
-    public var role: String?
-    public var roleSource: String?
+    public var role: MaterialRole?
+    public var roleSource: RoleSource?
     /// What the pixels show; nil when the file was not decoded or not yet classified.
     public var contentKind: String?
     public var format: FormatInfo

@@ -13,6 +13,7 @@ public enum FindingCode {
     public static let tooManyPixels = "format.too_many_pixels"
     public static let animated = "format.animated"
     public static let ancillaryChunkWarning = "format.ancillary_chunk_warning"
+    public static let changedWhileReading = "scan.file_changed"
     public static let exifCorrupt = "exif.corrupt"
     public static let exifUnreadable = "exif.unreadable"
 }

@@ -84,9 +84,21 @@ func allowedCPUs() -> String {
     return line.map { $0.dropFirst("Cpus_allowed_list:".count).trimmingSpaces() } ?? "?"
 }
 
-/// The 1-minute load average, to warn when other work shares the machine.
-func loadAverage() -> Double? {
-    readText("/proc/loadavg").flatMap { $0.split(separator: " ").first }.flatMap { Double($0) }
+/// The share of all CPUs' time spent busy over `seconds`, from /proc/stat: other work on the
+/// machine makes the figures noisier, even with this process pinned.
+func busyShare(over seconds: Double) -> Double? {
+    func sample() -> (busy: Double, total: Double)? {
+        guard let text = readText("/proc/stat"), let first = text.split(separator: "\n").first else { return nil }
+        let fields = first.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard fields.count >= 5 else { return nil }
+        let idle = fields[3] + fields[4]  // idle + iowait
+        let total = fields.prefix(8).reduce(0, +)
+        return (total - idle, total)
+    }
+    guard let before = sample() else { return nil }
+    usleep(UInt32(seconds * 1e6))
+    guard let after = sample(), after.total > before.total else { return nil }
+    return (after.busy - before.busy) / (after.total - before.total)
 }
 
 func readText(_ path: String) -> String? {
@@ -100,11 +112,27 @@ func readText(_ path: String) -> String? {
     return text
 }
 
-/// Peak resident set size in MiB, of this process or of its largest waited-for child.
-func peakRSS(children: Bool = false) -> Double {
+/// Peak resident set size of this process, in MiB. (Not of the djpeg children: a child started by
+/// posix_spawn shares our memory until it execs, so the kernel counts our pages as its peak too.)
+func peakRSS() -> Double {
     var usage = rusage()
-    getrusage((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
+}
+
+/// glibc's `malloc_trim(0)`: gives the free memory at the top of the heap back to the kernel.
+/// `<malloc.h>` is not in Swift's Glibc module, so it is looked up at run time.
+func trimHeap() {
+    typealias Trim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(nil, "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+}
+
+/// Minor page faults of this process so far (a fault on a fresh anonymous page zeroes 4 KiB).
+func minorFaults() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_minflt
 }
 
 extension Substring {

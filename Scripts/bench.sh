@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# make bench: our JPEG decode path against djpeg on the same files, on one core.
+#   1. installs libjpeg-turbo-progs when djpeg or cjpeg is missing
+#   2. builds icpcheck-bench in release
+#   3. writes the generated photos to .build/bench-corpus/ (deterministic, about 2 s)
+#   4. times and prints the tables, pinned to one CPU with taskset
+# Environment: ICPCHECK_CORPORA (default ../shared/corpora), BENCH_RUNS and BENCH_SMALL_RUNS
+# (timed runs per corpus, default 5 each), SWIFT (default swift).
+set -euo pipefail
+log() { printf '==> %s\n' "$*" >&2; }
+fatal() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+swift="${SWIFT:-swift}"
+corpora="${ICPCHECK_CORPORA:-$root/../shared/corpora}"
+out="$root/.build/bench-corpus"
+[ -f "$corpora/jpeg/expected-jpeg.json" ] || fatal "corpora not found at $corpora (set ICPCHECK_CORPORA)"
+
+if ! command -v djpeg >/dev/null || ! command -v cjpeg >/dev/null; then
+    log "djpeg or cjpeg missing: installing libjpeg-turbo-progs"
+    bash Scripts/install-packages.sh libjpeg-turbo-progs
+    command -v djpeg >/dev/null && command -v cjpeg >/dev/null || fatal "djpeg and cjpeg are still missing"
+fi
+
+log "building icpcheck-bench (release)"
+"$swift" build -c release --product icpcheck-bench --scratch-path .build
+bin="$("$swift" build -c release --scratch-path .build --show-bin-path)/icpcheck-bench"
+
+log "writing the bench corpus to ${out#"$root"/}"
+"$bin" corpus --corpora "$corpora" --out "$out"
+
+# One CPU, the last one this shell may use, so that a decode never overlaps another process.
+pin=()
+if command -v taskset >/dev/null; then
+    allowed="$(taskset -pc $$ | sed 's/.*: *//')"
+    pin=(taskset -c "${allowed##*[,-]}")
+else
+    log "taskset not found: running unpinned"
+fi
+
+log "timing $(djpeg -version 2>&1 | head -n 1) against our decode"
+"${pin[@]}" "$bin" run --corpora "$corpora" --out "$out" \
+    --runs "${BENCH_RUNS:-5}" --small-runs "${BENCH_SMALL_RUNS:-5}"

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The rules' per-file checks: accepted format, byte range, pixels, DPI, colour, and EXIF.
+struct FileRuleChecks {
+    let rules: Rules
+    /// When the check runs; photo age is measured from here.
+    let now: Date
+
+    func findings(for report: FileReport, role: MaterialRole, measures: [String: Double]) -> [Finding] {
+        let limits = rules.material(for: role)
+        let format = report.format
+        // A file that could not be read or is not an image has its finding already.
+        guard report.sha256 != nil, format.detected.isSupported else { return [] }
+        var found: [Finding] = []
+        if let formats = limits.formats, !formats.contains(format.detected) {
+            found.append(.formatNotAccepted(format.detected, accepted: formats, role: role))
+        }
+        if let maxBytes = limits.maxBytes, report.bytes > maxBytes {
+            found.append(.fileTooLarge(bytes: report.bytes, limit: maxBytes))
+        }
+        if let minBytes = limits.minBytes, report.bytes < minBytes {
+            found.append(.fileTooSmall(bytes: report.bytes, limit: minBytes))
+        }
+        if let width = format.width, let height = format.height {
+            let long = max(width, height), short = min(width, height)
+            if let minLong = limits.minLongSide, long < minLong {
+                found.append(.imageTooSmall(side: long, limit: minLong, width: width, height: height))
+            } else if let minShort = limits.minShortSide, short < minShort {
+                found.append(.imageTooSmall(side: short, limit: minShort, width: width, height: height))
+            }
+        }
+        if let dpi = format.dpi, let minDPI = limits.minDPI, minDPI > 0, dpi < minDPI,
+            !rules.dpiPlaceholders.contains(dpi)
+        {
+            found.append(.lowDPI(dpi, limit: minDPI))
+        }
+        if limits.colorRequired == true, format.color == "grayscale" || format.color == "grayscale_alpha" {
+            found.append(.notColor(role: role))
+        }
+        found += exifFindings(report.exif, role: role, measures: measures)
+        return found
+    }
+
+    private func exifFindings(_ exif: ExifSummary?, role: MaterialRole, measures: [String: Double]) -> [Finding] {
+        let photo = rules.photo
+        var found: [Finding] = []
+        if let software = exif?.software,
+            let editor = photo.editors.first(where: { software.range(of: $0, options: .caseInsensitive) != nil })
+        {
+            found.append(.editedBySoftware(software: software, editor: editor))
+        }
+        if exif?.hasGPS == true { found.append(.gpsPresent) }
+        if let thumbnailAspect = measures["exif_thumbnail_aspect"], let imageAspect = measures["stored_aspect"],
+            abs(thumbnailAspect - imageAspect) / imageAspect > photo.thumbnailAspectTolerance
+        {
+            found.append(.thumbnailAspectMismatch(thumbnail: thumbnailAspect, image: imageAspect))
+        }
+        guard role.isPhotoOfPerson else { return found }
+        if photo.requireCamera, exif?.make == nil && exif?.model == nil {
+            found.append(.noCameraEXIF)
+        }
+        if let taken = exif?.datetimeOriginal.flatMap(Self.exifDate) {
+            let days = now.timeIntervalSince(taken) / 86_400
+            if days > Double(photo.maxAgeDays) { found.append(.photoTooOld(days: days.rounded(.down), limit: photo.maxAgeDays)) }
+        }
+        return found
+    }
+
+    /// EXIF's `YYYY:MM:DD HH:MM:SS`, read as UTC (EXIF 2.2 records no zone; a day either way does not matter here).
+    static func exifDate(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == ":" || $0 == " " }).compactMap { Int($0) }
+        guard parts.count >= 3, (1900...2200).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2])
+        else { return nil }
+        var components = DateComponents()
+        components.timeZone = TimeZone(identifier: "UTC")
+        (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
+        if parts.count >= 6 { (components.hour, components.minute, components.second) = (parts[3], parts[4], parts[5]) }
+        return Calendar(identifier: .gregorian).date(from: components)
+    }
+}

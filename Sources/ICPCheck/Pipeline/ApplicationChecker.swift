@@ -1,0 +1,81 @@
+public import Foundation
+
+/// Everything a check needs besides the files: rules, decode options, concurrency and the clock.
+public struct CheckOptions: Sendable {
+    public var rules: Rules
+    public var inspect: InspectOptions
+    /// Files checked at once.
+    public var jobs: Int
+    /// The time written into manifests and used for photo age.
+    public var now: Date
+
+    public init(rules: Rules, inspect: InspectOptions = InspectOptions(), jobs: Int = FileBatch.defaultJobs, now: Date = Date()) {
+        self.rules = rules
+        self.inspect = inspect
+        self.jobs = max(1, jobs)
+        self.now = now
+    }
+}
+
+/// An application after its folder was listed and its form read, before its files are checked.
+struct PreparedApplication: Sendable {
+    var folder: ApplicationFolder
+    var files: [ScannedFile]
+    var roles: [RoleAssignment.Assigned]
+    var facts: ApplicationFacts
+    /// Findings about the folder, the form and the roles.
+    var findings: [Finding]
+}
+
+/// The three steps of checking one application: prepare, check each file, assemble the manifest.
+public enum ApplicationChecker {
+    /// Checks one application folder, its files concurrently.
+    public static func check(_ folder: ApplicationFolder, options: CheckOptions) async -> Manifest {
+        var manifest: Manifest?
+        await BatchRunner.run(applications: [folder], options: options) { manifest = $0 }
+        return manifest!
+    }
+
+    static func prepare(_ folder: ApplicationFolder, rules: Rules) -> PreparedApplication {
+        let contents = ApplicationScanner.scan(folder)
+        var findings = contents.findings
+        var form: ApplicationForm?
+        if let bytes = contents.formBytes {
+            do { form = try JSONDecoder().decode(ApplicationForm.self, from: Data(bytes)) } catch {
+                findings.append(.formInvalid(String(describing: error)))
+            }
+        }
+        let facts = ApplicationFacts(form: form, rules: rules)
+        let (roles, roleFindings) = RoleAssignment.assign(
+            paths: contents.files.map(\.relativePath), declared: form?.materials ?? [:], naming: RoleNaming(rules: rules))
+        return PreparedApplication(
+            folder: folder, files: contents.files, roles: roles, facts: facts, findings: findings + facts.findings + roleFindings)
+    }
+
+    static func checkFile(_ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
+        let file = application.files[index]
+        let assigned = application.roles[index]
+        let analysis = FileInspector.inspect(rawPath: file.rawPath, reportedAs: file.relativePath, options: options.inspect)
+        var report = analysis.report
+        report.role = assigned.role
+        report.roleSource = assigned.source
+        let checks = FileRuleChecks(rules: options.rules, now: options.now)
+        report.findings = file.findings + assigned.findings + report.findings
+            + checks.findings(for: report, role: assigned.role, measures: report.measures)
+        return report
+    }
+
+    static func manifest(_ application: PreparedApplication, files: [FileReport], options: CheckOptions) -> Manifest {
+        let requirements = RequirementEvaluator(facts: application.facts).requirements(for: files)
+        let verdict = RequirementEvaluator.verdict(requirements: requirements, files: files, findings: application.findings)
+        return Manifest(
+            application: application.folder.name, checkedAt: Self.timestamp(options.now),
+            toolVersion: ICPCheckVersion.current, profile: options.rules.profile, verdict: verdict,
+            subjectType: application.facts.isIndividual ? "individual" : "entity", region: application.facts.province?.name,
+            requirements: requirements, files: files, findings: application.findings)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ICPCheck
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Self-check of one application folder: what to fix before submitting, and why.",
+        discussion: "Exit status: 0 when the application is ready, 1 when it is not, 2 on a usage or fatal error."
+    )
+
+    @Argument(help: "The application folder (materials, and optionally application.json).")
+    var application: String
+
+    @Flag(help: "Print the manifest (JSON) instead of the checklist.")
+    var json = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(help: "Language of the checklist: zh (default) or en.")
+    var lang: Language = .zh
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: application, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(application)' is not a folder.")
+        }
+    }
+
+    func run() async throws {
+        let options = CheckOptions(rules: try ruleOptions.load())
+        let manifest = await ApplicationChecker.check(ApplicationFolder(path: application), options: options)
+        if json {
+            FileHandle.standardOutput.write(try ManifestJSON.encode(manifest) + Data("\n".utf8))
+        } else {
+            print(ChecklistText.render(manifest, language: lang))
+        }
+        if manifest.verdict != .ready { throw ExitCode(1) }
+    }
+}
