@@ -3,12 +3,12 @@ import ICPCheck
 
 /// What is timed on each file.
 enum Method: CaseIterable {
-    case oursFull, oursFullHeapKept, djpegFull, oursEighth, djpegEighth, inspect, probe
+    case oursFull, oursFullColdHeap, djpegFull, oursEighth, djpegEighth, inspect, probe
 
     var label: String {
         switch self {
         case .oursFull, .djpegFull: "decode 1/1"
-        case .oursFullHeapKept: "decode 1/1, heap kept"
+        case .oursFullColdHeap: "decode 1/1, cold heap"
         case .oursEighth, .djpegEighth: "decode 1/8"
         case .inspect: "inspect (default, 1024)"
         case .probe: "header probe (in memory)"
@@ -51,7 +51,7 @@ func median(_ values: [Double]) -> Double {
 /// Before each in-process call the heap is trimmed (`malloc_trim`, untimed), so every decode starts
 /// as in a fresh `icpcheck` process: without it, whether a large output buffer lands on pages the
 /// previous call left mapped (no page faults) or on new ones (one fault per 4 KiB) depends on what
-/// ran before, and the figures change with the order of the files. `oursFullHeapKept` skips the
+/// ran before, and the figures change with the order of the files. `oursFullColdHeap` skips the
 /// trim, as a long batch run would, to show what that dependence is worth.
 struct Measurement {
     let corpus: Corpus
@@ -78,11 +78,11 @@ struct Measurement {
                 for (index, file) in corpus.files.enumerated() {
                     switch method {
                     case .oursFull:
-                        let (seconds, pageFaults) = timeOurs(file.path, scale: 1)
+                        let (seconds, pageFaults) = timeOurs(file.path, scale: 1, trim: false)
                         times.append(seconds)
                         faults.append(pageFaults)
-                    case .oursFullHeapKept: times.append(timeOurs(file.path, scale: 1, trim: false).seconds)
-                    case .oursEighth: times.append(timeOurs(file.path, scale: 8).seconds)
+                    case .oursFullColdHeap: times.append(timeOurs(file.path, scale: 1, trim: true).seconds)
+                    case .oursEighth: times.append(timeOurs(file.path, scale: 8, trim: false).seconds)
                     case .djpegFull, .djpegEighth:
                         times.append(timeDjpeg(method == .djpegFull ? full[index] : eighth[index]))
                         // The per-process cost, sampled among the timed runs so it shares their conditions.
@@ -104,7 +104,7 @@ struct Measurement {
     /// Our path: read the file, decode through the shim into an RGB buffer.
     /// - Returns: the wall time and the minor page faults taken meanwhile.
     private mutating func timeOurs(
-        _ path: String, scale: Int, trim: Bool = true
+        _ path: String, scale: Int, trim: Bool
     ) -> (seconds: Double, faults: Int) {
         if trim { trimHeap() }
         let faultsBefore = minorFaults()
@@ -128,7 +128,6 @@ struct Measurement {
     }
 
     private mutating func timeInspect(_ path: String) -> Double {
-        trimHeap()
         let start = now()
         let analysis = FileInspector.inspect(fileAt: path)
         checksum &+= analysis.image?.pixels.count ?? 0

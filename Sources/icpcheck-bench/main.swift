@@ -5,6 +5,7 @@
 //   icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
 //                                                      time and print the tables (needs djpeg)
 import Glibc
+import ICPCheck
 
 let usage = """
     usage: icpcheck-bench corpus --corpora DIR --out DIR
@@ -40,12 +41,13 @@ case "corpus":
     note("corpus written to \(out) in \(f(now() - start, 1)) s")
 
 default:
+    ProcessTuning.reuseFreedMemory()
     let djpeg = tool("djpeg")
     let cpus = allowedCPUs()
     line("icpcheck-bench: ours = JPEGDecoding.decode(fileAt:) (read + decode to RGB in-process);")
     line("djpeg = one `djpeg [-scale 1/8] -outfile /dev/null FILE` process per file; MP = stored image size.")
-    line("Before each of our calls the heap is trimmed (malloc_trim, untimed), so the output buffer is fresh")
-    line("pages as in a new process; \"heap kept\" skips the trim, as a long batch run would.")
+    line("Freed memory is kept for reuse, as in icpcheck, so our decodes run as in a batch; \"cold heap\" trims")
+    line("the heap first (malloc_trim, untimed), as for the first file of a fresh process.")
     line("ratio = our time / djpeg's spawn-corrected time (raw: / djpeg's raw time); below 1.00 = we are faster.")
     let pinned = !cpus.contains { $0 == "," || $0 == "-" }
     line("CPUs allowed: \(cpus)\(pinned ? " (pinned)" : " (NOT pinned to one core)")")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICPCheck
 
 @main
 struct ICPCheckCommand: AsyncParsableCommand {
@@ -16,6 +17,7 @@ struct ICPCheckCommand: AsyncParsableCommand {
 
     /// Usage errors and fatal errors both exit with 2 (ArgumentParser's own default is 64 and 1).
     static func main(_ arguments: [String]?) async {
+        ProcessTuning.reuseFreedMemory()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

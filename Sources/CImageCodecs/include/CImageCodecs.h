@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <malloc.h> // mallopt, which Glibc's Swift module leaves out
 
 #include <jpeglib.h>
 #include <jerror.h>

@@ -21,7 +21,9 @@ struct FileRuleChecks {
         if let minBytes = limits.minBytes, report.bytes < minBytes {
             found.append(.fileTooSmall(bytes: report.bytes, limit: minBytes))
         }
-        if let width = format.width, let height = format.height {
+        // A damaged file has its finding; its size and colour are not worth a second word.
+        let damaged = report.findings.contains { $0.severity == .error && $0.code.hasPrefix("format.") }
+        if !damaged, let width = format.width, let height = format.height {
             let long = max(width, height), short = min(width, height)
             if let minLong = limits.minLongSide, long < minLong {
                 found.append(.imageTooSmall(side: long, limit: minLong, width: width, height: height))
@@ -29,12 +31,12 @@ struct FileRuleChecks {
                 found.append(.imageTooSmall(side: short, limit: minShort, width: width, height: height))
             }
         }
-        if let dpi = format.dpi, let minDPI = limits.minDPI, minDPI > 0, dpi < minDPI,
+        if !damaged, let dpi = format.dpi, let minDPI = limits.minDPI, minDPI > 0, dpi < minDPI,
             !rules.dpiPlaceholders.contains(dpi)
         {
             found.append(.lowDPI(dpi, limit: minDPI))
         }
-        if limits.colorRequired == true, format.color == "grayscale" || format.color == "grayscale_alpha" {
+        if !damaged, limits.colorRequired == true, format.color == "grayscale" || format.color == "grayscale_alpha" {
             found.append(.notColor(role: role))
         }
         found += exifFindings(report.exif, role: role, measures: measures)

@@ -43,11 +43,16 @@ enum FileReader {
             count = total
         }
         if failed { throw failure(shown, "Reading the file failed part-way.") }
+        guard bytes.count <= maxBytes else {
+            throw ICPCheckError(
+                code: FindingCode.fileTooLarge, message: "The file grew past \(maxBytes) bytes while it was read.",
+                path: shown, underlying: "\(bytes.count)")
+        }
         var after = stat()
         let changed =
             fstat(descriptor, &after) != 0 || after.st_size != before.st_size || bytes.count != size
             || after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec
-        return Contents(bytes: Array(bytes.prefix(maxBytes)), changedWhileReading: changed)
+        return Contents(bytes: bytes, changedWhileReading: changed)
     }
 
     private static func failure(_ path: String, _ message: String) -> ICPCheckError {
