@@ -55,7 +55,7 @@ import Testing
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let empty = folder.appendingPathComponent("empty.jpg")
-        FileManager.default.createFile(atPath: empty.path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty.path, contents: Data()))
         let big = folder.appendingPathComponent("big.jpg")
         try Data(try Corpus.bytes("jpeg/pillow_hopper.jpg")).write(to: big)
         let small = InspectOptions(limits: DecodeLimits(maxFileBytes: 1000))

@@ -49,7 +49,7 @@ import Testing
     @Test(arguments: [
         ("photo:\n  max_age_dayz: 7\n", "photo.max_age_dayz", "unknown key"),
         ("photo:\n  max_age_days: soon\n", "photo.max_age_days", "expected"),
-        ("materials:\n  default:\n    formats: [jpeg, tga]\n", "materials.default.formats", ""),
+        ("materials:\n  default:\n    formats: [jpeg, tga]\n", "materials.default.formats", "tga"),
         ("- just\n- a list\n", nil, "mapping"),
         ("photo: [unclosed\n", nil, "not valid YAML"),
     ] as [(String, String?, String)])

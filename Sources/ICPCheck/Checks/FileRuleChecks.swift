@@ -52,10 +52,13 @@ struct FileRuleChecks {
             found.append(.editedBySoftware(software: software, editor: editor))
         }
         if exif?.hasGPS == true { found.append(.gpsPresent) }
-        if let thumbnailAspect = measures["exif_thumbnail_aspect"], let imageAspect = measures["stored_aspect"],
-            abs(thumbnailAspect - imageAspect) / imageAspect > photo.thumbnailAspectTolerance
+        // DCF fixes thumbnails at 160×120 and cameras letterbox other shapes into it: only other
+        // sizes say something about the image.
+        if let width = measures["exif_thumbnail_width"], let height = measures["exif_thumbnail_height"], height > 0,
+            !(width == 160 && height == 120), let imageAspect = measures["stored_aspect"],
+            abs(width / height - imageAspect) / imageAspect > photo.thumbnailAspectTolerance
         {
-            found.append(.thumbnailAspectMismatch(thumbnail: thumbnailAspect, image: imageAspect))
+            found.append(.thumbnailAspectMismatch(thumbnail: width / height, image: imageAspect))
         }
         guard role.isPhotoOfPerson else { return found }
         if photo.requireCamera, exif?.make == nil && exif?.model == nil {

@@ -20,7 +20,8 @@ struct DecodeStage {
         if let thumbnail, ImageFormat.sniff(thumbnail) == .jpeg, let header = try? JPEGCodec.readHeader(thumbnail).0,
             header.height > 0
         {
-            measures["exif_thumbnail_aspect"] = Double(header.width) / Double(header.height)
+            measures["exif_thumbnail_width"] = Double(header.width)
+            measures["exif_thumbnail_height"] = Double(header.height)
         }
         if summary == nil {
             findings.append(.exifUnreadable)

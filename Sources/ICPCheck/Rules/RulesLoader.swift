@@ -67,11 +67,18 @@ public enum RulesLoader {
     /// Refuses keys the defaults do not have, so that a typo is an error rather than silently ignored.
     private static func checkKeys(_ user: [String: Any], against base: [String: Any], path: [String]) throws {
         // Inside a profile, the same maps are open as at the top level.
-        let here = (path.first == "profiles" ? Array(path.dropFirst(2)) : path).joined(separator: ".")
+        let here = (path.first == "profiles" ? Array(path.dropFirst(2)) : path)
         for (key, value) in user {
             let keyPath = path + [key]
+            if here.count == 2 && here[0] == "materials" {
+                // A role's entry may set any material key, whether or not the default file sets it for that role.
+                guard MaterialRules.CodingKeys(stringValue: key) != nil else {
+                    throw RulesError(key: keyPath.joined(separator: "."), message: "unknown key")
+                }
+                continue
+            }
             guard let known = base[key] else {
-                if openMaps.contains(here) || path.first == "profiles" && path.count == 1 { continue }
+                if openMaps.contains(here.joined(separator: ".")) || path == ["profiles"] { continue }
                 throw RulesError(key: keyPath.joined(separator: "."), message: "unknown key")
             }
             if let nested = value as? [String: Any], let knownNested = known as? [String: Any] {
@@ -116,7 +123,10 @@ public struct RulesError: Error, Sendable, CustomStringConvertible {
 
     init(decoding error: DecodingError) {
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            context.codingPath.reduce("") { path, key in
+                if let index = key.intValue { return path + "[\(index)]" }
+                return path.isEmpty ? key.stringValue : path + "." + key.stringValue
+            }
         }
         switch error {
         case .typeMismatch(let type, let context):

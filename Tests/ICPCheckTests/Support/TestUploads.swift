@@ -39,7 +39,6 @@ enum TestRules {
             rules.materials[key]?.minLongSide = 1
             rules.materials[key]?.minShortSide = 1
             rules.materials[key]?.minBytes = 1
-            rules.materials[key]?.colorRequired = key == "other" ? false : rules.materials[key]?.colorRequired
         }
         rules.photo.requireCamera = false
         return rules
