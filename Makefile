@@ -1,5 +1,5 @@
 # icpcheck — make targets
-#   make run    install missing system packages, build, inspect every file under Samples/
+#   make run    install missing system packages, build, check the sample applications in Samples/
 #   make test   install missing system packages, build, run the whole test suite
 #   make build  debug build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
@@ -19,9 +19,9 @@ build: setup
 	$(SWIFT) build
 
 run: build
-	@bin=$$($(SWIFT) build --show-bin-path); mapfile -d '' files < <(find Samples -type f ! -name '*.md' -print0 | sort -z); \
-	  "$$bin/icpcheck" inspect "$${files[@]}"; status=$$?; \
-	  echo "icpcheck exited with $$status (0: all files acceptable, 1: some have error findings)"; [ $$status -le 1 ]
+	@$$($(SWIFT) build --show-bin-path)/icpcheck batch Samples --out .build/samples-out; status=$$?; \
+	  echo "icpcheck exited with $$status (0: all ready, 1: some not ready, 2: error); manifests in .build/samples-out"; \
+	  [ $$status -le 1 ]
 
 test: setup
 	$(SWIFT) build --build-tests

@@ -32,7 +32,7 @@ enum ChecklistText {
             let role = file.role.map { zh ? $0.chineseName : $0.englishName } ?? "?"
             var line = "  \(file.findings.contains { $0.severity != .info } ? "✗" : "✓") \(file.path) — \(role)"
             if let width = file.format.width, let height = file.format.height {
-                line += "，\(file.format.detected.rawValue.uppercased()) \(width)×\(height)"
+                line += (zh ? "，" : ", ") + "\(file.format.detected.rawValue.uppercased()) \(width)×\(height)"
             }
             lines.append(line)
             lines += findingLines(file.findings, zh: zh, indent: "      ")

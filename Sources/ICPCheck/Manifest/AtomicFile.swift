@@ -3,8 +3,11 @@ import Glibc
 /// Writes files so that a reader (or a rerun after a crash) only ever sees a complete file:
 /// write to a temporary name in the same folder, flush, then rename over the target.
 public enum AtomicFile {
+    /// Part of every temporary name, so that leftovers of a killed run can be found.
+    static let temporaryMarker = ".tmp-"
+
     public static func write(_ bytes: [UInt8], to path: String) throws(ICPCheckError) {
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + temporaryMarker + "\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", temporary) }
         var written = 0

@@ -22,6 +22,7 @@ public enum Batch {
             throw ICPCheckError(code: "output.write_failed", message: "cannot create the output folder", path: output,
                                 underlying: error.localizedDescription)
         }
+        removeLeftoverTemporaryFiles(in: output)
         var rows: [SummaryRow] = []
         var writeError: ICPCheckError?
         await BatchRunner.run(applications: applications, options: options) { manifest in
@@ -40,6 +41,14 @@ public enum Batch {
         try AtomicFile.write(Array(try ManifestJSON.encode(summary)), to: output + "/summary.json")
         try AtomicFile.write(Array(summary.csv.utf8), to: output + "/summary.csv")
         return summary
+    }
+
+    /// A batch killed while writing leaves `NAME.tmp-PID` files beside the complete ones; the next run clears them.
+    static func removeLeftoverTemporaryFiles(in output: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        for name in names where name.contains(AtomicFile.temporaryMarker) {
+            try? FileManager.default.removeItem(atPath: output + "/" + name)
+        }
     }
 
     /// The manifest's file name: the application's name, made safe for a file system; an
