@@ -4,8 +4,10 @@
 #   2. builds icpcheck-bench in release
 #   3. writes the generated photos to .build/bench-corpus/ (deterministic, about 2 s)
 #   4. times and prints the tables, pinned to one CPU with taskset
+#   5. runs `icpcheck batch` on 200 and 2,000 copies of a sample application (all cores):
+#      files per second and peak memory side by side
 # Environment: ICPCHECK_CORPORA (default ../shared/corpora), BENCH_RUNS and BENCH_SMALL_RUNS
-# (timed runs per corpus, default 5 each), SWIFT (default swift).
+# (timed runs per corpus, default 5 each), BENCH_BATCH_COUNTS (default 200,2000), SWIFT (default swift).
 set -euo pipefail
 log() { printf '==> %s\n' "$*" >&2; }
 fatal() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -23,9 +25,11 @@ if ! command -v djpeg >/dev/null || ! command -v cjpeg >/dev/null; then
     command -v djpeg >/dev/null && command -v cjpeg >/dev/null || fatal "djpeg and cjpeg are still missing"
 fi
 
-log "building icpcheck-bench (release)"
+log "building icpcheck-bench and icpcheck (release)"
 "$swift" build -c release --product icpcheck-bench --scratch-path .build
-bin="$("$swift" build -c release --scratch-path .build --show-bin-path)/icpcheck-bench"
+"$swift" build -c release --product icpcheck --scratch-path .build
+bins="$("$swift" build -c release --scratch-path .build --show-bin-path)"
+bin="$bins/icpcheck-bench"
 
 log "writing the bench corpus to ${out#"$root"/}"
 "$bin" corpus --corpora "$corpora" --out "$out"
@@ -42,3 +46,7 @@ fi
 log "timing $(djpeg -version 2>&1 | head -n 1) against our decode"
 "${pin[@]}" "$bin" run --corpora "$corpora" --out "$out" \
     --runs "${BENCH_RUNS:-5}" --small-runs "${BENCH_SMALL_RUNS:-5}"
+
+log "icpcheck batch over generated upload folders"
+"$bin" batch --icpcheck "$bins/icpcheck" --sample "$root/Samples/APP-101-ready-enterprise" \
+    --out "$root/.build/bench-batch" --counts "${BENCH_BATCH_COUNTS:-200,2000}"

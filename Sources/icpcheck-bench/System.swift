@@ -62,18 +62,26 @@ final class Command {
     /// Runs the command to completion. - Returns: its exit status and the wall time, spawn included.
     @discardableResult
     func run() -> (status: Int32, seconds: Double) {
+        let (status, seconds, _) = runMeasured()
+        return (status, seconds)
+    }
+
+    /// Runs the command to completion.
+    /// - Returns: its exit status, the wall time, and the child's peak resident memory in MiB.
+    func runMeasured() -> (status: Int32, seconds: Double, peakMiB: Double) {
         var pid = pid_t()
         let start = now()
         let spawned = posix_spawn(&pid, argv[0]!, &actions, nil, &argv, environ)
         guard spawned == 0 else { fail("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { fail("waitpid failed for \(arguments[0])") }
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { fail("wait4 failed for \(arguments[0])") }
         }
         let seconds = now() - start
         // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
         let exited = status & 0x7f == 0
-        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds)
+        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds, Double(usage.ru_maxrss) / 1024)
     }
 }
 

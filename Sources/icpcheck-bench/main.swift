@@ -4,16 +4,19 @@
 //   icpcheck-bench corpus --corpora DIR --out DIR      make the generated photos (needs cjpeg)
 //   icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
 //                                                      time and print the tables (needs djpeg)
+//   icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
+//                                                      icpcheck batch over N copies of a sample application
 import Glibc
 import ICPCheck
 
 let usage = """
     usage: icpcheck-bench corpus --corpora DIR --out DIR
            icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
+           icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let subcommand = arguments.first, ["corpus", "run"].contains(subcommand) else { fail(usage) }
+guard let subcommand = arguments.first, ["corpus", "run", "batch"].contains(subcommand) else { fail(usage) }
 arguments.removeFirst()
 var options: [String: String] = [:]
 while let name = arguments.first {
@@ -21,7 +24,8 @@ while let name = arguments.first {
     options[String(name.dropFirst(2))] = arguments[1]
     arguments.removeFirst(2)
 }
-guard let corpora = options["corpora"], let out = options["out"] else { fail(usage) }
+guard let out = options["out"] else { fail(usage) }
+let corpora = options["corpora"] ?? ""
 
 func tool(_ name: String) -> String {
     guard let path = executablePath(name) else { fail("\(name) not found on PATH; install libjpeg-turbo-progs") }
@@ -35,6 +39,11 @@ func tool(_ name: String) -> String {
 }
 
 switch subcommand {
+case "batch":
+    guard let icpcheck = options["icpcheck"], let sample = options["sample"] else { fail(usage) }
+    let counts = (options["counts"] ?? "200,2000").split(separator: ",").compactMap { Int($0) }
+    BatchBench.run(icpcheck: icpcheck, sample: sample, work: out, counts: counts)
+
 case "corpus":
     let start = now()
     CorpusBuilder.build(corpora: corpora, into: out, cjpeg: tool("cjpeg"))

@@ -165,3 +165,19 @@ import Testing
         #expect(manifest.verdict == .ready, "\(manifest.allFindings.map(\.code))")
     }
 }
+
+extension ApplicationTests {
+    @Test func regionNotesAndAssumptions() async throws {
+        let guangdong = try await Self.check(Self.complete, form: Self.form(region: "广东省"))
+        #expect(guangdong.codes.contains(FindingCode.appUploadRegion))
+        #expect(!guangdong.codes.contains(FindingCode.smsVerificationRegion))
+        #expect(guangdong.verdict == .ready)
+        let unknown = try await Self.check(Self.complete, form: Self.form(region: "Atlantis"))
+        #expect(unknown.codes.contains(FindingCode.regionUnknown))
+        #expect(unknown.region == nil)
+        #expect(unknown.verdict == .needsReview)
+        let noType = try await Self.check(Self.complete, form: #"{"subject": {"region": "Beijing"}}"#)
+        #expect(noType.findings.map(\.code) == [FindingCode.assumedEntity])
+        #expect(noType.subjectType == "entity")
+    }
+}

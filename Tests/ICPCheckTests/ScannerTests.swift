@@ -82,3 +82,22 @@ import Testing
         #expect(try snapshot() == before)
     }
 }
+
+extension ScannerTests {
+    @Test func folderNestedTooDeepIsSaid() throws {
+        let uploads = try TestUploads()
+        let deep = (1...10).map { "d\($0)" }.joined(separator: "/")
+        let folder = try uploads.application("APP-1", files: ["\(deep)/photo.jpg": ApplicationTests.photo, "photo.jpg": ApplicationTests.photo])
+        let contents = ApplicationScanner.scan(ApplicationFolder(path: folder.path))
+        #expect(contents.files.map(\.relativePath) == ["photo.jpg"])
+        #expect(contents.findings.map(\.code) == [FindingCode.folderTooDeep])
+    }
+
+    /// /proc files announce 0 bytes and then deliver more: the same as a file written while read.
+    @Test func fileThatChangesWhileReadIsSaid() {
+        let report = FileInspector.inspect(fileAt: "/proc/self/status").report
+        #expect(report.findings.map(\.code).contains(FindingCode.changedWhileReading))
+        let stable = FileInspector.inspect(fileAt: Corpus.url(ApplicationTests.photo).path).report
+        #expect(!stable.findings.map(\.code).contains(FindingCode.changedWhileReading))
+    }
+}
