@@ -100,3 +100,22 @@ import Testing
         #expect(reports[3].findings.map(\.code) == [FindingCode.unreadable])
     }
 }
+
+extension FileInspectorTests {
+    @Test func harmlessPNGWarningsAreInfo() throws {
+        let report = FileInspector.inspect(bytes: try Corpus.bytes("png/misc/skimage_page.png"), path: "page.png").report
+        let finding = try #require(report.findings.first { $0.code == FindingCode.ancillaryChunkWarning })
+        #expect(finding.severity == .info)
+        #expect(finding.detail?.contains("iCCP") == true)
+        #expect(FileInspector.inspect(bytes: try Corpus.bytes("png/pngsuite/basn2c08.png"), path: "a.png").report.findings.isEmpty)
+    }
+
+    @Test func damagedEXIFIsInfoAndTheRestIsStillRead() throws {
+        let report = FileInspector.inspect(bytes: try Corpus.bytes("jpeg/pillow_exif_gps.jpg"), path: "a.jpg").report
+        let finding = try #require(report.findings.first { $0.code == FindingCode.exifCorrupt })
+        #expect(finding.severity == .info)
+        #expect(report.exif != nil)
+        #expect(!FileInspector.inspect(bytes: try Corpus.bytes("exif/Canon_40D.jpg"), path: "a.jpg").report.findings
+            .contains { $0.code == FindingCode.exifCorrupt })
+    }
+}

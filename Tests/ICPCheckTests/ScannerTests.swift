@@ -101,3 +101,13 @@ extension ScannerTests {
         #expect(!stable.findings.map(\.code).contains(FindingCode.changedWhileReading))
     }
 }
+
+extension ScannerTests {
+    /// As root every folder is readable, so a folder that vanished stands in for one that cannot be opened.
+    @Test func folderThatCannotBeListedIsSaid() throws {
+        let contents = ApplicationScanner.scan(ApplicationFolder(path: "/nonexistent/APP-1"))
+        #expect(contents.files.isEmpty)
+        #expect(contents.findings.map(\.code) == [FindingCode.folderUnreadable])
+        #expect(contents.findings.first?.severity == .error)
+    }
+}

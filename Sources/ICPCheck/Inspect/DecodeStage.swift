@@ -23,11 +23,7 @@ struct DecodeStage {
             measures["exif_thumbnail_width"] = Double(header.width)
             measures["exif_thumbnail_height"] = Double(header.height)
         }
-        if summary == nil {
-            findings.append(.exifUnreadable)
-        } else if diagnostics.warningCount > 0 {
-            findings.append(.exifCorrupt(diagnostics))
-        }
+        if diagnostics.warningCount > 0 { findings.append(.exifCorrupt(diagnostics)) }
     }
 
     mutating func decodeJPEG(into format: inout FormatInfo) {

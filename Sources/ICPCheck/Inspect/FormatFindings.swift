@@ -79,9 +79,4 @@ extension Finding {
         code: FindingCode.changedWhileReading, severity: .warning,
         message: "The file changed while it was being checked (still uploading or being saved?); check it again.",
         messageZh: "检查过程中文件发生了变化（可能仍在上传或保存），请稍后重新检查。")
-
-    static let exifUnreadable = Finding(
-        code: FindingCode.exifUnreadable, severity: .info,
-        message: "The file has an EXIF block that could not be read; its metadata is ignored.",
-        messageZh: "文件含有无法解析的 EXIF 信息，已忽略。")
 }

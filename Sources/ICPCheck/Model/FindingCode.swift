@@ -15,5 +15,4 @@ public enum FindingCode {
     public static let ancillaryChunkWarning = "format.ancillary_chunk_warning"
     public static let changedWhileReading = "scan.file_changed"
     public static let exifCorrupt = "exif.corrupt"
-    public static let exifUnreadable = "exif.unreadable"
 }
