@@ -3,14 +3,16 @@
 #   make test   install missing system packages, build, run the whole test suite
 #   make build  debug build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
+#   make eval   precision and recall of the pixel heuristics on labelled images
 #   make asan   the codec and robustness tests under AddressSanitizer
 #   make clean  remove build folders
 SHELL := /bin/bash
 SWIFT ?= swift
-# Debian packages the build and the tests need: the codec libraries, pkg-config, and djpeg (bench).
-APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev pkg-config libjpeg-turbo-progs
+# Debian packages the build and the tests need: the codec libraries, pkg-config, djpeg (bench) and
+# OpenCV's published face cascades (data only, no OpenCV library).
+APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev pkg-config libjpeg-turbo-progs opencv-data
 
-.PHONY: setup build run test bench asan clean
+.PHONY: setup build run test bench eval asan clean
 
 setup:
 	@bash Scripts/install-packages.sh $(APT_PACKAGES)
@@ -23,12 +25,18 @@ run: build
 	  echo "icpcheck exited with $$status (0: all ready, 1: some not ready, 2: error); manifests in .build/samples-out"; \
 	  [ $$status -le 1 ]
 
+# Tests run optimised: the pixel heuristics (face detection on every photo) are far too slow unoptimised.
+TEST_FLAGS := -c release -Xswiftc -enable-testing
+
 test: setup
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) build --build-tests $(TEST_FLAGS)
+	$(SWIFT) test --skip-build --parallel $(TEST_FLAGS)
 
 bench: setup
 	@bash Scripts/bench.sh
+
+eval: build
+	@$$($(SWIFT) build --show-bin-path)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json
 
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature'

@@ -104,6 +104,35 @@ bool cic_jpeg_read_header(const void *data, size_t size, cic_jpeg_header *header
     return true;
 }
 
+_Static_assert(NUM_QUANT_TBLS == 4, "cic_jpeg_read_quant_tables reports four DQT slots");
+
+bool cic_jpeg_read_quant_tables(const void *data, size_t size, uint16_t tables[4][64], int *table_count,
+                                int component_table[4], cic_diagnostics *diagnostics) {
+    struct jpeg_decompress_struct cinfo;
+    guarded_error_manager manager;
+    install_error_manager(&cinfo, &manager, diagnostics);
+    memset(tables, 0, sizeof(uint16_t[4][64]));
+    *table_count = 0;
+    for (int c = 0; c < 4; c++) component_table[c] = -1;
+    if (setjmp(manager.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return false;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, (const unsigned char *)data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    for (int i = 0; i < NUM_QUANT_TBLS; i++) {
+        const JQUANT_TBL *table = cinfo.quant_tbl_ptrs[i];
+        if (table == NULL) continue;
+        // quantval is already in natural order (see the header); copy it as is.
+        for (int k = 0; k < DCTSIZE2; k++) tables[i][k] = table->quantval[k];
+        *table_count = i + 1;
+    }
+    for (int c = 0; c < cinfo.num_components && c < 4; c++) component_table[c] = cinfo.comp_info[c].quant_tbl_no;
+    jpeg_destroy_decompress(&cinfo);
+    return true;
+}
+
 // Adobe writes CMYK inverted (255 = no ink); libjpeg hands the stored values through unchanged.
 static void cmyk_row_to_rgb(const JSAMPLE *cmyk, unsigned char *rgb, JDIMENSION width, bool inverted) {
     for (JDIMENSION x = 0; x < width; x++) {

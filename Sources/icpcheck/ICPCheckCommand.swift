@@ -12,7 +12,7 @@ struct ICPCheckCommand: AsyncParsableCommand {
             error finding, 2 on a usage or fatal error.
             """,
         version: "0.1.0",
-        subcommands: [BatchCommand.self, CheckCommand.self, Inspect.self, RulesCommand.self]
+        subcommands: [BatchCommand.self, CheckCommand.self, Inspect.self, RulesCommand.self, EvalCommand.self]
     )
 
     /// Usage errors and fatal errors both exit with 2 (ArgumentParser's own default is 64 and 1).

@@ -14,6 +14,8 @@ struct Inspect: AsyncParsableCommand {
     @Flag(help: "Print one JSON array of file reports (the manifest's files[] shape).")
     var json = false
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     @Option(help: "Decode JPEGs to at least this long side, in pixels (0 = full size).")
     var workingSize = 1024
 
@@ -24,7 +26,7 @@ struct Inspect: AsyncParsableCommand {
 
     func run() async throws {
         let options = InspectOptions(workingLongSide: workingSize == 0 ? nil : workingSize)
-        let reports = await FileBatch.inspect(paths: files, options: options)
+        let reports = await FileBatch.inspect(paths: files, options: options, rules: try ruleOptions.load())
         if json {
             FileHandle.standardOutput.write(try ManifestJSON.encode(reports))
             FileHandle.standardOutput.write(Data("\n".utf8))

@@ -16,6 +16,7 @@ enum ReportText {
         summary += "  \(report.bytes) bytes"
         lines.append(summary)
         if let sha = report.sha256 { lines.append("  sha256 \(sha)") }
+        if let kind = report.contentKind { lines.append("  shows: \(kind)" + (report.role.map { ", role \($0.rawValue)" } ?? "")) }
         if let exif = report.exif { lines.append(contentsOf: exifLines(exif)) }
         if !report.measures.isEmpty {
             let measured = report.measures.sorted { $0.key < $1.key }.map { "\($0.key)=\(formatted($0.value))" }

@@ -6,9 +6,11 @@ import Testing
 /// Requirements, region rules, form checks and verdicts on whole application folders.
 @Suite struct ApplicationTests {
     static let photo = "jpeg/pillow_hopper.jpg"
+    /// A portrait in front of a blue backdrop (generated, see Samples/SOURCES.md).
+    static let backdropPhoto = "Samples/APP-101-ready-enterprise/幕布照片.jpg"
     /// A complete set of materials named the way applicants name them.
     static let complete = [
-        "核验单.jpg": photo, "营业执照.jpg": photo, "身份证正面.jpg": photo, "身份证反面.jpg": photo, "幕布照片.jpg": photo,
+        "核验单.jpg": photo, "营业执照.jpg": photo, "身份证正面.jpg": photo, "身份证反面.jpg": photo, "幕布照片.jpg": backdropPhoto,
     ]
 
     static func form(type: String = "enterprise", region: String = "Zhejiang", domains: [String] = ["example.cn"],
@@ -158,7 +160,7 @@ import Testing
 
     @Test func declaredRolesComeFromTheForm() async throws {
         let form = #"{"materials": {"scan-01.jpg": "authenticity_statement", "scan-02.jpg": "subject_certificate", "scan-03.jpg": "id_card"}}"#
-        let files = ["scan-01.jpg": Self.photo, "scan-02.jpg": Self.photo, "scan-03.jpg": Self.photo, "photo.jpg": Self.photo]
+        let files = ["scan-01.jpg": Self.photo, "scan-02.jpg": Self.photo, "scan-03.jpg": Self.photo, "photo.jpg": Self.backdropPhoto]
         let manifest = try await Self.check(files, form: form)
         #expect(manifest.file("scan-01.jpg")?.roleSource == .declared)
         #expect(manifest.file("scan-03.jpg")?.role == .idCardBothSides)

@@ -73,6 +73,20 @@ typedef struct {
 bool cic_jpeg_read_header(const void *_Nonnull data, size_t size, cic_jpeg_header *_Nonnull header,
                           cic_diagnostics *_Nonnull diagnostics);
 
+/// Copies the quantization tables defined before the first scan, and which table each component uses.
+///
+/// `tables[i]` receives DQT slot i as libjpeg keeps it (`JQUANT_TBL.quantval`): 64 steps in natural
+/// row-major order, not the zigzag order of the DQT marker (jdmarker.c's get_dqt converts; IJG releases
+/// before v6a kept zigzag). Slots the file does not define are all zeros; `*table_count` is one past the
+/// highest defined slot (0 when none is). `component_table[c]` is the slot named by component c of the
+/// frame header (`comp_info[c].quant_tbl_no`), -1 past the last component; only the first four
+/// components are reported. A slot named by a component need not be defined: libjpeg only refuses that
+/// when decoding starts. Tables redefined between scans are not seen. Calls `jpeg_read_header` under
+/// setjmp.
+bool cic_jpeg_read_quant_tables(const void *_Nonnull data, size_t size, uint16_t tables[_Nonnull 4][64],
+                                int *_Nonnull table_count, int component_table[_Nonnull 4],
+                                cic_diagnostics *_Nonnull diagnostics);
+
 /// Decodes a JPEG scaled by 1/`scale_denominator` (1, 2, 4 or 8) to 8-bit grey or RGB rows.
 ///
 /// With `pixels` NULL, stops after `jpeg_calc_output_dimensions` and only fills `output`, so the

@@ -3,6 +3,8 @@ struct DecodeStage {
     let bytes: [UInt8]
     let options: InspectOptions
     var exif: ExifSummary?
+    /// The EXIF thumbnail's JPEG bytes, compared with the decoded picture.
+    var thumbnail: [UInt8]?
     var image: DecodedImage?
     var measures: [String: Double] = [:]
     var findings: [Finding] = []
@@ -16,6 +18,7 @@ struct DecodeStage {
         guard let block = ExifReader.exifBlock(in: bytes, format: format) else { return }
         let (summary, thumbnail, diagnostics) = ExifReader.read(block)
         exif = summary
+        self.thumbnail = thumbnail
         // The thumbnail's shape, to compare with the image's: editors often leave the camera's.
         if let thumbnail, ImageFormat.sniff(thumbnail) == .jpeg, let header = try? JPEGCodec.readHeader(thumbnail).0,
             header.height > 0
@@ -41,6 +44,11 @@ struct DecodeStage {
                 width: header.width, height: header.height, targetLongSide: options.workingLongSide)
             let (decoded, diagnostics) = try JPEGCodec.decode(bytes, scaleDenominator: denominator, limits: limits)
             measures["decode_scale"] = 1 / Double(denominator)
+            // Editing traces: the quality the file was last saved at, and whether libjpeg's own tables were used.
+            if let tables = QuantizationTables.read(bytes) {
+                if let quality = tables.estimatedQuality() { measures["jpeg_quality"] = quality }
+                measures["jpeg_tables_ijg"] = tables.matchesIJGExactly() ? 1 : 0
+            }
             if diagnostics.warningCount > 0 {
                 let truncated = diagnostics.warningCode == JPEGCodec.prematureEndCode
                 findings.append(truncated ? .truncatedButDecoded(diagnostics) : .corruptData(diagnostics))
@@ -95,6 +103,11 @@ struct DecodeStage {
     /// Keeps the decoded pixels upright, as a viewer shows them.
     private mutating func accept(_ decoded: DecodedImage) {
         let upright = decoded.applyingOrientation(exif?.orientation ?? 1)
+        if let thumbnail, let difference = ThumbnailComparison.difference(
+            thumbnail: thumbnail, image: upright, orientation: exif?.orientation ?? 1)
+        {
+            measures["thumbnail_difference"] = difference
+        }
         measures["decoded_width"] = Double(upright.width)
         measures["decoded_height"] = Double(upright.height)
         image = upright

@@ -59,9 +59,12 @@ public enum ApplicationChecker {
         var report = analysis.report
         report.role = assigned.role
         report.roleSource = assigned.source
-        let checks = FileRuleChecks(rules: options.rules, now: options.now)
         report.findings = file.findings + assigned.findings + report.findings
-            + checks.findings(for: report, role: assigned.role, measures: report.measures)
+        // The pixels may give an unnamed file its role, so they are looked at before the role's rules.
+        if let image = analysis.image { PhotoChecks(rules: options.rules).apply(to: &report, image: image) }
+        let role = report.role ?? .unknown
+        report.findings += FileRuleChecks(rules: options.rules, now: options.now)
+            .findings(for: report, role: role, measures: report.measures)
         return report
     }
 

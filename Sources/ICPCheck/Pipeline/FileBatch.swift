@@ -2,8 +2,9 @@ import Glibc
 
 /// Checks many files concurrently, at most `jobs` in flight, and returns the reports in input order.
 public enum FileBatch {
+    /// - Parameter rules: when given, the pixel heuristics run too (faces, backdrop, content kind).
     public static func inspect(
-        paths: [String], options: InspectOptions = InspectOptions(), jobs: Int = defaultJobs
+        paths: [String], options: InspectOptions = InspectOptions(), rules: Rules? = nil, jobs: Int = defaultJobs
     ) async -> [FileReport] {
         await withTaskGroup(of: (Int, FileReport).self) { group in
             var pending = paths.enumerated().makeIterator()
@@ -11,16 +12,23 @@ public enum FileBatch {
             // A sliding window: each finished file lets the next one start, so memory stays flat.
             for _ in 0..<max(1, jobs) {
                 guard let (index, path) = pending.next() else { break }
-                group.addTask { (index, FileInspector.inspect(fileAt: path, options: options).report) }
+                group.addTask { (index, check(path, options: options, rules: rules)) }
             }
             while let (index, report) = await group.next() {
                 reports[index] = report
                 if let (next, path) = pending.next(), !Task.isCancelled {
-                    group.addTask { (next, FileInspector.inspect(fileAt: path, options: options).report) }
+                    group.addTask { (next, check(path, options: options, rules: rules)) }
                 }
             }
             return reports.compactMap { $0 }
         }
+    }
+
+    private static func check(_ path: String, options: InspectOptions, rules: Rules?) -> FileReport {
+        let analysis = FileInspector.inspect(fileAt: path, options: options)
+        var report = analysis.report
+        if let rules, let image = analysis.image { PhotoChecks(rules: rules).apply(to: &report, image: image) }
+        return report
     }
 
     /// One job per core.

@@ -10,6 +10,7 @@ public struct Rules: Codable, Sendable, Equatable {
     /// DPI values that writers record when they know nothing (72, 96): not a real resolution.
     public var dpiPlaceholders: [Double]
     public var photo: PhotoRules
+    public var portrait: PortraitRules
     /// In priority order: the first entry with a keyword in a file name gives its role.
     public var roleKeywords: [RoleKeywords]
     public var idSideKeywords: [String: [String]]
@@ -17,7 +18,7 @@ public struct Rules: Codable, Sendable, Equatable {
     public var naming: NamingRules
 
     enum CodingKeys: String, CodingKey {
-        case schema, profile, materials, photo, regions, naming
+        case schema, profile, materials, photo, portrait, regions, naming
         case roleKeywords = "role_keywords"
         case dpiPlaceholders = "dpi_placeholders"
         case idSideKeywords = "id_side_keywords"

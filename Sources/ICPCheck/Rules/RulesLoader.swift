@@ -61,6 +61,7 @@ public enum RulesLoader {
     /// Maps whose keys are data (roles, provinces, profiles) rather than fixed names.
     private static let openMaps: Set<String> = [
         "materials", "id_side_keywords", "regions.domain_certificate", "naming.province_patterns",
+        "portrait.backdrop.colors",
         "profiles",
     ]
 

@@ -18,10 +18,18 @@ final class TestUploads {
     func application(_ name: String, files: [String: String] = [:], raw: [String: [UInt8]] = [:], form: String? = nil) throws -> URL {
         let folder = root.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (path, source) in files { try write(try Corpus.bytes(source), to: folder.appendingPathComponent(path)) }
+        for (path, source) in files { try write(try Self.bytes(source), to: folder.appendingPathComponent(path)) }
         for (path, bytes) in raw { try write(bytes, to: folder.appendingPathComponent(path)) }
         if let form { try write(Array(form.utf8), to: folder.appendingPathComponent("application.json")) }
         return folder
+    }
+
+    /// A corpus file, or one of the project's own sample files (`Samples/…`).
+    static func bytes(_ source: String) throws -> [UInt8] {
+        guard source.hasPrefix("Samples/") else { return try Corpus.bytes(source) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return [UInt8](try Data(contentsOf: root.appendingPathComponent(source)))
     }
 
     private func write(_ bytes: [UInt8], to url: URL) throws {

@@ -1,0 +1,98 @@
+public import Foundation
+
+/// Precision and recall of the heuristics on labelled images (`icpcheck eval`).
+///
+/// A labels file maps image paths (relative to the file) to what a person saw in them:
+/// `{"photo.jpg": {"label": "portrait", "faces_visible": 1, "plain_backdrop": true, "backdrop": "blue",
+/// "role": "administrator_photo"}}`. `label` is `portrait`, `not_portrait` or `document`; every key
+/// is optional, and a heuristic is scored only on the images labelled for it.
+public enum Evaluation {
+    public static func run(labelsFile: URL, rules: Rules, jobs: Int = FileBatch.defaultJobs) async throws -> EvaluationReport {
+        let data = try Data(contentsOf: labelsFile)
+        let labels = try JSONDecoder().decode([String: ImageLabel].self, from: data)
+        let folder = labelsFile.deletingLastPathComponent()
+        let paths = labels.keys.sorted()
+        let reports = await withTaskGroup(of: (Int, FileReport).self) { group in
+            var pending = paths.enumerated().makeIterator()
+            var results = [FileReport?](repeating: nil, count: paths.count)
+            func start() {
+                guard let (index, path) = pending.next() else { return }
+                group.addTask { (index, check(folder.appendingPathComponent(path).path, shownAs: path, rules: rules)) }
+            }
+            for _ in 0..<max(1, jobs) { start() }
+            while let (index, report) = await group.next() {
+                results[index] = report
+                start()
+            }
+            return results.compactMap { $0 }
+        }
+        var tables = EvaluationTables()
+        for (path, report) in zip(paths, reports) { tables.score(report, label: labels[path]!, path: path, rules: rules) }
+        return EvaluationReport(images: paths.count, tables: tables.all)
+    }
+
+    /// The file as the pipeline sees an unnamed upload: role unknown, so the pixels may give one.
+    static func check(_ path: String, shownAs name: String, rules: Rules) -> FileReport {
+        let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
+        var report = analysis.report
+        report.role = .unknown
+        if let image = analysis.image { PhotoChecks(rules: rules).apply(to: &report, image: image) }
+        return report
+    }
+}
+
+/// What a person saw in one image.
+public struct ImageLabel: Codable, Sendable {
+    public var label: String?
+    public var facesVisible: Int?
+    /// true, false or "mostly" (read as unsure, not scored).
+    public var plainBackdrop: Bool?
+    public var backdrop: String?
+    public var role: String?
+
+    enum CodingKeys: String, CodingKey {
+        case label, backdrop, role
+        case facesVisible = "faces_visible"
+        case plainBackdrop = "plain_backdrop"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        facesVisible = try container.decodeIfPresent(Int.self, forKey: .facesVisible)
+        plainBackdrop = try? container.decodeIfPresent(Bool.self, forKey: .plainBackdrop)
+        backdrop = try container.decodeIfPresent(String.self, forKey: .backdrop)
+        role = try container.decodeIfPresent(String.self, forKey: .role)
+    }
+}
+
+/// A two-class confusion table with the files it got wrong.
+public struct ConfusionTable: Sendable, Codable {
+    public var heuristic: String
+    public var truePositives = 0, falsePositives = 0, trueNegatives = 0, falseNegatives = 0
+    public var misclassified: [String] = []
+
+    public var precision: Double? { ratio(truePositives, truePositives + falsePositives) }
+    public var recall: Double? { ratio(truePositives, truePositives + falseNegatives) }
+    public var accuracy: Double? { ratio(truePositives + trueNegatives, truePositives + trueNegatives + falsePositives + falseNegatives) }
+
+    mutating func add(expected: Bool, predicted: Bool, path: String, detail: String) {
+        switch (expected, predicted) {
+        case (true, true): truePositives += 1
+        case (false, false): trueNegatives += 1
+        case (false, true):
+            falsePositives += 1
+            misclassified.append("\(path): false positive (\(detail))")
+        case (true, false):
+            falseNegatives += 1
+            misclassified.append("\(path): false negative (\(detail))")
+        }
+    }
+
+    private func ratio(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
+}
+
+public struct EvaluationReport: Sendable, Codable {
+    public var images: Int
+    public var tables: [ConfusionTable]
+}

@@ -1,0 +1,18 @@
+extension DecodedImage {
+    /// The luma plane (ITU-R BT.601 weights, one byte per pixel), as the face detector wants it.
+    ///
+    /// Uses OpenCV's `cvtColor(…, COLOR_RGB2GRAY)` fixed-point weights (4899, 9617, 1868) / 2^14 with rounding,
+    /// so that detections match OpenCV's on the same pixels. A grey image is returned as it is.
+    func grey() -> [UInt8] {
+        guard channels == 3 else { return pixels }
+        return [UInt8](unsafeUninitializedCapacity: width * height) { out, count in
+            pixels.withUnsafeBufferPointer { rgb in
+                for index in 0..<(width * height) {
+                    let r = UInt32(rgb[3 * index]), g = UInt32(rgb[3 * index + 1]), b = UInt32(rgb[3 * index + 2])
+                    out[index] = UInt8((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14)
+                }
+            }
+            count = width * height
+        }
+    }
+}

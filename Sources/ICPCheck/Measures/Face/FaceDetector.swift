@@ -1,0 +1,359 @@
+import Foundation
+
+/// A face found in a picture: its box in the picture's pixels, and how many raw detections were merged into it.
+public struct FaceBox: Sendable, Equatable, Codable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+    /// Raw window detections merged into this box (OpenCV's "neighbours"): more means more certain.
+    public var neighbors: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int, neighbors: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.neighbors = neighbors
+    }
+}
+
+/// Viola–Jones face detection with an OpenCV Haar cascade, done as OpenCV 4's
+/// `CascadeClassifier::detectMultiScale` does it: the grey picture is shrunk by powers of the scale factor,
+/// the cascade's window slides over each shrunk picture (every 2nd pixel below a shrink of 2, every pixel
+/// above), window hits are mapped back and grouped by `groupRectangles`, and boxes are clipped to the picture.
+struct FaceDetector: Sendable {
+    /// Where the Debian package `opencv-data` installs OpenCV's default frontal-face cascade.
+    static let defaultCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml"
+
+    let cascade: HaarCascade
+    /// Per node, 6 numbers: the three rectangle weights of its feature, its threshold, and the leaf values it
+    /// gives when its value is below / not below the threshold (0 for a child that is another node); each
+    /// repeated in 4 lanes, so that the vector scan reads them without shuffling.
+    let nodeNumbers: [SIMD4<Float>]
+    /// Per node: left and right child (tree-relative; `c ≤ 0` is leaf `-c`).
+    let nodeChildren: [Int32]
+    /// Per stage: the index one past its last tree, and its threshold less OpenCV's 1e-5.
+    let stageEnds: [Int]
+    let stageThresholds: [Double]
+    /// Whether every tree is a single node, so the scan can take its branch-free path.
+    let isStumpBased: Bool
+
+    /// The detector loaded once per process from `ICPCHECK_CASCADE`, or else `defaultCascadePath`.
+    static func shared() throws(CascadeError) -> FaceDetector { try sharedDetector.get() }
+
+    private static let sharedDetector = Result { () throws(CascadeError) -> FaceDetector in
+        let configured = ProcessInfo.processInfo.environment["ICPCHECK_CASCADE"] ?? ""
+        return FaceDetector(cascade: try HaarCascade.load(path: configured.isEmpty ? defaultCascadePath : configured))
+    }
+
+    /// Prepares the per-node tables the scan walks in order.
+    init(cascade: HaarCascade) {
+        self.cascade = cascade
+        var numbers: [SIMD4<Float>] = []
+        numbers.reserveCapacity(cascade.nodeFeature.count * 6)
+        var (node, leafBase) = (0, 0)
+        for count in cascade.treeNodeCounts {
+            for _ in 0..<count {
+                let first = Int(cascade.nodeFeature[node]) * 3
+                let rects = cascade.featureRects[first..<first + 3]
+                let leaves = [cascade.nodeLeft[node], cascade.nodeRight[node]].map { child in
+                    child <= 0 ? cascade.leafValues[leafBase - Int(child)] : 0
+                }
+                numbers += (rects.map(\.weight) + [cascade.nodeThreshold[node]] + leaves).map { SIMD4(repeating: $0) }
+                node += 1
+            }
+            leafBase += count + 1
+        }
+        nodeNumbers = numbers
+        nodeChildren = zip(cascade.nodeLeft, cascade.nodeRight).flatMap { [$0, $1] }
+        var end = 0
+        stageEnds = cascade.stageTreeCounts.map { count in
+            end += count
+            return end
+        }
+        stageThresholds = cascade.stageThresholds.map { Double($0 - 1e-5) }
+        isStumpBased = cascade.isStumpBased
+    }
+
+    /// The faces in an 8-bit grey picture, largest first. Only faces at least `minFaceFraction` of the picture's
+    /// shorter side are looked for; `scaleFactor` (> 1) is the step between window sizes, and a face needs more
+    /// than `minNeighbors` overlapping window hits.
+    func detect(
+        gray: [UInt8], width: Int, height: Int, minFaceFraction: Double, scaleFactor: Double = 1.1, minNeighbors: Int = 3
+    ) -> [FaceBox] {
+        let (windowWidth, windowHeight) = (cascade.windowWidth, cascade.windowHeight)
+        guard scaleFactor > 1, width >= windowWidth, height >= windowHeight, gray.count >= width * height else {
+            return []
+        }
+        let minSide = Int((minFaceFraction * Double(min(width, height))).rounded(.up))
+        var scales: [Float] = []
+        var factor = 1.0
+        while true {
+            let w = Int((Double(windowWidth) * factor).rounded(.toNearestOrEven))
+            let h = Int((Double(windowHeight) * factor).rounded(.toNearestOrEven))
+            if w > width || h > height { break }
+            if w >= minSide && h >= minSide { scales.append(Float(factor)) }
+            factor *= scaleFactor
+        }
+        guard let first = scales.first else { return [] }
+        func levelSize(_ scale: Float) -> (Int, Int) {
+            (Int((Float(width) / scale).rounded(.toNearestOrEven)), Int((Float(height) / scale).rounded(.toNearestOrEven)))
+        }
+        let (firstWidth, firstHeight) = levelSize(first)
+        var integral = IntegralImage(stride: firstWidth + 1, maxHeight: firstHeight, padding: 16)
+        var plane = [UInt8](repeating: 0, count: firstWidth * firstHeight)
+        let offsets = featureOffsets(stride: integral.stride)
+        var candidates: [FaceBox] = []
+        for scale in scales {
+            let (levelWidth, levelHeight) = levelSize(scale)
+            gray.withUnsafeBufferPointer { source in
+                plane.withUnsafeMutableBufferPointer { plane in
+                    BilinearResampler.resample(
+                        source, width: width, height: height, into: plane, outWidth: levelWidth, outHeight: levelHeight)
+                }
+            }
+            plane.withUnsafeBufferPointer { integral.compute(plane: $0, width: levelWidth, height: levelHeight) }
+            let windowSize = (
+                Int((Float(windowWidth) * scale).rounded(.toNearestOrEven)),
+                Int((Float(windowHeight) * scale).rounded(.toNearestOrEven))
+            )
+            for (x, y) in scan(integral, offsets: offsets, step: scale >= 2 ? 1 : 2) {
+                candidates.append(
+                    FaceBox(
+                        x: Int((Float(x) * scale).rounded(.toNearestOrEven)),
+                        y: Int((Float(y) * scale).rounded(.toNearestOrEven)),
+                        width: windowSize.0, height: windowSize.1, neighbors: 1))
+            }
+        }
+        let grouped = Self.groupRectangles(candidates, minNeighbors: minNeighbors, eps: 0.2)
+        let clipped = grouped.compactMap { box -> FaceBox? in
+            let (left, top) = (max(box.x, 0), max(box.y, 0))
+            let (right, bottom) = (min(box.x + box.width, width), min(box.y + box.height, height))
+            guard right > left, bottom > top else { return nil }
+            return FaceBox(x: left, y: top, width: right - left, height: bottom - top, neighbors: box.neighbors)
+        }
+        return clipped.sorted {
+            ($0.width * $0.height, -$0.y, -$0.x) > ($1.width * $1.height, -$1.y, -$1.x)
+        }
+    }
+
+    /// For each node, the 12 table offsets (4 corners × 3 rectangles) of its feature from a window's top left.
+    private func featureOffsets(stride: Int) -> [Int32] {
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(cascade.nodeFeature.count * 12)
+        for feature in cascade.nodeFeature {
+            for rect in cascade.featureRects[Int(feature) * 3..<Int(feature) * 3 + 3] {
+                let top = rect.y * stride + rect.x, bottom = (rect.y + rect.height) * stride + rect.x
+                offsets += [top, top + rect.width, bottom, bottom + rect.width].map { Int32($0) }
+            }
+        }
+        return offsets
+    }
+}
+
+extension FaceDetector {
+    private typealias Lanes = IntegralWindows.Lanes
+    private typealias LaneMask = IntegralWindows.LaneMask
+
+    /// Raw pointers to the node tables, valid during one scan.
+    private struct Nodes {
+        let offsets: UnsafePointer<Int32>
+        let numbers: UnsafePointer<SIMD4<Float>>
+        let children: UnsafePointer<Int32>
+        let leaves: UnsafePointer<Float>
+
+        /// A node's feature value in the window at `window`, times `inverse`. A missing third rectangle
+        /// (weight 0, offsets 0) adds exactly 0, as OpenCV's skipping it does, without a branch.
+        @inline(__always) func value(_ node: Int, _ window: UnsafePointer<Int32>, _ inverse: Float) -> Float {
+            let o = offsets + 12 * node, f = numbers + 6 * node
+            @inline(__always) func rect(_ k: Int) -> Float {
+                Float(window[Int(o[k])] &- window[Int(o[k + 1])] &- window[Int(o[k + 2])] &+ window[Int(o[k + 3])])
+            }
+            return (f[0][0] * rect(0) + f[1][0] * rect(4) + f[2][0] * rect(8)) * inverse
+        }
+
+        /// The same for the 4 windows of `windows` from `window` on, one per lane, with the same float arithmetic.
+        @inline(__always) func values(
+            _ node: Int, _ window: UnsafePointer<Int32>, _ inverse: Lanes, _ windows: IntegralWindows
+        ) -> Lanes {
+            let o = offsets + 12 * node, f = numbers + 6 * node
+            @inline(__always) func corner(_ k: Int) -> SIMD4<Int32> { windows.load(window + Int(o[k])) }
+            @inline(__always) func rect(_ k: Int) -> Lanes {
+                Lanes(corner(k) &- corner(k + 1) &- corner(k + 2) &+ corner(k + 3))
+            }
+            return (f[0] * rect(0) + f[1] * rect(4) + f[2] * rect(8)) * inverse
+        }
+    }
+
+    /// Top-left corners, in the level's pixels, of the windows of one pyramid level that pass every stage.
+    /// Windows are visited as OpenCV does: every `step` pixels, flat ones skipped, and after a first-stage
+    /// rejection the next position is skipped.
+    fileprivate func scan(_ integral: IntegralImage, offsets: [Int32], step: Int) -> [(Int, Int)] {
+        let (windowWidth, windowHeight) = (cascade.windowWidth, cascade.windowHeight)
+        let (xEnd, yEnd) = (integral.width + 1 - windowWidth, integral.height + 1 - windowHeight)
+        guard xEnd > 0, yEnd > 0 else { return [] }
+        var hits: [(Int, Int)] = []
+        integral.withWindows(width: windowWidth, height: windowHeight, step: step) { windows in
+            offsets.withUnsafeBufferPointer { offsets in
+                nodeNumbers.withUnsafeBufferPointer { numbers in
+                    nodeChildren.withUnsafeBufferPointer { children in
+                        cascade.leafValues.withUnsafeBufferPointer { leaves in
+                            let nodes = Nodes(
+                                offsets: offsets.baseAddress!, numbers: numbers.baseAddress!,
+                                children: children.baseAddress!, leaves: leaves.baseAddress!)
+                            for y in Swift.stride(from: 0, to: yEnd, by: step) {
+                                if isStumpBased {
+                                    scanStumps(windows, nodes, row: y, xEnd: xEnd, into: &hits)
+                                } else {
+                                    scanTrees(windows, nodes, row: y, xEnd: xEnd, into: &hits)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// One row of a tree cascade, a window at a time.
+    private func scanTrees(
+        _ windows: IntegralWindows, _ nodes: Nodes, row y: Int, xEnd: Int, into hits: inout [(Int, Int)]
+    ) {
+        var x = 0
+        while x < xEnd {
+            let base = y * windows.stride + x
+            var result = -1  // as OpenCV's: 1 face, 0 rejected by the first stage, -1 flat, -k rejected by stage k
+            if let inverse = windows.inverseNorm(base) {
+                result = 1
+                let window = windows.sums + base
+                var (tree, nodeBase, leafBase) = (0, 0, 0)
+                for stage in 0..<stageEnds.count where result == 1 {
+                    var total = 0.0
+                    while tree < stageEnds[stage] {
+                        var index = 0
+                        repeat {
+                            let node = nodeBase + index
+                            let below = nodes.value(node, window, inverse) < nodes.numbers[6 * node + 3][0]
+                            index = Int(nodes.children[2 * node + (below ? 0 : 1)])
+                        } while index > 0
+                        total += Double(nodes.leaves[leafBase - index])
+                        let size = cascade.treeNodeCounts[tree]
+                        (tree, nodeBase, leafBase) = (tree + 1, nodeBase + size, leafBase + size + 1)
+                    }
+                    if total < stageThresholds[stage] { result = -stage }
+                }
+            }
+            if result > 0 { hits.append((x, y)) }
+            x += result == 0 ? 2 * windows.step : windows.step
+        }
+    }
+
+    /// One row of a stump cascade, 4 windows at a time: the first stage runs on all 4, then OpenCV's visiting
+    /// order decides which of them count, and later stages run while any of those survives.
+    private func scanStumps(
+        _ windows: IntegralWindows, _ nodes: Nodes, row y: Int, xEnd: Int, into hits: inout [(Int, Int)]
+    ) {
+        var x = 0
+        var skipNext = false  // the window before was rejected by the first stage
+        while x < xEnd {
+            let count = min(Lanes.scalarCount, (xEnd - x + windows.step - 1) / windows.step)
+            var (inverse, varied) = windows.inverseNorms(y * windows.stride + x)
+            if count < Lanes.scalarCount { varied .&= SIMD4<Int64>(0, 1, 2, 3) .< Int64(count) }
+            let window = windows.sums + y * windows.stride + x
+            let first = any(varied) ? stageTotals(0, window, inverse, windows, nodes) .>= stageThresholds[0] : varied
+            var alive = LaneMask(repeating: false)
+            for lane in 0..<count {
+                if skipNext {
+                    skipNext = false
+                } else {
+                    alive[lane] = varied[lane] && first[lane]
+                    skipNext = varied[lane] && !first[lane]
+                }
+            }
+            var stage = 1
+            while stage < stageEnds.count && any(alive) {
+                alive .&= stageTotals(stage, window, inverse, windows, nodes) .>= stageThresholds[stage]
+                stage += 1
+            }
+            for lane in 0..<count where alive[lane] { hits.append((x + lane * windows.step, y)) }
+            x += count * windows.step
+        }
+    }
+
+    /// The sums of one stump stage's leaf values for 4 windows, in double precision as OpenCV sums them.
+    @inline(__always)
+    private func stageTotals(
+        _ stage: Int, _ window: UnsafePointer<Int32>, _ inverse: Lanes, _ windows: IntegralWindows, _ nodes: Nodes
+    ) -> SIMD4<Double> {
+        var total = SIMD4<Double>(repeating: 0)
+        for node in (stage == 0 ? 0 : stageEnds[stage - 1])..<stageEnds[stage] {
+            let f = nodes.numbers + 6 * node
+            let below = nodes.values(node, window, inverse, windows) .< f[3]
+            total += SIMD4<Double>(f[5].replacing(with: f[4], where: below))
+        }
+        return total
+    }
+
+    /// OpenCV's `groupRectangles(rects, minNeighbors, eps)`: rectangles are partitioned into classes of similar
+    /// ones (corners within `eps` × their mean smaller side, transitively), each class is averaged, classes of at
+    /// most `minNeighbors` members are dropped, and so is a class lying inside a bigger one that has more
+    /// members (more than max(3, its own), or it has fewer than 3). `minNeighbors ≤ 0` keeps every rectangle.
+    static func groupRectangles(_ rects: [FaceBox], minNeighbors: Int, eps: Double) -> [FaceBox] {
+        guard minNeighbors > 0, !rects.isEmpty else { return rects }
+        func similar(_ a: FaceBox, _ b: FaceBox) -> Bool {
+            let delta = eps * Double(min(a.width, b.width) + min(a.height, b.height)) * 0.5
+            return Double(abs(a.x - b.x)) <= delta && Double(abs(a.y - b.y)) <= delta
+                && Double(abs(a.x + a.width - b.x - b.width)) <= delta
+                && Double(abs(a.y + a.height - b.y - b.height)) <= delta
+        }
+        var parent = Array(rects.indices)
+        func root(_ index: Int) -> Int {
+            var top = index
+            while parent[top] != top { top = parent[top] }
+            var node = index
+            while parent[node] != top { (parent[node], node) = (top, parent[node]) }
+            return top
+        }
+        for i in rects.indices {
+            for j in (i + 1)..<rects.count where similar(rects[i], rects[j]) {
+                let (a, b) = (root(i), root(j))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var classOfRoot: [Int: Int] = [:]
+        var totals: [FaceBox] = []  // coordinate sums, member count in `neighbors`
+        for (index, rect) in rects.enumerated() {
+            let label = classOfRoot[root(index)] ?? totals.count
+            if label == totals.count {
+                classOfRoot[root(index)] = label
+                totals.append(FaceBox(x: 0, y: 0, width: 0, height: 0, neighbors: 0))
+            }
+            totals[label].x += rect.x
+            totals[label].y += rect.y
+            totals[label].width += rect.width
+            totals[label].height += rect.height
+            totals[label].neighbors += 1
+        }
+        let classes = totals.map { total in
+            let share = 1 / Float(total.neighbors)
+            func mean(_ sum: Int) -> Int { Int((Float(sum) * share).rounded(.toNearestOrEven)) }
+            return FaceBox(
+                x: mean(total.x), y: mean(total.y), width: mean(total.width), height: mean(total.height),
+                neighbors: total.neighbors)
+        }
+        return classes.enumerated().compactMap { i, inner in
+            guard inner.neighbors > minNeighbors else { return nil }
+            let swallowed = classes.enumerated().contains { j, outer in
+                let dx = Int((Double(outer.width) * eps).rounded(.toNearestOrEven))
+                let dy = Int((Double(outer.height) * eps).rounded(.toNearestOrEven))
+                return j != i && outer.neighbors > minNeighbors && inner.x >= outer.x - dx && inner.y >= outer.y - dy
+                    && inner.x + inner.width <= outer.x + outer.width + dx
+                    && inner.y + inner.height <= outer.y + outer.height + dy
+                    && (outer.neighbors > max(3, inner.neighbors) || inner.neighbors < 3)
+            }
+            return swallowed ? nil : inner
+        }
+    }
+}

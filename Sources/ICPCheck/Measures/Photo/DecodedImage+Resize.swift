@@ -1,0 +1,45 @@
+extension DecodedImage {
+    /// The picture shrunk by area averaging so that its long side is at most `longSide`
+    /// (unchanged when already that small), as RGB.
+    func downscaled(toLongSide longSide: Int) -> DecodedImage {
+        let factor = max(1, Int((Double(max(width, height)) / Double(max(1, longSide))).rounded(.up)))
+        let source = channels == 3 ? self : rgb()
+        guard factor > 1 else { return source }
+        let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
+        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
+        let count = UInt32(factor * factor)
+        source.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<outHeight {
+                for x in 0..<outWidth {
+                    var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                    for dy in 0..<factor {
+                        var index = ((y * factor + dy) * width + x * factor) * 3
+                        for _ in 0..<factor {
+                            sums.0 += UInt32(pixels[index])
+                            sums.1 += UInt32(pixels[index + 1])
+                            sums.2 += UInt32(pixels[index + 2])
+                            index += 3
+                        }
+                    }
+                    let to = (y * outWidth + x) * 3
+                    out[to] = UInt8(sums.0 / count)
+                    out[to + 1] = UInt8(sums.1 / count)
+                    out[to + 2] = UInt8(sums.2 / count)
+                }
+            }
+        }
+        return DecodedImage(width: outWidth, height: outHeight, channels: 3, pixels: out)
+    }
+
+    /// Grey expanded to RGB; RGB unchanged.
+    func rgb() -> DecodedImage {
+        guard channels == 1 else { return self }
+        var out = [UInt8](repeating: 0, count: pixels.count * 3)
+        for (index, value) in pixels.enumerated() {
+            out[3 * index] = value
+            out[3 * index + 1] = value
+            out[3 * index + 2] = value
+        }
+        return DecodedImage(width: width, height: height, channels: 3, pixels: out)
+    }
+}

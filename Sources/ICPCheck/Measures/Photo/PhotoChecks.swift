@@ -1,0 +1,131 @@
+/// Applies the photo heuristics to one file: what the picture shows (`content_kind`), a role from
+/// content when the name gave none, and the findings for photos of people.
+struct PhotoChecks {
+    let rules: PortraitRules
+    let backdropColors: [String]
+
+    init(rules: Rules) {
+        self.rules = rules.portrait
+        self.backdropColors = rules.photo.backdropColors
+    }
+
+    /// Document roles, whose files should not show a portrait.
+    static let documentRoles: Set<MaterialRole> = [
+        .authenticityStatement, .subjectCertificate, .domainCertificate, .preApproval, .authorizationLetter, .residencePermit,
+    ]
+
+    func apply(to report: inout FileReport, image: DecodedImage) {
+        let measurement = PortraitAnalysis.measure(image, rules: rules)
+        report.measures.merge(measurement.measures) { _, new in new }
+        let portrait = measurement.isPortrait(rules: rules)
+        report.measures["bright_neutral_fraction"] = Self.brightNeutralFraction(image)
+        // Paper (bright and colourless) without a portrait is the documents' business.
+        let paperLike = (report.measures["bright_neutral_fraction"] ?? 0) > 0.45
+        report.contentKind = portrait ? "portrait" : (measurement.faces.isEmpty && paperLike ? "unknown" : "photo")
+
+        // A file with no role at all (`inspect`) gets none from its content either.
+        var role = report.role ?? .other
+        if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.colorName != nil,
+            backdrop.borderFraction >= rules.backdrop.minBorderFraction
+        {
+            role = .administratorPhoto
+            report.role = role
+            report.roleSource = .content
+            report.findings.removeAll { $0.code == FindingCode.roleUnknown }
+        }
+        if let problem = measurement.detectorProblem {
+            if role.isPhotoOfPerson { report.findings.append(.photo(FindingCode.detectorUnavailable, .warning, detail: problem)) }
+            return
+        }
+        if role.isPhotoOfPerson && measurement.faces.isEmpty || Self.documentRoles.contains(role) && portrait {
+            report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
+        }
+        if role == .administratorPhoto {
+            report.findings += administratorPhotoFindings(measurement, measures: report.measures)
+        } else if role == .handheldIDPhoto, measurement.faces.isEmpty {
+            report.findings.append(.photo(FindingCode.noFace, .error, value: 0, limit: 1))
+        }
+    }
+
+    private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
+        var found: [Finding] = []
+        let faces = measurement.faces.count
+        if faces == 0 { return [.photo(FindingCode.noFace, .error, value: 0, limit: 1)] }
+        if faces > 1 { found.append(.photo(FindingCode.multipleFaces, .error, value: Double(faces), limit: 1)) }
+        let m = { (key: String) in measures[key] ?? 0 }
+        if m("face_height_fraction") < rules.minFaceHeight {
+            found.append(.photo(FindingCode.faceTooSmall, .warning, value: m("face_height_fraction"), limit: rules.minFaceHeight))
+        }
+        if m("face_height_fraction") > rules.maxFaceHeight {
+            found.append(.photo(FindingCode.faceTooLarge, .warning, value: m("face_height_fraction"), limit: rules.maxFaceHeight))
+        }
+        if m("face_center_offset") > rules.maxCenterOffset {
+            found.append(.photo(FindingCode.offCentre, .warning, value: m("face_center_offset"), limit: rules.maxCenterOffset))
+        }
+        if m("head_margin") < rules.minHeadMargin {
+            found.append(.photo(FindingCode.headCutOff, .error, value: m("head_margin"), limit: rules.minHeadMargin))
+        }
+        found += backdropFindings(measurement.backdrop, measures: measures)
+        if m("face_luma") < rules.minFaceLuma || m("face_crushed_fraction") > rules.maxCrushedFraction {
+            found.append(.photo(FindingCode.underexposed, .warning, value: m("face_luma"), limit: rules.minFaceLuma))
+        } else if m("face_luma") > rules.maxFaceLuma || m("face_clipped_fraction") > rules.maxClippedFraction {
+            found.append(.photo(FindingCode.overexposed, .warning, value: m("face_luma"), limit: rules.maxFaceLuma))
+        }
+        if m("sharpness") < rules.minSharpness {
+            found.append(.photo(FindingCode.blurry, .warning, value: m("sharpness"), limit: rules.minSharpness))
+        }
+        if let quality = measures["jpeg_quality"], quality < rules.minJPEGQuality {
+            found.append(.photo(FindingCode.recompressed, .warning, value: quality, limit: rules.minJPEGQuality))
+        }
+        if let difference = measures["thumbnail_difference"], difference > rules.maxThumbnailDifference {
+            found.append(.photo(FindingCode.thumbnailMismatch, .warning, value: difference, limit: rules.maxThumbnailDifference))
+        }
+        return found
+    }
+
+    private func backdropFindings(_ backdrop: BackdropMeasurement?, measures: [String: Double]) -> [Finding] {
+        let limits = rules.backdrop
+        guard let backdrop, backdrop.areaFraction >= limits.minAreaFraction else {
+            return [.photo(FindingCode.backdropNotFound, .warning, value: backdrop?.areaFraction ?? 0, limit: limits.minAreaFraction)]
+        }
+        var found: [Finding] = []
+        let accepted = backdropColors.filter { backdrop.colorName == $0 }
+        if accepted.isEmpty {
+            let detail = "L \(Int(backdrop.color.l)) a \(Int(backdrop.color.a)) b \(Int(backdrop.color.b)); accepted: "
+                + backdropColors.joined(separator: ", ")
+            found.append(.photo(FindingCode.backdropWrongColour, .error, detail: detail))
+        }
+        if backdrop.borderFraction < limits.minBorderFraction {
+            found.append(.photo(FindingCode.backdropNotFillingBackground, .warning, value: backdrop.borderFraction,
+                                limit: limits.minBorderFraction))
+        }
+        if backdrop.texture > limits.maxTexture {
+            found.append(.photo(FindingCode.backdropWrinkled, .warning, value: backdrop.texture, limit: limits.maxTexture))
+        }
+        if let distance = measures["clothing_backdrop_distance"], distance < limits.minClothingDistance {
+            found.append(.photo(FindingCode.clothingMatchesBackdrop, .warning, value: distance, limit: limits.minClothingDistance))
+        }
+        return found
+    }
+
+    /// Mean |Cb − 128| + |Cr − 128| (BT.601): near 0 for greyscale pictures.
+    static func meanChroma(_ image: DecodedImage) -> Double {
+        var total = 0.0
+        for index in stride(from: 0, to: image.pixels.count, by: 3) {
+            let (r, g, b) = (Double(image.pixels[index]), Double(image.pixels[index + 1]), Double(image.pixels[index + 2]))
+            total += abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
+        }
+        return total / Double(max(1, image.width * image.height))
+    }
+
+    /// Share of bright, colourless pixels: high for paper, low for most photographs.
+    static func brightNeutralFraction(_ image: DecodedImage) -> Double {
+        let small = image.downscaled(toLongSide: 160)
+        var count = 0
+        for index in stride(from: 0, to: small.pixels.count, by: 3) {
+            let (r, g, b) = (Int(small.pixels[index]), Int(small.pixels[index + 1]), Int(small.pixels[index + 2]))
+            if min(r, g, b) > 170 && max(r, g, b) - min(r, g, b) < 30 { count += 1 }
+        }
+        return Double(count) / Double(max(1, small.width * small.height))
+    }
+}

@@ -1,0 +1,141 @@
+/// Everything measured on a photo of a person: faces, framing, backdrop, clothing, exposure, sharpness.
+struct PortraitMeasurement: Sendable {
+    /// Faces that passed the skin test, largest first, in the detection picture's pixels.
+    var faces: [FaceBox] = []
+    var measures: [String: Double] = [:]
+    var backdrop: BackdropMeasurement?
+    /// Why no face detection ran (the cascade is missing or broken).
+    var detectorProblem: String?
+
+    /// Exactly one person framed as a portrait: one face, big enough, not cut by the frame.
+    func isPortrait(rules: PortraitRules) -> Bool {
+        guard faces.count == 1, let height = measures["face_height_fraction"], let margin = measures["head_margin"],
+            let box = faces.first, let width = measures["analysis_width"], let imageHeight = measures["analysis_height"]
+        else { return false }
+        let insideFrame = box.x > 0 && box.y > 0 && box.x + box.width < Int(width) && box.y + box.height < Int(imageHeight)
+        // Framed as a portrait: big enough, roughly centred (an ID card's photo sits to one side).
+        let centred = (measures["face_center_offset"] ?? 1) <= rules.maxCenterOffset * 1.5
+        return height >= rules.minFaceHeight * 0.75 && margin > 0 && insideFrame && centred
+    }
+}
+
+enum PortraitAnalysis {
+    static func measure(_ image: DecodedImage, rules: PortraitRules) -> PortraitMeasurement {
+        var result = PortraitMeasurement()
+        let small = image.downscaled(toLongSide: rules.detectionSize)
+        result.measures["analysis_width"] = Double(small.width)
+        result.measures["analysis_height"] = Double(small.height)
+        let detector: FaceDetector
+        do { detector = try FaceDetector.shared() } catch {
+            result.detectorProblem = String(describing: error)
+            return result
+        }
+        let candidates = detector.detect(
+            gray: small.grey(), width: small.width, height: small.height, minFaceFraction: rules.minFaceFraction)
+        // Skin colour says nothing on a black-and-white picture.
+        let colourful = PhotoChecks.meanChroma(small) >= 4
+        let skins = candidates.map { SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) }
+        // A weak detection beside a strong one is a pattern that looks like a face, not a second person.
+        let strongest = Double(candidates.map(\.neighbors).max() ?? 0)
+        result.faces = zip(candidates, skins)
+            .filter { !colourful || $0.1 >= rules.minFaceSkinFraction }
+            .filter { Double($0.0.neighbors) >= rules.minRelativeNeighbors * strongest }
+            .map(\.0).sorted { $0.neighbors > $1.neighbors }
+        result.measures["face_candidates"] = Double(candidates.count)
+        result.measures["face_count"] = Double(result.faces.count)
+        guard let face = result.faces.first else {
+            result.backdrop = nil
+            return result
+        }
+        let (w, h) = (Double(small.width), Double(small.height))
+        result.measures["face_skin_fraction"] = skins[candidates.firstIndex(of: face)!]
+        result.measures["face_box_x"] = Double(face.x) / w
+        result.measures["face_box_y"] = Double(face.y) / h
+        result.measures["face_box_width"] = Double(face.width) / w
+        result.measures["face_box_height"] = Double(face.height) / h
+        result.measures["face_height_fraction"] = Double(face.height) / h
+        result.measures["face_center_offset"] = abs(Double(face.x) + Double(face.width) / 2 - w / 2) / w
+        result.measures["head_margin"] = Double(face.y) / Double(face.height)
+        measureExposure(small, face: face, into: &result.measures)
+        result.measures["sharpness"] = Sharpness.laplacianVariance(image, box: face, scale: Double(image.width) / w)
+
+        let analysis = image.downscaled(toLongSide: rules.backdrop.analysisSize)
+        let scale = Double(analysis.width) / w
+        let scaledFace = FaceBox(
+            x: Int(Double(face.x) * scale), y: Int(Double(face.y) * scale), width: max(1, Int(Double(face.width) * scale)),
+            height: max(1, Int(Double(face.height) * scale)), neighbors: face.neighbors)
+        let backdrop = BackdropAnalysis.measure(analysis, face: scaledFace, rules: rules.backdrop)
+        result.backdrop = backdrop
+        result.measures["backdrop_area_fraction"] = backdrop.areaFraction
+        result.measures["backdrop_border_fraction"] = backdrop.borderFraction
+        result.measures["backdrop_l"] = backdrop.color.l
+        result.measures["backdrop_a"] = backdrop.color.a
+        result.measures["backdrop_b"] = backdrop.color.b
+        result.measures["backdrop_uniformity"] = backdrop.uniformity
+        result.measures["backdrop_texture"] = backdrop.texture
+        if let clothing = BackdropAnalysis.clothingColor(analysis, face: scaledFace) {
+            result.measures["clothing_backdrop_distance"] = clothing.distance(to: backdrop.color)
+        }
+        return result
+    }
+
+    /// Mean luma of the face and its shares of clipped and crushed pixels.
+    private static func measureExposure(_ image: DecodedImage, face: FaceBox, into measures: inout [String: Double]) {
+        var total = 0.0, clipped = 0.0, crushed = 0.0, count = 0.0
+        for y in face.y..<min(image.height, face.y + face.height) {
+            for x in face.x..<min(image.width, face.x + face.width) {
+                let p = (y * image.width + x) * 3
+                let luma = 0.299 * Double(image.pixels[p]) + 0.587 * Double(image.pixels[p + 1]) + 0.114 * Double(image.pixels[p + 2])
+                total += luma
+                if luma >= 250 { clipped += 1 }
+                if luma <= 5 { crushed += 1 }
+                count += 1
+            }
+        }
+        guard count > 0 else { return }
+        measures["face_luma"] = total / count
+        measures["face_clipped_fraction"] = clipped / count
+        measures["face_crushed_fraction"] = crushed / count
+    }
+}
+
+/// Focus, as the variance of the Laplacian on the face at a fixed size, so that big and small
+/// faces are judged alike.
+enum Sharpness {
+    static let side = 128
+
+    /// - Parameters:
+    ///   - box: the face in a smaller picture's pixels; `scale` maps them to `image`.
+    static func laplacianVariance(_ image: DecodedImage, box: FaceBox, scale: Double) -> Double {
+        let grey = image.grey()
+        let (x0, y0) = (Double(box.x) * scale, Double(box.y) * scale)
+        let (bw, bh) = (Double(box.width) * scale, Double(box.height) * scale)
+        var patch = [Double](repeating: 0, count: side * side)
+        for y in 0..<side {
+            for x in 0..<side {
+                // Bilinear sample of the face box, stretched to side × side.
+                let sx = min(Double(image.width - 1), max(0, x0 + (Double(x) + 0.5) * bw / Double(side) - 0.5))
+                let sy = min(Double(image.height - 1), max(0, y0 + (Double(y) + 0.5) * bh / Double(side) - 0.5))
+                let (ix, iy) = (Int(sx), Int(sy))
+                let (fx, fy) = (sx - Double(ix), sy - Double(iy))
+                let (jx, jy) = (min(ix + 1, image.width - 1), min(iy + 1, image.height - 1))
+                func at(_ px: Int, _ py: Int) -> Double { Double(grey[py * image.width + px]) }
+                let top = at(ix, iy) * (1 - fx) + at(jx, iy) * fx
+                let bottom = at(ix, jy) * (1 - fx) + at(jx, jy) * fx
+                patch[y * side + x] = top * (1 - fy) + bottom * fy
+            }
+        }
+        var sum = 0.0, squares = 0.0, count = 0.0
+        for y in 1..<side - 1 {
+            for x in 1..<side - 1 {
+                let i = y * side + x
+                let laplacian = patch[i - 1] + patch[i + 1] + patch[i - side] + patch[i + side] - 4 * patch[i]
+                sum += laplacian
+                squares += laplacian * laplacian
+                count += 1
+            }
+        }
+        let mean = sum / count
+        return squares / count - mean * mean
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ICPCheck
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Scores the heuristics on labelled images: precision, recall, confusion tables, misclassified files.",
+        discussion: """
+            LABELS is a JSON file mapping image paths (relative to it) to labels: label (portrait, not_portrait, \
+            document), faces_visible, plain_backdrop, backdrop (blue, white, none), role.
+            """
+    )
+
+    @Argument(help: "The labels file.")
+    var labels: [String]
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Flag(help: "Print the tables as JSON.")
+    var json = false
+
+    func run() async throws {
+        let rules = try ruleOptions.load()
+        for file in labels {
+            let report = try await Evaluation.run(labelsFile: URL(fileURLWithPath: file), rules: rules)
+            if json {
+                FileHandle.standardOutput.write(try ManifestJSON.encode(report) + Data("\n".utf8))
+            } else {
+                print(EvaluationText.render(report, source: file))
+            }
+        }
+    }
+}
+
+/// Confusion tables as text.
+enum EvaluationText {
+    static func render(_ report: EvaluationReport, source: String) -> String {
+        var lines = ["\(source): \(report.images) labelled images"]
+        for table in report.tables where table.truePositives + table.falsePositives + table.trueNegatives + table.falseNegatives > 0 {
+            lines.append("")
+            lines.append("  \(table.heuristic): precision \(percent(table.precision)), recall \(percent(table.recall)),"
+                + " accuracy \(percent(table.accuracy))")
+            lines.append("                 predicted yes   predicted no")
+            lines.append("    labelled yes  \(pad(table.truePositives))\(pad(table.falseNegatives))")
+            lines.append("    labelled no   \(pad(table.falsePositives))\(pad(table.trueNegatives))")
+            for miss in table.misclassified { lines.append("    ✗ \(miss)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func percent(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "n/a" }
+    private static func pad(_ value: Int) -> String { String(value).padding(toLength: 16, withPad: " ", startingAt: 0) }
+}
