@@ -8,7 +8,9 @@ extension DecodedImage {
         return [UInt8](unsafeUninitializedCapacity: width * height) { out, count in
             pixels.withUnsafeBufferPointer { rgb in
                 for index in 0..<(width * height) {
-                    let r = UInt32(rgb[3 * index]), g = UInt32(rgb[3 * index + 1]), b = UInt32(rgb[3 * index + 2])
+                    let r = UInt32(rgb[3 * index])
+                    let g = UInt32(rgb[3 * index + 1])
+                    let b = UInt32(rgb[3 * index + 2])
                     out[index] = UInt8((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14)
                 }
             }

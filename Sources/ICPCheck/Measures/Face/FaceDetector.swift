@@ -36,8 +36,10 @@ struct FaceDetector: Sendable {
     /// Per stage: the index one past its last tree, and its threshold less OpenCV's 1e-5.
     let stageEnds: [Int]
     let stageThresholds: [Double]
-    /// Whether every tree is a single node, so the scan can take its branch-free path.
-    let isStumpBased: Bool
+    /// Whether rows are scanned 4 windows at a time, which needs a stump cascade, or a window at a time: both
+    /// give the same hits. The default is 4 at a time for stump cascades in optimised builds; unoptimised
+    /// builds scan a window at a time, because generic SIMD code is some 6 times slower than scalar code there.
+    var scansFourWindowsAtOnce: Bool
 
     /// The detector loaded once per process from `ICPCHECK_CASCADE`, or else `defaultCascadePath`.
     static func shared() throws(CascadeError) -> FaceDetector { try sharedDetector.get() }
@@ -73,14 +75,19 @@ struct FaceDetector: Sendable {
             return end
         }
         stageThresholds = cascade.stageThresholds.map { Double($0 - 1e-5) }
-        isStumpBased = cascade.isStumpBased
+        #if DEBUG
+            scansFourWindowsAtOnce = false
+        #else
+            scansFourWindowsAtOnce = cascade.isStumpBased
+        #endif
     }
 
     /// The faces in an 8-bit grey picture, largest first. Only faces at least `minFaceFraction` of the picture's
     /// shorter side are looked for; `scaleFactor` (> 1) is the step between window sizes, and a face needs more
     /// than `minNeighbors` overlapping window hits.
     func detect(
-        gray: [UInt8], width: Int, height: Int, minFaceFraction: Double, scaleFactor: Double = 1.1, minNeighbors: Int = 3
+        gray: [UInt8], width: Int, height: Int, minFaceFraction: Double, scaleFactor: Double = 1.1,
+        minNeighbors: Int = 3
     ) -> [FaceBox] {
         let (windowWidth, windowHeight) = (cascade.windowWidth, cascade.windowHeight)
         guard scaleFactor > 1, width >= windowWidth, height >= windowHeight, gray.count >= width * height else {
@@ -98,7 +105,10 @@ struct FaceDetector: Sendable {
         }
         guard let first = scales.first else { return [] }
         func levelSize(_ scale: Float) -> (Int, Int) {
-            (Int((Float(width) / scale).rounded(.toNearestOrEven)), Int((Float(height) / scale).rounded(.toNearestOrEven)))
+            (
+                Int((Float(width) / scale).rounded(.toNearestOrEven)),
+                Int((Float(height) / scale).rounded(.toNearestOrEven))
+            )
         }
         let (firstWidth, firstHeight) = levelSize(first)
         var integral = IntegralImage(stride: firstWidth + 1, maxHeight: firstHeight, padding: 16)
@@ -144,7 +154,8 @@ struct FaceDetector: Sendable {
         offsets.reserveCapacity(cascade.nodeFeature.count * 12)
         for feature in cascade.nodeFeature {
             for rect in cascade.featureRects[Int(feature) * 3..<Int(feature) * 3 + 3] {
-                let top = rect.y * stride + rect.x, bottom = (rect.y + rect.height) * stride + rect.x
+                let top = rect.y * stride + rect.x
+                let bottom = (rect.y + rect.height) * stride + rect.x
                 offsets += [top, top + rect.width, bottom, bottom + rect.width].map { Int32($0) }
             }
         }
@@ -166,7 +177,8 @@ extension FaceDetector {
         /// A node's feature value in the window at `window`, times `inverse`. A missing third rectangle
         /// (weight 0, offsets 0) adds exactly 0, as OpenCV's skipping it does, without a branch.
         @inline(__always) func value(_ node: Int, _ window: UnsafePointer<Int32>, _ inverse: Float) -> Float {
-            let o = offsets + 12 * node, f = numbers + 6 * node
+            let o = offsets + 12 * node
+            let f = numbers + 6 * node
             @inline(__always) func rect(_ k: Int) -> Float {
                 Float(window[Int(o[k])] &- window[Int(o[k + 1])] &- window[Int(o[k + 2])] &+ window[Int(o[k + 3])])
             }
@@ -177,7 +189,8 @@ extension FaceDetector {
         @inline(__always) func values(
             _ node: Int, _ window: UnsafePointer<Int32>, _ inverse: Lanes, _ windows: IntegralWindows
         ) -> Lanes {
-            let o = offsets + 12 * node, f = numbers + 6 * node
+            let o = offsets + 12 * node
+            let f = numbers + 6 * node
             @inline(__always) func corner(_ k: Int) -> SIMD4<Int32> { windows.load(window + Int(o[k])) }
             @inline(__always) func rect(_ k: Int) -> Lanes {
                 Lanes(corner(k) &- corner(k + 1) &- corner(k + 2) &+ corner(k + 3))
@@ -193,6 +206,7 @@ extension FaceDetector {
         let (windowWidth, windowHeight) = (cascade.windowWidth, cascade.windowHeight)
         let (xEnd, yEnd) = (integral.width + 1 - windowWidth, integral.height + 1 - windowHeight)
         guard xEnd > 0, yEnd > 0 else { return [] }
+        let fourAtOnce = scansFourWindowsAtOnce && cascade.isStumpBased
         var hits: [(Int, Int)] = []
         integral.withWindows(width: windowWidth, height: windowHeight, step: step) { windows in
             offsets.withUnsafeBufferPointer { offsets in
@@ -203,7 +217,7 @@ extension FaceDetector {
                                 offsets: offsets.baseAddress!, numbers: numbers.baseAddress!,
                                 children: children.baseAddress!, leaves: leaves.baseAddress!)
                             for y in Swift.stride(from: 0, to: yEnd, by: step) {
-                                if isStumpBased {
+                                if fourAtOnce {
                                     scanStumps(windows, nodes, row: y, xEnd: xEnd, into: &hits)
                                 } else {
                                     scanTrees(windows, nodes, row: y, xEnd: xEnd, into: &hits)

@@ -73,7 +73,8 @@ struct HaarCascade: Sendable {
     init(xml bytes: [UInt8], source: String = "XML") throws(CascadeError) {
         let tree = try XMLTree(bytes: bytes, source: source)
         func fail(_ detail: String) -> CascadeError { .malformed(source: source, detail: detail) }
-        guard let storage = tree.root, tree.name(storage) == "opencv_storage", let root = tree.firstChild(storage) else {
+        guard let storage = tree.root, tree.name(storage) == "opencv_storage", let root = tree.firstChild(storage)
+        else {
             throw fail("no <opencv_storage> element holding a cascade")
         }
         guard let stageType = tree.child("stageType", of: root).map(tree.text) else {
@@ -108,10 +109,11 @@ struct HaarCascade: Sendable {
             guard (2...3).contains(items.count) else { throw fail("feature \(index) has \(items.count) rectangles") }
             for item in items {
                 let n = try tree.numbers(item)
-                guard n.count == 5, n[0...3].allSatisfy({ $0 == $0.rounded() }) else {
+                guard n.count == 5, n[0...3].allSatisfy({ $0 == $0.rounded() && abs($0) < 1e6 }) else {
                     throw fail("feature \(index): a rectangle is not \"x y width height weight\"")
                 }
-                let rect = HaarRect(x: Int(n[0]), y: Int(n[1]), width: Int(n[2]), height: Int(n[3]), weight: Float(n[4]))
+                let rect = HaarRect(
+                    x: Int(n[0]), y: Int(n[1]), width: Int(n[2]), height: Int(n[3]), weight: Float(n[4]))
                 guard rect.x >= 0, rect.y >= 0, rect.width > 0, rect.height > 0, rect.x + rect.width <= windowWidth,
                     rect.y + rect.height <= windowHeight
                 else { throw fail("feature \(index) has a rectangle outside the window") }
@@ -121,7 +123,9 @@ struct HaarCascade: Sendable {
         }
         (stageThresholds, stageTreeCounts, treeNodeCounts) = ([], [], [])
         (nodeLeft, nodeRight, nodeFeature, nodeThreshold, leafValues) = ([], [], [], [], [])
-        guard let stages = tree.child("stages", of: root), !tree.children(stages).isEmpty else { throw fail("no stages") }
+        guard let stages = tree.child("stages", of: root), !tree.children(stages).isEmpty else {
+            throw fail("no stages")
+        }
         for (stageIndex, stage) in tree.children(stages).enumerated() {
             let weak = tree.child("weakClassifiers", of: stage).map(tree.children) ?? []
             guard let threshold = tree.child("stageThreshold", of: stage), !weak.isEmpty else {
@@ -136,14 +140,16 @@ struct HaarCascade: Sendable {
                 guard let nodesElement = tree.child("internalNodes", of: classifier),
                     let leavesElement = tree.child("leafValues", of: classifier)
                 else { throw fail("\(place) lacks <internalNodes> or <leafValues>") }
-                let nodes = try tree.numbers(nodesElement), leaves = try tree.numbers(leavesElement)
+                let nodes = try tree.numbers(nodesElement)
+                let leaves = try tree.numbers(leavesElement)
                 let count = nodes.count / 4
                 guard count > 0, nodes.count == count * 4, leaves.count == count + 1 else {
                     throw fail("\(place): \(nodes.count) node numbers (groups of 4) and \(leaves.count) leaves")
                 }
                 for node in 0..<count {
                     let (left, right, feature) = (nodes[4 * node], nodes[4 * node + 1], nodes[4 * node + 2])
-                    for child in [left, right] where child != child.rounded() || child > Double(count - 1)
+                    for child in [left, right]
+                    where child != child.rounded() || child > Double(count - 1)
                         || (child > 0 && child <= Double(node)) || child < -Double(count)
                     {
                         throw fail("\(place): node \(node) has child \(child)")
@@ -272,7 +278,8 @@ private struct XMLTree {
 
     /// The element's content with surrounding white space removed.
     func text(_ element: Int) -> String {
-        String(decoding: bytes[elements[element].content], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(decoding: bytes[elements[element].content], as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// The white-space-separated numbers of a leaf element.

@@ -41,7 +41,9 @@ struct IntegralImage {
                     squares[x] = 0
                 }
                 for y in 0..<height {
-                    let row = (y + 1) * stride, above = y * stride, source = y * width
+                    let row = (y + 1) * stride
+                    let above = y * stride
+                    let source = y * width
                     sums[row] = 0
                     squares[row] = 0
                     var rowSum: Int32 = 0
@@ -91,8 +93,8 @@ extension IntegralImage {
 }
 
 /// Pointer access to an integral image's tables for a window scan, one window or 4 windows `step` apart
-/// (one per vector lane) at a time. Reading 4 windows may touch entries past the last window: the tables
-/// need `padding` ≥ 8 × step.
+/// (one per vector lane) at a time. Reading 4 windows loads up to 8 entries from a corner, so at the last
+/// window it reads 7 entries past the last table row: the tables need a `padding` of at least 8.
 struct IntegralWindows {
     typealias Lanes = SIMD4<Float>
     typealias LaneMask = SIMDMask<SIMD4<Int64>>
@@ -172,12 +174,15 @@ enum BilinearResampler {
             for index in 0..<(width * height) { output[index] = source[index] }
             return
         }
-        let columns = taps(source: width, destination: outWidth), rows = taps(source: height, destination: outHeight)
-        var upper = [Int32](repeating: 0, count: outWidth), lower = upper
+        let columns = taps(source: width, destination: outWidth)
+        let rows = taps(source: height, destination: outHeight)
+        var upper = [Int32](repeating: 0, count: outWidth)
+        var lower = upper
         func horizontal(_ row: Int, into line: inout [Int32]) {
             let start = row * width
             for (x, tap) in columns.enumerated() {
-                line[x] = Int32(source[start + tap.first]) * tap.firstWeight
+                line[x] =
+                    Int32(source[start + tap.first]) * tap.firstWeight
                     + Int32(source[start + tap.second]) * tap.secondWeight
             }
         }

@@ -10,9 +10,12 @@ enum SkinTone {
     /// per pixel; 0 when the box misses the picture or `rgb` is too short.
     static func fraction(rgb: [UInt8], width: Int, height: Int, box: FaceBox) -> Double {
         guard rgb.count >= width * height * 3 else { return 0 }
-        let insetX = Int((Double(box.width) * 0.2).rounded()), insetY = Int((Double(box.height) * 0.15).rounded())
-        let left = max(0, box.x + insetX), right = min(width, box.x + box.width - insetX)
-        let top = max(0, box.y + insetY), bottom = min(height, box.y + box.height - insetY)
+        let insetX = Int((Double(box.width) * 0.2).rounded())
+        let insetY = Int((Double(box.height) * 0.15).rounded())
+        let left = max(0, box.x + insetX)
+        let right = min(width, box.x + box.width - insetX)
+        let top = max(0, box.y + insetY)
+        let bottom = min(height, box.y + box.height - insetY)
         guard right > left, bottom > top else { return 0 }
         var skin = 0
         rgb.withUnsafeBufferPointer { pixels in

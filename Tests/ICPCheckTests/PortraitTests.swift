@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import ICPCheck
+
+/// Each photo finding on a picture made to trigger it, and the good sample photo that does not.
+@Suite(.serialized) struct PortraitTests {
+    static let rules = try! RulesLoader.load()
+    static let sample: DecodedImage = {
+        let bytes = try! TestUploads.bytes(ApplicationTests.backdropPhoto)
+        return FileInspector.inspect(bytes: bytes, path: "photo.jpg").image!
+    }()
+    static let blue: (UInt8, UInt8, UInt8) = {
+        let p = 3 * (10 * sample.width + 10)
+        return (sample.pixels[p], sample.pixels[p + 1], sample.pixels[p + 2])
+    }()
+
+    static func codes(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, measures: [String: Double] = [:])
+        -> Set<String>
+    {
+        report(image, role: role, measures: measures).findings.map(\.code).reduce(into: Set()) { $0.insert($1) }
+    }
+
+    static func report(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, measures: [String: Double] = [:])
+        -> FileReport
+    {
+        var report = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        report.role = role
+        report.measures = measures
+        PhotoChecks(rules: rules).apply(to: &report, image: image)
+        return report
+    }
+
+    @Test func theSamplePhotoPasses() {
+        let report = Self.report(Self.sample)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.code)) \(report.measures)")
+        #expect(report.contentKind == "portrait")
+        #expect(report.measures["face_count"] == 1)
+        #expect(report.measures["backdrop_border_fraction"].map { $0 > 0.9 } == true)
+    }
+
+    @Test func noFaceAndContentMismatch() throws {
+        let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
+        let codes = Self.codes(coffee)
+        #expect(codes.contains(FindingCode.noFace))
+        #expect(codes.contains(FindingCode.contentMismatch))
+        // A statement that shows a portrait is the wrong file too.
+        #expect(Self.codes(Self.sample, role: .authenticityStatement).contains(FindingCode.contentMismatch))
+        #expect(!Self.codes(coffee, role: .authenticityStatement).contains(FindingCode.contentMismatch))
+    }
+
+    @Test func twoPeopleAreNeverOneFace() {
+        let (w, h) = (Self.sample.width, Self.sample.height)
+        let two = ImageEditing.placed(Self.sample, width: 2 * w, height: h, x: w, y: 0, color: Self.blue)
+        let pair = ImageEditing.placed(Self.sample, width: 2 * w, height: h, x: 0, y: 0, color: Self.blue)
+        let both = ImageEditing.map(two) { x, y, color in
+            if x < w { let p = (y * pair.width + x) * 3; color = (pair.pixels[p], pair.pixels[p + 1], pair.pixels[p + 2]) }
+        }
+        let report = Self.report(both)
+        #expect(report.findings.map(\.code).contains(FindingCode.multipleFaces))
+        #expect(report.contentKind != "portrait")
+    }
+
+    @Test func framing() {
+        let (w, h) = (Self.sample.width, Self.sample.height)
+        let smaller = Self.sample.downscaled(toLongSide: h * 3 / 4)
+        let far = ImageEditing.placed(smaller, width: w, height: h, x: (w - smaller.width) / 2, y: h - smaller.height, color: Self.blue)
+        #expect(Self.codes(far).contains(FindingCode.faceTooSmall))
+        // The face box of the sample is at about (0.37–0.53, 0.49–0.61): crop around it.
+        let close = ImageEditing.crop(Self.sample, x: w * 33 / 100, y: h * 46 / 100, width: w * 24 / 100, height: h * 18 / 100)
+        #expect(Self.codes(close).contains(FindingCode.faceTooLarge))
+        let aside = ImageEditing.placed(Self.sample, width: w * 2, height: h, x: w, y: 0, color: Self.blue)
+        #expect(Self.codes(aside).contains(FindingCode.offCentre))
+        // The face box's top 1% of the height below the edge: hair and forehead are cut.
+        let faceTop = Int((Self.report(Self.sample).measures["face_box_y"] ?? 0) * Double(h))
+        let cut = ImageEditing.crop(Self.sample, x: 0, y: faceTop - h / 100, width: w, height: h - faceTop + h / 100)
+        #expect(Self.codes(cut).contains(FindingCode.headCutOff))
+        #expect(Self.codes(Self.sample).isDisjoint(with: [
+            FindingCode.faceTooSmall, FindingCode.faceTooLarge, FindingCode.offCentre, FindingCode.headCutOff,
+        ]))
+    }
+
+    @Test func backdrop() {
+        let w = Self.sample.width
+        let green = ImageEditing.map(Self.sample) { _, _, color in if ImageEditing.isBackdropBlue(color) { color = (60, 170, 70) } }
+        #expect(Self.codes(green).contains(FindingCode.backdropWrongColour))
+        let wall = ImageEditing.map(Self.sample) { x, _, color in if x < w / 4 { color = (200, 180, 150) } }
+        #expect(Self.codes(wall).contains(FindingCode.backdropNotFillingBackground))
+        var seed: UInt64 = 42
+        let noise = ImageEditing.map(Self.sample) { _, _, color in
+            guard ImageEditing.isBackdropBlue(color) else { return }
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1
+            let v = UInt8(truncatingIfNeeded: seed >> 56)
+            color = (v, UInt8(truncatingIfNeeded: seed >> 48), UInt8(truncatingIfNeeded: seed >> 40))
+        }
+        #expect(Self.codes(noise).contains(FindingCode.backdropNotFound))
+        // Folds: smooth shading that rises and falls every 60 pixels.
+        let creased = ImageEditing.map(Self.sample) { x, y, color in
+            guard ImageEditing.isBackdropBlue(color) else { return }
+            let shade = Int(35 * (1 + sin(Double(x + y) * 2 * .pi / 60)))
+            color = (UInt8(max(0, Int(color.0) - shade / 2)), UInt8(max(0, Int(color.1) - shade)), UInt8(max(0, Int(color.2) - shade)))
+        }
+        #expect(Self.codes(creased).contains(FindingCode.backdropWrinkled))
+        #expect(Self.codes(Self.sample).isDisjoint(with: [
+            FindingCode.backdropWrongColour, FindingCode.backdropNotFillingBackground, FindingCode.backdropNotFound,
+            FindingCode.backdropWrinkled,
+        ]))
+    }
+
+    @Test func clothingOfTheBackdropColour() {
+        let report = Self.report(Self.sample)
+        let faceBottom = Int(((report.measures["face_box_y"] ?? 0) + (report.measures["face_box_height"] ?? 0)) * Double(Self.sample.height))
+        let blueTop = ImageEditing.map(Self.sample) { _, y, color in if y > faceBottom + Self.sample.height / 20 { color = Self.blue } }
+        #expect(Self.codes(blueTop).contains(FindingCode.clothingMatchesBackdrop))
+        #expect(!Self.codes(Self.sample).contains(FindingCode.clothingMatchesBackdrop))
+    }
+
+    @Test func exposureAndFocus() {
+        let dark = ImageEditing.map(Self.sample) { _, _, c in
+            c = (UInt8(Double(c.0) * 0.37), UInt8(Double(c.1) * 0.37), UInt8(Double(c.2) * 0.37))
+        }
+        #expect(Self.codes(dark).contains(FindingCode.underexposed))
+        let bright = ImageEditing.map(Self.sample) { _, _, c in
+            c = (255 - UInt8(Double(255 - c.0) * 0.35), 255 - UInt8(Double(255 - c.1) * 0.35), 255 - UInt8(Double(255 - c.2) * 0.35))
+        }
+        #expect(Self.codes(bright).contains(FindingCode.overexposed))
+        #expect(Self.codes(ImageEditing.blurred(Self.sample, radius: 6)).contains(FindingCode.blurry))
+        #expect(Self.codes(Self.sample).isDisjoint(with: [FindingCode.underexposed, FindingCode.overexposed, FindingCode.blurry]))
+    }
+
+    @Test func editingTracesFromTheirMeasures() {
+        let rules = Self.rules.portrait
+        let low = Self.codes(Self.sample, measures: ["jpeg_quality": rules.minJPEGQuality - 10])
+        #expect(low.contains(FindingCode.recompressed))
+        #expect(!Self.codes(Self.sample, measures: ["jpeg_quality": 92]).contains(FindingCode.recompressed))
+        let swapped = Self.codes(Self.sample, measures: ["thumbnail_difference": rules.maxThumbnailDifference + 20])
+        #expect(swapped.contains(FindingCode.thumbnailMismatch))
+        #expect(!Self.codes(Self.sample, measures: ["thumbnail_difference": 5]).contains(FindingCode.thumbnailMismatch))
+    }
+
+    @Test func unnamedPortraitOnABackdropBecomesTheAdministratorPhoto() {
+        let report = Self.report(Self.sample, role: .unknown)
+        #expect(report.role == .administratorPhoto)
+        #expect(report.roleSource == .content)
+        let notBackdrop = Self.report(ImageEditing.map(Self.sample) { _, _, color in
+            if ImageEditing.isBackdropBlue(color) { color = (60, 170, 70) }
+        }, role: .unknown)
+        #expect(notBackdrop.role == .unknown)
+    }
+}
