@@ -77,6 +77,9 @@ default:
         checksum &+= measurement.checksum
         Report(corpus: corpus, timings: timings).print(perFile: perFile)
     }
+    let photos = Corpus.large(in: out, djpeg: djpeg).files.map(\.path)
+        + ["\(corpora)/photos/skimage_astronaut.png", "\(corpora)/photos/facerec_biden2.jpg", "\(corpora)/photos/hivision_test3.jpg"]
+    await PhotoBench.run(files: photos, runs: 3)
     line("")
     line(
         "peak RSS of the bench process (getrusage ru_maxrss): \(f(peakRSS(), 1)) MiB"

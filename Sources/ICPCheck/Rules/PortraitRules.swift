@@ -4,6 +4,7 @@ public struct PortraitRules: Codable, Sendable, Equatable {
     public var minFaceFraction: Double
     public var minFaceSkinFraction: Double
     public var minRelativeNeighbors: Double
+    public var confidentNeighbors: Int
     public var minFaceHeight: Double
     public var maxFaceHeight: Double
     public var maxCenterOffset: Double
@@ -24,6 +25,7 @@ public struct PortraitRules: Codable, Sendable, Equatable {
         case minFaceFraction = "min_face_fraction"
         case minFaceSkinFraction = "min_face_skin_fraction"
         case minRelativeNeighbors = "min_relative_neighbors"
+        case confidentNeighbors = "confident_neighbors"
         case minFaceHeight = "min_face_height"
         case maxFaceHeight = "max_face_height"
         case maxCenterOffset = "max_center_offset"
@@ -45,6 +47,7 @@ public struct BackdropRules: Codable, Sendable, Equatable {
     public var stepDistance: Double
     public var meanDistance: Double
     public var minBorderFraction: Double
+    public var minBorderFractionForRole: Double
     public var minAreaFraction: Double
     public var maxTexture: Double
     public var minClothingDistance: Double
@@ -57,6 +60,7 @@ public struct BackdropRules: Codable, Sendable, Equatable {
         case stepDistance = "step_distance"
         case meanDistance = "mean_distance"
         case minBorderFraction = "min_border_fraction"
+        case minBorderFractionForRole = "min_border_fraction_for_role"
         case minAreaFraction = "min_area_fraction"
         case maxTexture = "max_texture"
         case minClothingDistance = "min_clothing_distance"

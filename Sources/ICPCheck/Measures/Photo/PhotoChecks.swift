@@ -25,8 +25,9 @@ struct PhotoChecks {
 
         // A file with no role at all (`inspect`) gets none from its content either.
         var role = report.role ?? .other
-        if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.colorName != nil,
-            backdrop.borderFraction >= rules.backdrop.minBorderFraction
+        if role == .unknown, portrait, let backdrop = measurement.backdrop,
+            backdropColors.contains(backdrop.colorName ?? ""), backdrop.areaFraction >= rules.backdrop.minAreaFraction,
+            backdrop.borderFraction >= rules.backdrop.minBorderFractionForRole
         {
             role = .administratorPhoto
             report.role = role

@@ -35,11 +35,14 @@ enum PortraitAnalysis {
         // Skin colour says nothing on a black-and-white picture.
         let colourful = PhotoChecks.meanChroma(small) >= 4
         let skins = candidates.map { SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) }
-        // A weak detection beside a strong one is a pattern that looks like a face, not a second person.
+        // A weak detection beside a strong one is a pattern that looks like a face, not a second person;
+        // a confident one is a person, however strong the first.
         let strongest = Double(candidates.map(\.neighbors).max() ?? 0)
         result.faces = zip(candidates, skins)
             .filter { !colourful || $0.1 >= rules.minFaceSkinFraction }
-            .filter { Double($0.0.neighbors) >= rules.minRelativeNeighbors * strongest }
+            .filter {
+                $0.0.neighbors >= rules.confidentNeighbors || Double($0.0.neighbors) >= rules.minRelativeNeighbors * strongest
+            }
             .map(\.0).sorted { $0.neighbors > $1.neighbors }
         result.measures["face_candidates"] = Double(candidates.count)
         result.measures["face_count"] = Double(result.faces.count)
