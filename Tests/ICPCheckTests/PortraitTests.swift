@@ -148,3 +148,26 @@ import Testing
         #expect(notBackdrop.role == .unknown)
     }
 }
+
+/// `icpcheck eval` on the samples' labels: every table is filled from the files and scored.
+@Suite struct EvaluationTests {
+    @Test func scoresTheSampleLabels() async throws {
+        let labels = SamplesTests.samples.appendingPathComponent("labels.json")
+        let report = try await Evaluation.run(labelsFile: labels, rules: try RulesLoader.load(), jobs: 2)
+        #expect(report.images == 8)
+        let faces = try #require(report.tables.first { $0.heuristic == "face present" })
+        #expect(faces.truePositives + faces.falseNegatives == 3)
+        #expect(faces.falsePositives + faces.trueNegatives == 5)
+        #expect(faces.precision == 1)
+        let role = try #require(report.tables.first { $0.heuristic == "role administrator_photo" })
+        #expect(role.recall == 1)
+        let portrait = try #require(report.tables.first { $0.heuristic == "portrait (content_kind)" })
+        #expect(portrait.misclassified.isEmpty, "\(portrait.misclassified)")
+    }
+
+    @Test func aMissingLabelsFileIsAnError() async {
+        await #expect(throws: (any Error).self) {
+            try await Evaluation.run(labelsFile: URL(fileURLWithPath: "/nonexistent/labels.json"), rules: try RulesLoader.load())
+        }
+    }
+}

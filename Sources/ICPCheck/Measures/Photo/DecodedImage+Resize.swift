@@ -6,27 +6,29 @@ extension DecodedImage {
         let source = channels == 3 ? self : rgb()
         guard factor > 1 else { return source }
         let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
-        var out = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         let count = UInt32(factor * factor)
-        source.pixels.withUnsafeBufferPointer { pixels in
-            for y in 0..<outHeight {
-                for x in 0..<outWidth {
-                    var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                    for dy in 0..<factor {
-                        var index = ((y * factor + dy) * width + x * factor) * 3
-                        for _ in 0..<factor {
-                            sums.0 += UInt32(pixels[index])
-                            sums.1 += UInt32(pixels[index + 1])
-                            sums.2 += UInt32(pixels[index + 2])
-                            index += 3
+        let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
+            source.pixels.withUnsafeBufferPointer { pixels in
+                for y in 0..<outHeight {
+                    for x in 0..<outWidth {
+                        var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                        for dy in 0..<factor {
+                            var index = ((y * factor + dy) * width + x * factor) * 3
+                            for _ in 0..<factor {
+                                sums.0 += UInt32(pixels[index])
+                                sums.1 += UInt32(pixels[index + 1])
+                                sums.2 += UInt32(pixels[index + 2])
+                                index += 3
+                            }
                         }
+                        let to = (y * outWidth + x) * 3
+                        out[to] = UInt8(sums.0 / count)
+                        out[to + 1] = UInt8(sums.1 / count)
+                        out[to + 2] = UInt8(sums.2 / count)
                     }
-                    let to = (y * outWidth + x) * 3
-                    out[to] = UInt8(sums.0 / count)
-                    out[to + 1] = UInt8(sums.1 / count)
-                    out[to + 2] = UInt8(sums.2 / count)
                 }
             }
+            written = outWidth * outHeight * 3
         }
         return DecodedImage(width: outWidth, height: outHeight, channels: 3, pixels: out)
     }

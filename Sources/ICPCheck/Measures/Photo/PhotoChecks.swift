@@ -15,10 +15,12 @@ struct PhotoChecks {
     ]
 
     func apply(to report: inout FileReport, image: DecodedImage) {
-        let measurement = PortraitAnalysis.measure(image, rules: rules)
+        // One shrink of the working picture serves every measure but sharpness.
+        let small = image.downscaled(toLongSide: rules.detectionSize)
+        let measurement = PortraitAnalysis.measure(image, small: small, rules: rules)
         report.measures.merge(measurement.measures) { _, new in new }
         let portrait = measurement.isPortrait(rules: rules)
-        report.measures["bright_neutral_fraction"] = Self.brightNeutralFraction(image)
+        report.measures["bright_neutral_fraction"] = Self.brightNeutralFraction(small)
         // Paper (bright and colourless) without a portrait is the documents' business.
         let paperLike = (report.measures["bright_neutral_fraction"] ?? 0) > 0.45
         report.contentKind = portrait ? "portrait" : (measurement.faces.isEmpty && paperLike ? "unknown" : "photo")
@@ -120,8 +122,7 @@ struct PhotoChecks {
     }
 
     /// Share of bright, colourless pixels: high for paper, low for most photographs.
-    static func brightNeutralFraction(_ image: DecodedImage) -> Double {
-        let small = image.downscaled(toLongSide: 160)
+    static func brightNeutralFraction(_ small: DecodedImage) -> Double {
         var count = 0
         for index in stride(from: 0, to: small.pixels.count, by: 3) {
             let (r, g, b) = (Int(small.pixels[index]), Int(small.pixels[index + 1]), Int(small.pixels[index + 2]))

@@ -20,9 +20,11 @@ struct PortraitMeasurement: Sendable {
 }
 
 enum PortraitAnalysis {
-    static func measure(_ image: DecodedImage, rules: PortraitRules) -> PortraitMeasurement {
+    /// - Parameters:
+    ///   - image: the decoded picture at the working size (used for sharpness).
+    ///   - small: the same picture shrunk to the rules' detection size.
+    static func measure(_ image: DecodedImage, small: DecodedImage, rules: PortraitRules) -> PortraitMeasurement {
         var result = PortraitMeasurement()
-        let small = image.downscaled(toLongSide: rules.detectionSize)
         result.measures["analysis_width"] = Double(small.width)
         result.measures["analysis_height"] = Double(small.height)
         let detector: FaceDetector
@@ -62,7 +64,7 @@ enum PortraitAnalysis {
         measureExposure(small, face: face, into: &result.measures)
         result.measures["sharpness"] = Sharpness.laplacianVariance(image, box: face, scale: Double(image.width) / w)
 
-        let analysis = image.downscaled(toLongSide: rules.backdrop.analysisSize)
+        let analysis = small.downscaled(toLongSide: rules.backdrop.analysisSize)
         let scale = Double(analysis.width) / w
         let scaledFace = FaceBox(
             x: Int(Double(face.x) * scale), y: Int(Double(face.y) * scale), width: max(1, Int(Double(face.width) * scale)),
