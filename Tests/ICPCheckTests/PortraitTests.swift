@@ -171,3 +171,17 @@ import Testing
         }
     }
 }
+
+extension PortraitTests {
+    /// Without the cascade file the photo gets a finding with a set-up hint, and nothing crashes.
+    /// (An exit test: the cascade is loaded once per process, so this runs in a fresh one.)
+    @Test func missingCascadeIsAFindingNotACrash() async {
+        await #expect(processExitsWith: .success) {
+            setenv("ICPCHECK_CASCADE", "/nonexistent/haarcascade.xml", 1)
+            let report = PortraitTests.report(PortraitTests.sample)
+            let finding = report.findings.first { $0.code == FindingCode.detectorUnavailable }
+            exit(finding?.detail?.contains("opencv-data") == true ? 0 : 1)
+        }
+        #expect(!Self.codes(Self.sample).contains(FindingCode.detectorUnavailable))
+    }
+}

@@ -16,7 +16,6 @@ public struct PortraitRules: Codable, Sendable, Equatable {
     public var minSharpness: Double
     public var minJPEGQuality: Double
     public var maxThumbnailDifference: Double
-    public var cameraMegapixels: Double
     public var backdrop: BackdropRules
 
     enum CodingKeys: String, CodingKey {
@@ -37,7 +36,6 @@ public struct PortraitRules: Codable, Sendable, Equatable {
         case minSharpness = "min_sharpness"
         case minJPEGQuality = "min_jpeg_quality"
         case maxThumbnailDifference = "max_thumbnail_difference"
-        case cameraMegapixels = "camera_megapixels"
     }
 }
 
