@@ -1,7 +1,7 @@
 # icpcheck — make targets
 #   make run    install missing system packages, build, check the sample applications in Samples/
 #   make test   install missing system packages, build, run the whole test suite
-#   make build  debug build only
+#   make build  optimised build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
 #   make eval   precision and recall of the pixel heuristics on labelled images
 #   make asan   the codec and robustness tests under AddressSanitizer
@@ -17,26 +17,28 @@ APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev pkg-config libjpeg-turbo-prog
 setup:
 	@bash Scripts/install-packages.sh $(APT_PACKAGES)
 
+# One optimised build serves run, eval and test: the pixel heuristics (face detection on every
+# photo) are far too slow unoptimised, and the tests need testability.
+BUILD_FLAGS := -c release -Xswiftc -enable-testing
+BIN = $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
+
 build: setup
-	$(SWIFT) build
+	$(SWIFT) build $(BUILD_FLAGS)
 
 run: build
-	@$$($(SWIFT) build --show-bin-path)/icpcheck batch Samples --out .build/samples-out; status=$$?; \
+	@$(BIN)/icpcheck batch Samples --out .build/samples-out; status=$$?; \
 	  echo "icpcheck exited with $$status (0: all ready, 1: some not ready, 2: error); manifests in .build/samples-out"; \
 	  [ $$status -le 1 ]
 
-# Tests run optimised: the pixel heuristics (face detection on every photo) are far too slow unoptimised.
-TEST_FLAGS := -c release -Xswiftc -enable-testing
-
 test: setup
-	$(SWIFT) build --build-tests $(TEST_FLAGS)
-	$(SWIFT) test --skip-build --parallel $(TEST_FLAGS)
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build --parallel $(BUILD_FLAGS)
 
 bench: setup
 	@bash Scripts/bench.sh
 
 eval: build
-	@$$($(SWIFT) build --show-bin-path)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json
+	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json
 
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature'
