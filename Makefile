@@ -4,7 +4,7 @@
 #   make build  optimised build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
 #   make eval   precision and recall of the pixel heuristics on labelled images
-#   make asan   the codec and robustness tests under AddressSanitizer
+#   make asan   the codec, robustness, face-detector and editing-trace tests under AddressSanitizer
 #   make clean  remove build folders
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -41,7 +41,7 @@ eval: build
 	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json
 
 asan: setup
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature'
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature|FaceDetector|EditingTrace'
 
 clean:
 	rm -rf .build .build-asan
