@@ -112,7 +112,13 @@ enum Sharpness {
     /// - Parameters:
     ///   - box: the face in a smaller picture's pixels; `scale` maps them to `image`.
     static func laplacianVariance(_ image: DecodedImage, box: FaceBox, scale: Double) -> Double {
-        let grey = image.grey()
+        // Luma sampled where needed: converting the whole working picture would cost more than the patch.
+        let channels = image.channels
+        func at(_ px: Int, _ py: Int) -> Double {
+            let p = (py * image.width + px) * channels
+            guard channels == 3 else { return Double(image.pixels[p]) }
+            return 0.299 * Double(image.pixels[p]) + 0.587 * Double(image.pixels[p + 1]) + 0.114 * Double(image.pixels[p + 2])
+        }
         let (x0, y0) = (Double(box.x) * scale, Double(box.y) * scale)
         let (bw, bh) = (Double(box.width) * scale, Double(box.height) * scale)
         var patch = [Double](repeating: 0, count: side * side)
@@ -124,7 +130,6 @@ enum Sharpness {
                 let (ix, iy) = (Int(sx), Int(sy))
                 let (fx, fy) = (sx - Double(ix), sy - Double(iy))
                 let (jx, jy) = (min(ix + 1, image.width - 1), min(iy + 1, image.height - 1))
-                func at(_ px: Int, _ py: Int) -> Double { Double(grey[py * image.width + px]) }
                 let top = at(ix, iy) * (1 - fx) + at(jx, iy) * fx
                 let bottom = at(ix, jy) * (1 - fx) + at(jx, jy) * fx
                 patch[y * side + x] = top * (1 - fy) + bottom * fy
