@@ -12,19 +12,8 @@ public enum Evaluation {
         let labels = try JSONDecoder().decode([String: ImageLabel].self, from: data)
         let folder = labelsFile.deletingLastPathComponent()
         let paths = labels.keys.sorted()
-        let reports = await withTaskGroup(of: (Int, FileReport).self) { group in
-            var pending = paths.enumerated().makeIterator()
-            var results = [FileReport?](repeating: nil, count: paths.count)
-            func start() {
-                guard let (index, path) = pending.next() else { return }
-                group.addTask { (index, check(folder.appendingPathComponent(path).path, shownAs: path, rules: rules)) }
-            }
-            for _ in 0..<max(1, jobs) { start() }
-            while let (index, report) = await group.next() {
-                results[index] = report
-                start()
-            }
-            return results.compactMap { $0 }
+        let reports = await FileBatch.map(paths, jobs: jobs) {
+            check(folder.appendingPathComponent($0).path, shownAs: $0, rules: rules)
         }
         var tables = EvaluationTables()
         for (path, report) in zip(paths, reports) { tables.score(report, label: labels[path]!, path: path, rules: rules) }

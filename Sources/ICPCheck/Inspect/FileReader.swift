@@ -11,9 +11,7 @@ enum FileReader {
     /// - Parameter path: the file system path as raw bytes (names need not be UTF-8), without NUL.
     static func read(path: [UInt8], maxBytes: Int) throws(ICPCheckError) -> Contents {
         let shown = String(decoding: path, as: UTF8.self)
-        let descriptor = (path + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) }
-        }
+        let descriptor = DirectoryListing.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw failure(shown, "The file cannot be opened; check that it exists and is readable.") }
         defer { close(descriptor) }
         var before = stat()

@@ -6,18 +6,23 @@ public enum FileBatch {
     public static func inspect(
         paths: [String], options: InspectOptions = InspectOptions(), rules: Rules? = nil, jobs: Int = defaultJobs
     ) async -> [FileReport] {
+        await map(paths, jobs: jobs) { check($0, options: options, rules: rules) }
+    }
+
+    /// `check` applied to every path, at most `jobs` at once, results in input order.
+    static func map(_ paths: [String], jobs: Int, _ check: @escaping @Sendable (String) -> FileReport) async -> [FileReport] {
         await withTaskGroup(of: (Int, FileReport).self) { group in
             var pending = paths.enumerated().makeIterator()
             var reports = [FileReport?](repeating: nil, count: paths.count)
             // A sliding window: each finished file lets the next one start, so memory stays flat.
             for _ in 0..<max(1, jobs) {
                 guard let (index, path) = pending.next() else { break }
-                group.addTask { (index, check(path, options: options, rules: rules)) }
+                group.addTask { (index, check(path)) }
             }
             while let (index, report) = await group.next() {
                 reports[index] = report
                 if let (next, path) = pending.next(), !Task.isCancelled {
-                    group.addTask { (next, check(path, options: options, rules: rules)) }
+                    group.addTask { (next, check(path)) }
                 }
             }
             return reports.compactMap { $0 }
