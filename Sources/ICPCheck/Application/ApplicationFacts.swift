@@ -4,6 +4,8 @@ import Foundation
 /// subject type, province, what is required, and the findings of the form checks.
 struct ApplicationFacts: Sendable {
     var isIndividual: Bool
+    /// Whether the form says the applicant is an entity (nil without a form's subject).
+    var isEntity: Bool?
     var province: Province?
     var domainCount: Int
     var needsPreApproval: Bool
@@ -14,6 +16,7 @@ struct ApplicationFacts: Sendable {
     init(form: ApplicationForm?, rules: Rules) {
         let subject = form?.subject
         isIndividual = subject?.isIndividual ?? false
+        isEntity = subject.map { !$0.isIndividual }
         province = (subject?.region ?? rules.regions.defaultRegion).flatMap(Province.named)
         let websites = form?.websites ?? []
         domainCount = Set(websites.flatMap { $0.domains ?? [] }.map { $0.lowercased() }).count

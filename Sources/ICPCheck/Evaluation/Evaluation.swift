@@ -25,7 +25,7 @@ public enum Evaluation {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
         var report = analysis.report
         report.role = .unknown
-        if let image = analysis.image { PhotoChecks(rules: rules).apply(to: &report, image: image) }
+        if let image = analysis.image { ContentChecks(rules: rules).apply(to: &report, image: image) }
         return report
     }
 }

@@ -61,7 +61,9 @@ public enum ApplicationChecker {
         report.roleSource = assigned.source
         report.findings = file.findings + assigned.findings + report.findings
         // The pixels may give an unnamed file its role, so they are looked at before the role's rules.
-        if let image = analysis.image { PhotoChecks(rules: options.rules).apply(to: &report, image: image) }
+        if let image = analysis.image {
+            ContentChecks(rules: options.rules, isEntity: application.facts.isEntity).apply(to: &report, image: image)
+        }
         let role = report.role ?? .unknown
         report.findings += FileRuleChecks(rules: options.rules, now: options.now)
             .findings(for: report, role: role, measures: report.measures)

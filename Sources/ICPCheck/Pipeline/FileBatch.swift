@@ -32,7 +32,7 @@ public enum FileBatch {
     private static func check(_ path: String, options: InspectOptions, rules: Rules?) -> FileReport {
         let analysis = FileInspector.inspect(fileAt: path, options: options)
         var report = analysis.report
-        if let rules, let image = analysis.image { PhotoChecks(rules: rules).apply(to: &report, image: image) }
+        if let rules, let image = analysis.image { ContentChecks(rules: rules).apply(to: &report, image: image) }
         return report
     }
 

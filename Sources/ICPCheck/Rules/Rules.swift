@@ -11,6 +11,7 @@ public struct Rules: Codable, Sendable, Equatable {
     public var dpiPlaceholders: [Double]
     public var photo: PhotoRules
     public var portrait: PortraitRules
+    public var document: DocumentRules
     /// In priority order: the first entry with a keyword in a file name gives its role.
     public var roleKeywords: [RoleKeywords]
     public var idSideKeywords: [String: [String]]
@@ -18,7 +19,7 @@ public struct Rules: Codable, Sendable, Equatable {
     public var naming: NamingRules
 
     enum CodingKeys: String, CodingKey {
-        case schema, profile, materials, photo, portrait, regions, naming
+        case schema, profile, materials, photo, portrait, document, regions, naming
         case roleKeywords = "role_keywords"
         case dpiPlaceholders = "dpi_placeholders"
         case idSideKeywords = "id_side_keywords"

@@ -14,16 +14,20 @@ struct PhotoChecks {
         .authenticityStatement, .subjectCertificate, .domainCertificate, .preApproval, .authorizationLetter, .residencePermit,
     ]
 
-    func apply(to report: inout FileReport, image: DecodedImage) {
+    /// - Returns: the faces found, in fractions of the picture, for the document checks.
+    @discardableResult
+    func apply(to report: inout FileReport, image: DecodedImage) -> [UnitRect] {
         // One shrink of the working picture serves every measure but sharpness.
         let small = image.downscaled(toLongSide: rules.detectionSize)
         let measurement = PortraitAnalysis.measure(image, small: small, rules: rules)
         report.measures.merge(measurement.measures) { _, new in new }
         let portrait = measurement.isPortrait(rules: rules)
-        report.measures["bright_neutral_fraction"] = Self.brightNeutralFraction(small)
-        // Paper (bright and colourless) without a portrait is the documents' business.
-        let paperLike = (report.measures["bright_neutral_fraction"] ?? 0) > 0.45
-        report.contentKind = portrait ? "portrait" : (measurement.faces.isEmpty && paperLike ? "unknown" : "photo")
+        // Anything else is a photograph until the document checks say otherwise.
+        report.contentKind = portrait ? "portrait" : "photo"
+        let (w, h) = (Double(small.width), Double(small.height))
+        let faces = measurement.faces.map {
+            UnitRect(x: Double($0.x) / w, y: Double($0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
+        }
 
         // A file with no role at all (`inspect`) gets none from its content either.
         var role = report.role ?? .other
@@ -38,7 +42,7 @@ struct PhotoChecks {
         }
         if let problem = measurement.detectorProblem {
             if role.isPhotoOfPerson { report.findings.append(.photo(FindingCode.detectorUnavailable, .warning, detail: problem)) }
-            return
+            return faces
         }
         if role.isPhotoOfPerson && measurement.faces.isEmpty || Self.documentRoles.contains(role) && portrait {
             report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
@@ -48,6 +52,7 @@ struct PhotoChecks {
         } else if role == .handheldIDPhoto, measurement.faces.isEmpty {
             report.findings.append(.photo(FindingCode.noFace, .error, value: 0, limit: 1))
         }
+        return faces
     }
 
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
@@ -119,15 +124,5 @@ struct PhotoChecks {
             total += abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
         }
         return total / Double(max(1, image.width * image.height))
-    }
-
-    /// Share of bright, colourless pixels: high for paper, low for most photographs.
-    static func brightNeutralFraction(_ small: DecodedImage) -> Double {
-        var count = 0
-        for index in stride(from: 0, to: small.pixels.count, by: 3) {
-            let (r, g, b) = (Int(small.pixels[index]), Int(small.pixels[index + 1]), Int(small.pixels[index + 2]))
-            if min(r, g, b) > 170 && max(r, g, b) - min(r, g, b) < 30 { count += 1 }
-        }
-        return Double(count) / Double(max(1, small.width * small.height))
     }
 }

@@ -1,0 +1,12 @@
+/// What the pixels show, whatever the file is named: the photo heuristics, then the document ones
+/// (which use the faces the first found to tell an ID card's front).
+struct ContentChecks {
+    let rules: Rules
+    /// Whether the applicant is an entity; nil when the file is checked on its own.
+    var isEntity: Bool?
+
+    func apply(to report: inout FileReport, image: DecodedImage) {
+        let faces = PhotoChecks(rules: rules).apply(to: &report, image: image)
+        DocumentChecks(rules: rules.document, isEntity: isEntity).apply(to: &report, image: image, faces: faces)
+    }
+}

@@ -1,0 +1,141 @@
+/// A coarse grid of yes/no cells over a picture, and its connected regions: the document measures
+/// reason about paper, seals and glare in cells, which bridges the gaps text leaves in a page.
+struct CellGrid {
+    let columns: Int
+    let rows: Int
+    var cells: [Bool]
+
+    init(columns: Int, rows: Int, cells: [Bool]? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.cells = cells ?? [Bool](repeating: false, count: columns * rows)
+    }
+
+    /// Cells of `cellSize` pixels set where `test(x, y)` holds for at least `share` of their pixels.
+    init(width: Int, height: Int, cellSize: Int, share: Double, test: (Int, Int) -> Bool) {
+        let columns = max(1, width / cellSize), rows = max(1, height / cellSize)
+        var cells = [Bool](repeating: false, count: columns * rows)
+        let needed = Int((Double(cellSize * cellSize) * share).rounded(.up))
+        for row in 0..<rows {
+            for column in 0..<columns {
+                var count = 0
+                for y in (row * cellSize)..<((row + 1) * cellSize) {
+                    for x in (column * cellSize)..<((column + 1) * cellSize) where test(x, y) { count += 1 }
+                }
+                cells[row * columns + column] = count >= needed
+            }
+        }
+        self.init(columns: columns, rows: rows, cells: cells)
+    }
+
+    subscript(column: Int, row: Int) -> Bool {
+        get { cells[row * columns + column] }
+        set { cells[row * columns + column] = newValue }
+    }
+
+    var count: Int { cells.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+    /// Set cells grown by one cell in every direction (bridges one-cell gaps).
+    func dilated() -> CellGrid {
+        var out = self
+        for row in 0..<rows {
+            for column in 0..<columns where !self[column, row] {
+                out[column, row] = neighbours(column, row).contains { self[$0.0, $0.1] }
+            }
+        }
+        return out
+    }
+
+    /// Set cells shrunk by one cell (undoes `dilated` away from gaps).
+    func eroded() -> CellGrid {
+        var out = self
+        for row in 0..<rows {
+            for column in 0..<columns where self[column, row] {
+                out[column, row] = neighbours(column, row).allSatisfy { self[$0.0, $0.1] }
+            }
+        }
+        return out
+    }
+
+    /// The 8-connected regions of set cells, largest first.
+    func regions() -> [CellRegion] {
+        var label = [Int](repeating: -1, count: cells.count)
+        var found: [CellRegion] = []
+        var stack: [Int] = []
+        for start in 0..<cells.count where cells[start] && label[start] < 0 {
+            var region = CellRegion(index: found.count, minColumn: columns, minRow: rows, maxColumn: 0, maxRow: 0)
+            label[start] = region.index
+            stack.append(start)
+            while let index = stack.popLast() {
+                let (column, row) = (index % columns, index / columns)
+                region.add(column: column, row: row)
+                region.members.append(index)
+                for (c, r) in neighbours(column, row) where cells[r * columns + c] && label[r * columns + c] < 0 {
+                    label[r * columns + c] = region.index
+                    stack.append(r * columns + c)
+                }
+            }
+            found.append(region)
+        }
+        return found.sorted { $0.cellCount > $1.cellCount }
+    }
+
+    /// The grid holding only `region`, with the holes inside it (text, pictures, stamps) filled.
+    func filled(_ region: CellRegion) -> CellGrid {
+        var inside = CellGrid(columns: columns, rows: rows)
+        for member in region.members { inside.cells[member] = true }
+        // Cells reachable from the grid's edge without crossing the region are outside it.
+        var outside = [Bool](repeating: false, count: cells.count)
+        var stack = (0..<cells.count).filter {
+            let (c, r) = ($0 % columns, $0 / columns)
+            return (c == 0 || r == 0 || c == columns - 1 || r == rows - 1) && !inside.cells[$0]
+        }
+        for index in stack { outside[index] = true }
+        while let index = stack.popLast() {
+            let (column, row) = (index % columns, index / columns)
+            for (c, r) in [(column - 1, row), (column + 1, row), (column, row - 1), (column, row + 1)]
+            where c >= 0 && r >= 0 && c < columns && r < rows {
+                let next = r * columns + c
+                if !outside[next] && !inside.cells[next] {
+                    outside[next] = true
+                    stack.append(next)
+                }
+            }
+        }
+        inside.cells = outside.map { !$0 }
+        return inside
+    }
+
+    private func neighbours(_ column: Int, _ row: Int) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        out.reserveCapacity(8)
+        for dr in -1...1 {
+            for dc in -1...1 where dr != 0 || dc != 0 {
+                let (c, r) = (column + dc, row + dr)
+                if c >= 0 && r >= 0 && c < columns && r < rows { out.append((c, r)) }
+            }
+        }
+        return out
+    }
+}
+
+/// One connected region of a `CellGrid`: its bounding box in cells and its member cells.
+struct CellRegion {
+    var index: Int
+    var minColumn: Int, minRow: Int, maxColumn: Int, maxRow: Int
+    var cellCount = 0
+    var members: [Int] = []
+
+    var widthInCells: Int { maxColumn - minColumn + 1 }
+    var heightInCells: Int { maxRow - minRow + 1 }
+    /// Share of the bounding box the region covers: near 1 for an upright rectangle.
+    var boxFill: Double { Double(cellCount) / Double(widthInCells * heightInCells) }
+
+    mutating func add(column: Int, row: Int) {
+        cellCount += 1
+        minColumn = min(minColumn, column)
+        minRow = min(minRow, row)
+        maxColumn = max(maxColumn, column)
+        maxRow = max(maxRow, row)
+    }
+}

@@ -1,0 +1,86 @@
+/// Everything measured on a picture as a document: the page, its text, seals, colour, glare,
+/// blur, a re-shot screen's pattern, and ID card sides.
+struct DocumentMeasurement {
+    var measures: [String: Double] = [:]
+    var isDocument = false
+    var idSides = (front: false, back: false)
+    var sealCount = 0
+    var sealNearBottom = false
+    var pageIsPortrait = false
+    var ruledLines = 0
+    var isGreyscale = false
+    var isCutOff = false
+    var isSideways = false
+}
+
+enum DocumentAnalysis {
+    /// - Parameters:
+    ///   - image: the decoded picture at the working size.
+    ///   - faces: faces the photo measures found, in fractions of the picture.
+    static func measure(_ image: DecodedImage, faces: [UnitRect], rules: DocumentRules) -> DocumentMeasurement {
+        let picture = DocumentPicture(image.downscaled(toLongSide: rules.analysisSize), strokeContrast: rules.strokeContrast)
+        let paper = PaperRegion(picture, rules: rules)
+        let text = TextLayout(picture, paper: paper, rules: rules)
+        let colour = PageColour(picture, paper: paper)
+        let marks = RedMarks.find(in: picture, rules: rules.seal)
+        let pageWidth = paper.box?.width ?? picture.width
+        let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
+        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: marks, rules: rules.idCard)
+
+        var result = DocumentMeasurement()
+        var m: [String: Double] = [:]
+        m["document_analysis_width"] = Double(picture.width)
+        m["document_analysis_height"] = Double(picture.height)
+        m["paper_fraction"] = paper.fraction
+        let contact = paper.edgeContact
+        m["page_edge_contact_top"] = contact[0]
+        m["page_edge_contact_bottom"] = contact[1]
+        m["page_edge_contact_left"] = contact[2]
+        m["page_edge_contact_right"] = contact[3]
+        m["paper_level"] = Double(paper.paperLevel)
+        m["text_density"] = text.density
+        m["text_line_strength"] = text.lineStrength
+        m["text_lines"] = Double(text.lineCount)
+        m["glyph_count"] = Double(text.glyphCount)
+        m["glyph_ink_share"] = text.glyphInkShare
+        m["skew_degrees"] = text.skewDegrees
+        m["text_sideways"] = text.sideways ? 1 : 0
+        m["ruled_lines"] = Double(text.ruledLines)
+        m["margin_ink"] = text.marginInk
+        m["stroke_sharpness"] = text.strokeSharpness
+        m["chroma_mean"] = colour.meanChroma
+        m["colourful_fraction"] = colour.colourfulFraction
+        m["blue_ink_fraction"] = colour.blueInkFraction
+        m["glare_fraction"] = Glare.fraction(picture, paper: paper, rules: rules)
+        if let periodicity = ScreenPattern.periodicity(picture, paper: paper) { m["screen_periodicity"] = periodicity }
+        m["seal_count"] = Double(seals.count)
+        if let seal = seals.first {
+            m["seal_x"] = seal.centreX / Double(picture.width)
+            m["seal_y"] = seal.centreY / Double(picture.height)
+            m["seal_diameter"] = Double(max(seal.width, seal.height)) / Double(pageWidth)
+        }
+        m["id_front"] = sides.front ? 1 : 0
+        m["id_back"] = sides.back ? 1 : 0
+
+        result.measures = m
+        result.sealCount = seals.count
+        if let box = paper.box {
+            result.pageIsPortrait = box.height > box.width
+            let bottom = Double(box.y) + Double(box.height) * (1 - rules.seal.bottomShare)
+            result.sealNearBottom = seals.contains { $0.centreY >= bottom }
+        }
+        result.idSides = (sides.front, sides.back)
+        result.ruledLines = text.ruledLines
+        result.isSideways = text.sideways && text.lineStrength >= rules.minLineStrength
+        result.isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
+        let hasText = text.density >= rules.minTextDensity && text.density <= rules.maxTextDensity
+            && text.lineStrength >= rules.minLineStrength && text.lineCount >= rules.minTextLines
+            && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
+        result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
+        // A page touching some edges while the others show background, or cut through its text.
+        let touched = contact.filter { $0 >= rules.cutEdgeContact }.count
+        let open = contact.contains { $0 < 0.05 }
+        result.isCutOff = (touched > 0 && open) || text.marginInk > rules.maxMarginInk
+        return result
+    }
+}

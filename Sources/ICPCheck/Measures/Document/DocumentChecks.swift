@@ -1,0 +1,99 @@
+/// Applies the document heuristics to one file: `document` or `id_card` as its content kind, a
+/// role from content when the name gave none, and the findings for documents.
+struct DocumentChecks {
+    let rules: DocumentRules
+    /// Whether the applicant is an entity (a company or organisation), whose statement carries a seal;
+    /// nil when unknown (a single file inspected on its own).
+    let isEntity: Bool?
+
+    static let documentRoles: Set<MaterialRole> = [.authenticityStatement, .subjectCertificate, .domainCertificate]
+    static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
+
+    func apply(to report: inout FileReport, image: DecodedImage, faces: [UnitRect]) {
+        let measurement = DocumentAnalysis.measure(image, faces: faces, rules: rules)
+        report.measures.merge(measurement.measures) { _, new in new }
+        let sides = measurement.idSides
+        if report.contentKind != "portrait" {
+            if sides.front || sides.back {
+                report.contentKind = "id_card"
+            } else if measurement.isDocument {
+                report.contentKind = "document"
+            } else {
+                report.contentKind = "photo"
+            }
+        }
+        if report.role == .unknown, let role = roleFromContent(measurement, kind: report.contentKind) {
+            report.role = role
+            report.roleSource = .content
+            report.findings.removeAll { $0.code == FindingCode.roleUnknown }
+        }
+        let role = report.role ?? .other
+        if let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
+            report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: mismatch))
+        }
+        guard Self.documentRoles.contains(role) || Self.idRoles.contains(role) else { return }
+        let storedGrey = report.format.color?.hasPrefix("grayscale") == true
+        report.findings += findings(measurement, role: role, measures: report.measures, storedGrey: storedGrey)
+    }
+
+    private func roleFromContent(_ measurement: DocumentMeasurement, kind: String?) -> MaterialRole? {
+        switch (kind, measurement.idSides.front, measurement.idSides.back) {
+        case ("id_card", true, true): return .idCardBothSides
+        case ("id_card", true, false): return .idCardFront
+        case ("id_card", false, true): return .idCardBack
+        case ("document", _, _):
+            if measurement.pageIsPortrait && measurement.ruledLines >= rules.minRuledLines { return .authenticityStatement }
+            if !measurement.pageIsPortrait && measurement.sealCount > 0 { return .subjectCertificate }
+            if measurement.pageIsPortrait && measurement.sealCount > 0 { return .domainCertificate }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Why a declared or named role does not fit the pixels, if it does not.
+    private func mismatch(role: MaterialRole, kind: String?, sides: (front: Bool, back: Bool)) -> String? {
+        // A portrait named as a document has its finding from the photo checks already.
+        if Self.documentRoles.contains(role), kind == "photo" { return "\(role.rawValue) shows a photograph, not a document" }
+        if role == .idCardFront, sides.back, !sides.front { return "id_card_front shows the back (emblem side)" }
+        if role == .idCardBack, sides.front, !sides.back { return "id_card_back shows the front (portrait side)" }
+        if Self.idRoles.contains(role), kind == "portrait" || kind == "photo" { return "\(role.rawValue) shows \(kind!), not an ID card" }
+        return nil
+    }
+
+    private func findings(_ measurement: DocumentMeasurement, role: MaterialRole, measures: [String: Double], storedGrey: Bool)
+        -> [Finding]
+    {
+        var found: [Finding] = []
+        let m = { (key: String) in measures[key] ?? 0 }
+        if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
+            found.append(.document(FindingCode.sealMissing, .error, value: 0, limit: 1))
+        }
+        // A file stored as greyscale has `image.not_color` already.
+        if measurement.isGreyscale, !storedGrey {
+            found.append(.document(FindingCode.docGreyscale, .error, value: m("chroma_mean"), limit: rules.maxGreyChroma))
+        }
+        if measurement.isCutOff {
+            let edges = ["top", "bottom", "left", "right"].map { "\($0) \(rounded(m("page_edge_contact_\($0)")))" }
+            let detail = "page along the picture's edges: " + edges.joined(separator: ", ") + "; ink in the outer margin \(rounded(m("margin_ink")))"
+            found.append(.document(FindingCode.borderCutOff, .error, detail: detail))
+        }
+        if m("glare_fraction") > rules.maxGlareFraction {
+            found.append(.document(FindingCode.glare, .warning, value: m("glare_fraction"), limit: rules.maxGlareFraction))
+        }
+        if measurement.isDocument, m("stroke_sharpness") < rules.minStrokeSharpness {
+            found.append(.document(FindingCode.docBlurry, .warning, value: m("stroke_sharpness"), limit: rules.minStrokeSharpness))
+        }
+        if let periodicity = measures["screen_periodicity"], periodicity > rules.maxScreenPeriodicity {
+            found.append(.document(FindingCode.screenCapture, .warning, value: periodicity, limit: rules.maxScreenPeriodicity))
+        }
+        if role == .authenticityStatement, m("blue_ink_fraction") > rules.maxBlueInkFraction {
+            found.append(.document(FindingCode.inkNotBlack, .warning, value: m("blue_ink_fraction"), limit: rules.maxBlueInkFraction))
+        }
+        if measurement.isSideways {
+            found.append(.document(FindingCode.sideways, .warning, value: 90, limit: rules.maxSkewDegrees))
+        }
+        return found
+    }
+
+    private func rounded(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
+}

@@ -1,0 +1,70 @@
+/// The picture the document measures share: RGB at the analysis size, its luma, and the mask of
+/// ink strokes (pixels clearly darker than their surroundings).
+struct DocumentPicture {
+    let image: DecodedImage
+    let luma: [UInt8]
+    /// Local mean luma around each pixel, over a window about 1/30 of the long side.
+    let background: [UInt8]
+    let ink: [Bool]
+    var width: Int { image.width }
+    var height: Int { image.height }
+
+    init(_ picture: DecodedImage, strokeContrast: Double) {
+        image = picture.channels == 3 ? picture : picture.rgb()
+        luma = image.grey()
+        let radius = max(4, max(image.width, image.height) / 60)
+        background = Self.boxMean(luma, width: image.width, height: image.height, radius: radius)
+        let keep = 1 - strokeContrast
+        ink = zip(luma, background).map { (value: UInt8, around: UInt8) -> Bool in
+            let (pixel, mean) = (Int(value), Int(around))
+            return Double(pixel) < Double(mean) * keep && mean - pixel >= 20
+        }
+    }
+
+    func rgb(_ x: Int, _ y: Int) -> (r: Int, g: Int, b: Int) {
+        let index = (y * width + x) * 3
+        return (Int(image.pixels[index]), Int(image.pixels[index + 1]), Int(image.pixels[index + 2]))
+    }
+
+    /// Value at the `fraction` quantile of `values` (0…255), from a histogram.
+    static func quantile(_ values: some Sequence<UInt8>, _ fraction: Double) -> Int {
+        var histogram = [Int](repeating: 0, count: 256)
+        var total = 0
+        for value in values {
+            histogram[Int(value)] += 1
+            total += 1
+        }
+        guard total > 0 else { return 0 }
+        let target = Int(Double(total) * fraction)
+        var seen = 0
+        for (value, count) in histogram.enumerated() {
+            seen += count
+            if seen > target { return value }
+        }
+        return 255
+    }
+
+    /// Mean over a (2·radius+1)² window clipped to the picture, from an integral image.
+    static func boxMean(_ plane: [UInt8], width: Int, height: Int, radius: Int) -> [UInt8] {
+        let stride = width + 1
+        var integral = [UInt32](repeating: 0, count: stride * (height + 1))
+        for y in 0..<height {
+            var rowSum: UInt32 = 0
+            for x in 0..<width {
+                rowSum += UInt32(plane[y * width + x])
+                integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1] + rowSum
+            }
+        }
+        var out = [UInt8](repeating: 0, count: width * height)
+        for y in 0..<height {
+            let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+            for x in 0..<width {
+                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
+                let sum = integral[y1 * stride + x1] + integral[y0 * stride + x0] - integral[y0 * stride + x1]
+                    - integral[y1 * stride + x0]
+                out[y * width + x] = UInt8(sum / UInt32((y1 - y0) * (x1 - x0)))
+            }
+        }
+        return out
+    }
+}

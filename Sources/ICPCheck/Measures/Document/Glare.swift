@@ -1,0 +1,14 @@
+/// Glare: a patch of clipped white on the page that is clearly brighter than the paper around it
+/// (on a scan whose paper is itself white there is no telling, and none is reported).
+enum Glare {
+    /// The largest glare patch's share of the page.
+    static func fraction(_ picture: DocumentPicture, paper: PaperRegion, rules: DocumentRules) -> Double {
+        guard paper.region != nil, paper.paperLevel + rules.glareMargin <= 255 else { return 0 }
+        let threshold = max(rules.glareMinLuma, paper.paperLevel + rules.glareMargin)
+        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: paper.cellSize, share: 0.6) { x, y in
+            Int(picture.luma[y * picture.width + x]) >= threshold && paper.contains(x, y)
+        }
+        guard let largest = cells.regions().first, let page = paper.region else { return 0 }
+        return Double(largest.cellCount) / Double(max(1, page.cellCount))
+    }
+}

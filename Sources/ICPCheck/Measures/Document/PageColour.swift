@@ -1,0 +1,34 @@
+/// Colour on the page: whether the picture has any (a greyscale scan or a photocopy has none), and
+/// whether the ink in the lower part, where the signature goes, is blue rather than black.
+struct PageColour {
+    /// Mean of max(R,G,B) − min(R,G,B): about 0 for grey pictures, a few units for the tint of real paper.
+    var meanChroma = 0.0
+    /// Share of pixels with a clear colour (max − min ≥ 24).
+    var colourfulFraction = 0.0
+    /// Blue ink pixels over ink pixels in the lower 40% of the page.
+    var blueInkFraction = 0.0
+
+    init(_ picture: DocumentPicture, paper: PaperRegion) {
+        var chroma = 0, colourful = 0
+        let pixels = picture.image.pixels
+        for index in stride(from: 0, to: pixels.count, by: 3) {
+            let (r, g, b) = (Int(pixels[index]), Int(pixels[index + 1]), Int(pixels[index + 2]))
+            let spread = max(r, g, b) - min(r, g, b)
+            chroma += spread
+            if spread >= 24 { colourful += 1 }
+        }
+        let count = max(1, pixels.count / 3)
+        meanChroma = Double(chroma) / Double(count)
+        colourfulFraction = Double(colourful) / Double(count)
+        guard let box = paper.box else { return }
+        var ink = 0, blue = 0
+        for y in (box.y + box.height * 3 / 5)..<min(picture.height, box.y + box.height) {
+            for x in box.x..<min(picture.width, box.x + box.width) where picture.ink[y * picture.width + x] {
+                ink += 1
+                let (r, g, b) = picture.rgb(x, y)
+                if b - r >= 40 && b >= g + 10 { blue += 1 }
+            }
+        }
+        blueInkFraction = Double(blue) / Double(max(1, ink))
+    }
+}

@@ -1,0 +1,70 @@
+/// The page: the largest bright, colourless region, with the text and stamps inside it counted in.
+struct PaperRegion {
+    /// The region's cells, holes filled.
+    let grid: CellGrid
+    let cellSize: Int
+    let region: CellRegion?
+    /// Luma the paper itself has (median of its bright pixels).
+    let paperLevel: Int
+
+    init(_ picture: DocumentPicture, rules: DocumentRules) {
+        cellSize = max(4, max(picture.width, picture.height) / 120)
+        // Paper is bright relative to the picture (phone photos light it unevenly) and nearly colourless.
+        let bright = DocumentPicture.quantile(picture.luma, 0.98)
+        let minLuma = max(rules.paperMinLuma, Int(Double(bright) * rules.paperRelativeLuma))
+        let isPaper = { (x: Int, y: Int) -> Bool in
+            let index = y * picture.width + x
+            guard Int(picture.background[index]) >= minLuma else { return false }
+            let (r, g, b) = picture.rgb(x, y)
+            let top = max(r, g, b)
+            return Double(top - min(r, g, b)) <= rules.paperMaxSaturation * Double(max(top, 1))
+        }
+        // The background mean lets the ink of text lines count as paper; a cell needs half its pixels.
+        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 0.5, test: isPaper)
+        let closed = cells.dilated().eroded()
+        if let largest = closed.regions().first {
+            let filled = closed.filled(largest)
+            grid = filled
+            region = filled.regions().first
+        } else {
+            grid = closed
+            region = nil
+        }
+        var paperLuma: [UInt8] = []
+        paperLuma.reserveCapacity(picture.width * picture.height / 16)
+        let (grid, size) = (self.grid, cellSize)
+        for y in stride(from: 0, to: picture.height, by: 2) {
+            for x in stride(from: 0, to: picture.width, by: 2)
+            where !picture.ink[y * picture.width + x] && grid[min(grid.columns - 1, x / size), min(grid.rows - 1, y / size)] {
+                paperLuma.append(picture.luma[y * picture.width + x])
+            }
+        }
+        paperLevel = DocumentPicture.quantile(paperLuma, 0.5)
+    }
+
+    /// Whether pixel (x, y) of the analysis picture lies on the page.
+    func contains(_ x: Int, _ y: Int) -> Bool {
+        guard region != nil else { return false }
+        return grid[min(grid.columns - 1, x / cellSize), min(grid.rows - 1, y / cellSize)]
+    }
+
+    /// The page's share of the picture.
+    var fraction: Double { Double(region?.cellCount ?? 0) / Double(grid.columns * grid.rows) }
+
+    /// The page's bounding box in analysis pixels.
+    var box: (x: Int, y: Int, width: Int, height: Int)? {
+        guard let region else { return nil }
+        return (region.minColumn * cellSize, region.minRow * cellSize, region.widthInCells * cellSize, region.heightInCells * cellSize)
+    }
+
+    /// For each picture edge (top, bottom, left, right), the share of it the page runs along.
+    var edgeContact: [Double] {
+        guard region != nil else { return [0, 0, 0, 0] }
+        let (columns, rows) = (grid.columns, grid.rows)
+        let share = { (cells: [Bool]) in Double(cells.filter { $0 }.count) / Double(max(1, cells.count)) }
+        return [
+            share((0..<columns).map { grid[$0, 0] }), share((0..<columns).map { grid[$0, rows - 1] }),
+            share((0..<rows).map { grid[0, $0] }), share((0..<rows).map { grid[columns - 1, $0] }),
+        ]
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Text on the page: how much ink, whether it runs in straight lines, their angle, ruled form
+/// lines, and how sharp the strokes are.
+struct TextLayout {
+    /// Ink pixels over page pixels.
+    var density = 0.0
+    /// Character-sized ink patches on the page, and their share of its ink.
+    var glyphCount = 0
+    var glyphInkShare = 0.0
+    /// How much the glyph centres bunch across the text lines (Σ count² · bins / n² of their
+    /// profile): about 1 for scattered patches, well above for lines of text.
+    var lineStrength = 0.0
+    /// Angle of the text lines, degrees, positive when they rise to the right.
+    var skewDegrees = 0.0
+    /// Separate text lines in that profile.
+    var lineCount = 0
+    /// Whether the lines run up and down (the page lies on its side).
+    var sideways = false
+    /// Horizontal ink runs longer than 40% of the page width: a form's ruled lines.
+    var ruledLines = 0
+    /// Steepest ink edge over ink contrast (about 0.5 when sharp, lower when blurred).
+    var strokeSharpness = 0.0
+    /// Ink in the outer 2% of the picture over ink on the page (a page cut by the frame has text there).
+    var marginInk = 0.0
+
+    init() {}
+
+    init(_ picture: DocumentPicture, paper: PaperRegion, rules: DocumentRules) {
+        guard let box = paper.box else { return }
+        var inkCount = 0, pageCount = 0
+        for y in box.y..<min(picture.height, box.y + box.height) {
+            for x in box.x..<min(picture.width, box.x + box.width) where paper.contains(x, y) {
+                pageCount += 1
+                if picture.ink[y * picture.width + x] { inkCount += 1 }
+            }
+        }
+        density = Double(inkCount) / Double(max(1, pageCount))
+        let found = InkGlyphs(picture, box: box, isOnPage: paper.contains)
+        glyphCount = found.glyphs.count
+        glyphInkShare = found.inkShare
+        ruledLines = Self.ruledLines(picture, box: box)
+        strokeSharpness = Self.strokeSharpness(picture, box: box)
+        marginInk = Self.marginInk(picture, paper: paper, pageDensity: density)
+        guard found.glyphs.count >= 20 else { return }
+        // Glyph centres on a line share one coordinate across it: their profile is a row of sharp peaks.
+        let centres = found.glyphs.map { ($0.x, $0.y) }
+        let bin = max(1, Double(found.medianHeight) / 3)
+        let angles = stride(from: -rules.maxSkewDegrees, through: rules.maxSkewDegrees, by: 0.5).map { $0 }
+        let across = Self.bestProfile(centres, angles: angles, bin: bin)
+        let down = Self.bestProfile(centres, angles: angles.map { $0 + 90 }, bin: bin)
+        sideways = down.strength > across.strength * 1.25
+        let best = sideways ? down : across
+        lineStrength = best.strength
+        lineCount = Self.peaks(best.bins)
+        skewDegrees = sideways ? best.degrees - 90 : -best.degrees
+    }
+
+    /// The angle whose profile of the points bunches most, with that profile and how much it bunches.
+    private static func bestProfile(_ points: [(Double, Double)], angles: [Double], bin: Double)
+        -> (degrees: Double, strength: Double, bins: [Int32])
+    {
+        var best = (degrees: 0.0, strength: -1.0, bins: [Int32]())
+        for angle in angles {
+            let bins = projection(points, degrees: angle, bin: bin)
+            let strength = flatnessRatio(bins, count: points.count)
+            if strength > best.strength { best = (angle, strength, bins) }
+        }
+        return best
+    }
+
+    /// Separate runs of full bins between nearly empty ones.
+    private static func peaks(_ bins: [Int32]) -> Int {
+        let typical = Double(bins.filter { $0 > 0 }.sorted().dropLast(bins.count / 20).last ?? 0)
+        var lines = 0, inLine = false
+        for value in bins {
+            if !inLine && Double(value) >= 0.3 * typical {
+                lines += 1
+                inLine = true
+            } else if inLine && Double(value) <= 0.1 * typical {
+                inLine = false
+            }
+        }
+        return lines
+    }
+
+    /// Σ count² · bins / n²: 1 when the points spread evenly over the bins, higher when they bunch.
+    private static func flatnessRatio(_ bins: [Int32], count: Int) -> Double {
+        guard count > 0 else { return 0 }
+        return bins.reduce(0.0) { $0 + Double($1) * Double($1) } * Double(bins.count) / (Double(count) * Double(count))
+    }
+
+    /// Counts of the points per bin of their coordinate across lines at `degrees` (0: rows), over the span they cover.
+    private static func projection(_ points: [(Double, Double)], degrees: Double, bin: Double) -> [Int32] {
+        let radians = degrees * .pi / 180
+        let (sine, cosine) = (sin(radians), cos(radians))
+        let extent = points.reduce(0.0) { max($0, abs($1.0) + abs($1.1)) }
+        let offset = Int(extent / bin) + 1
+        var bins = [Int32](repeating: 0, count: 2 * offset + 2)
+        for (x, y) in points { bins[offset + Int(((y * cosine - x * sine) / bin).rounded(.down))] += 1 }
+        guard let first = bins.firstIndex(where: { $0 > 0 }), let last = bins.lastIndex(where: { $0 > 0 }) else { return [] }
+        return Array(bins[first...last])
+    }
+
+    /// Rows holding a nearly unbroken ink run over 40% of the page width, counted once per line.
+    private static func ruledLines(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int)) -> Int {
+        let needed = box.width * 2 / 5
+        var lines = 0, previousRow = -10
+        for y in box.y..<min(picture.height, box.y + box.height) {
+            var run = 0, gap = 0, longest = 0
+            for x in box.x..<min(picture.width, box.x + box.width) {
+                if picture.ink[y * picture.width + x] {
+                    run += 1
+                    gap = 0
+                } else {
+                    gap += 1
+                    // A gap of two pixels (a worn line) does not break the run.
+                    if gap > 2 { run = 0 }
+                }
+                longest = max(longest, run)
+            }
+            if longest >= needed {
+                if y - previousRow > 3 { lines += 1 }
+                previousRow = y
+            }
+        }
+        return lines
+    }
+
+    /// The 90th percentile of the luma gradient on ink pixels, over the ink's contrast with its surroundings.
+    private static func strokeSharpness(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int)) -> Double {
+        var gradients: [UInt8] = [], contrasts: [UInt8] = []
+        let w = picture.width
+        for y in max(1, box.y)..<min(picture.height - 1, box.y + box.height) {
+            for x in max(1, box.x)..<min(w - 1, box.x + box.width) where picture.ink[y * w + x] {
+                let index = y * w + x
+                let dx = abs(Int(picture.luma[index + 1]) - Int(picture.luma[index - 1]))
+                let dy = abs(Int(picture.luma[index + w]) - Int(picture.luma[index - w]))
+                gradients.append(UInt8(min(255, max(dx, dy) / 2)))
+                contrasts.append(UInt8(max(0, Int(picture.background[index]) - Int(picture.luma[index]))))
+            }
+        }
+        let contrast = DocumentPicture.quantile(contrasts, 0.9)
+        guard contrast > 0 else { return 0 }
+        return Double(DocumentPicture.quantile(gradients, 0.9)) / Double(contrast)
+    }
+
+    /// Ink density on the page within the outer 2% of the picture, over the page's ink density.
+    private static func marginInk(_ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double) -> Double {
+        let (w, h) = (picture.width, picture.height)
+        let band = max(2, max(w, h) / 50)
+        var ink = 0, total = 0
+        for y in 0..<h {
+            let inBand = y < band || y >= h - band
+            for x in 0..<w where (inBand || x < band || x >= w - band) && paper.contains(x, y) {
+                total += 1
+                if picture.ink[y * w + x] { ink += 1 }
+            }
+        }
+        guard pageDensity > 0, total > 0 else { return 0 }
+        return Double(ink) / Double(total) / pageDensity
+    }
+}

@@ -1,0 +1,110 @@
+/// Thresholds of the heuristics on documents and ID cards (`document` in the rules document).
+public struct DocumentRules: Codable, Sendable, Equatable {
+    public var analysisSize: Int
+    public var paperMinLuma: Int
+    public var paperRelativeLuma: Double
+    public var paperMaxSaturation: Double
+    public var strokeContrast: Double
+    public var minPaperFraction: Double
+    public var minTextDensity: Double
+    public var maxTextDensity: Double
+    public var minLineStrength: Double
+    public var minTextLines: Int
+    public var minGlyphs: Int
+    public var minGlyphInkShare: Double
+    public var maxSkewDegrees: Double
+    public var minRuledLines: Int
+    public var cutEdgeContact: Double
+    public var maxMarginInk: Double
+    public var minStrokeSharpness: Double
+    public var maxGreyChroma: Double
+    public var maxGreyColourfulFraction: Double
+    public var maxBlueInkFraction: Double
+    public var glareMinLuma: Int
+    public var glareMargin: Int
+    public var maxGlareFraction: Double
+    public var maxScreenPeriodicity: Double
+    public var seal: SealRules
+    public var idCard: IDCardRules
+
+    enum CodingKeys: String, CodingKey {
+        case seal
+        case idCard = "id_card"
+        case analysisSize = "analysis_size"
+        case paperMinLuma = "paper_min_luma"
+        case paperRelativeLuma = "paper_relative_luma"
+        case paperMaxSaturation = "paper_max_saturation"
+        case strokeContrast = "stroke_contrast"
+        case minPaperFraction = "min_paper_fraction"
+        case minTextDensity = "min_text_density"
+        case maxTextDensity = "max_text_density"
+        case minLineStrength = "min_line_strength"
+        case minTextLines = "min_text_lines"
+        case minGlyphs = "min_glyphs"
+        case minGlyphInkShare = "min_glyph_ink_share"
+        case maxSkewDegrees = "max_skew_degrees"
+        case minRuledLines = "min_ruled_lines"
+        case cutEdgeContact = "cut_edge_contact"
+        case maxMarginInk = "max_margin_ink"
+        case minStrokeSharpness = "min_stroke_sharpness"
+        case maxGreyChroma = "max_grey_chroma"
+        case maxGreyColourfulFraction = "max_grey_colourful_fraction"
+        case maxBlueInkFraction = "max_blue_ink_fraction"
+        case glareMinLuma = "glare_min_luma"
+        case glareMargin = "glare_margin"
+        case maxGlareFraction = "max_glare_fraction"
+        case maxScreenPeriodicity = "max_screen_periodicity"
+    }
+}
+
+/// What makes a red mark a seal.
+public struct SealRules: Codable, Sendable, Equatable {
+    public var hueDegrees: [Double]
+    public var minSaturation: Double
+    public var minRedExcess: Int
+    public var minRoundness: Double
+    public var minDiameter: Double
+    public var maxDiameter: Double
+    public var minRingCoverage: Double
+    public var minRingDensity: Double
+    public var maxMiddleToRing: Double
+    public var bottomShare: Double
+
+    enum CodingKeys: String, CodingKey {
+        case hueDegrees = "hue_degrees"
+        case minSaturation = "min_saturation"
+        case minRedExcess = "min_red_excess"
+        case minRoundness = "min_roundness"
+        case minDiameter = "min_diameter"
+        case maxDiameter = "max_diameter"
+        case minRingCoverage = "min_ring_coverage"
+        case minRingDensity = "min_ring_density"
+        case maxMiddleToRing = "max_middle_to_ring"
+        case bottomShare = "bottom_share"
+    }
+}
+
+/// Where an ID card's photo and emblem sit.
+public struct IDCardRules: Codable, Sendable, Equatable {
+    public var minAspect: Double
+    public var maxAspect: Double
+    public var minPaperShare: Double
+    public var minTextInk: Double
+    public var minFaceX: Double
+    public var faceHeight: [Double]
+    public var maxEmblemX: Double
+    public var maxEmblemY: Double
+    public var emblemHeight: [Double]
+
+    enum CodingKeys: String, CodingKey {
+        case minAspect = "min_aspect"
+        case maxAspect = "max_aspect"
+        case minPaperShare = "min_paper_share"
+        case minTextInk = "min_text_ink"
+        case minFaceX = "min_face_x"
+        case faceHeight = "face_height"
+        case maxEmblemX = "max_emblem_x"
+        case maxEmblemY = "max_emblem_y"
+        case emblemHeight = "emblem_height"
+    }
+}
