@@ -25,7 +25,7 @@ struct Corpus {
 
     /// The generated photos, in plan order.
     static func large(in directory: String, djpeg: String) -> Corpus {
-        var corpus = Corpus(title: "large (generated camera-like photos)")
+        var corpus = Corpus(title: "large (generated camera-like photos and a page scan)")
         for photo in CorpusBuilder.plan {
             let path = "\(directory)/large/\(photo.name)"
             guard FileManager.default.fileExists(atPath: path) else {

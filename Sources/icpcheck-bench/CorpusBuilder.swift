@@ -1,7 +1,7 @@
 import Glibc
 import ICPCheck
 
-/// One generated JPEG: a real photo cropped to 4:3, upscaled, grained and encoded by cjpeg.
+/// One generated JPEG: a real photo or page cropped to 4:3 (or 3:4), upscaled, grained and encoded by cjpeg.
 struct GeneratedPhoto {
     /// Relative to the corpora folder.
     let source: String
@@ -30,6 +30,8 @@ enum CorpusBuilder {
         GeneratedPhoto(source: "photos/skimage_astronaut.png", width: 1600, height: 1200, progressive: false),
         GeneratedPhoto(source: "photos/skimage_coffee.png", width: 1600, height: 1200, progressive: false),
         GeneratedPhoto(source: "photos/dlib_eagle.jpg", width: 1600, height: 1200, progressive: false),
+        // A 12 MP scan of a printed page, for the document heuristics.
+        GeneratedPhoto(source: "photos/ocrmypdf_linn.png", width: 3000, height: 4000, progressive: false),
     ]
 
     static let tinyName = "tiny-8x8.jpg"
@@ -42,8 +44,9 @@ enum CorpusBuilder {
         defer { unlink(ppm) }
         var sources: [String: RGBImage] = [:]
         for photo in plan {
-            let source = sources[photo.source] ?? loadCropped("\(corpora)/\(photo.source)")
-            sources[photo.source] = source
+            let key = "\(photo.source) \(photo.width > photo.height)"
+            let source = sources[key] ?? loadCropped("\(corpora)/\(photo.source)", landscape: photo.width > photo.height)
+            sources[key] = source
             // Seeded by size only: the baseline and progressive files hold the same pixels.
             var random = SplitMix64(seed: fnv1a("\(photo.source) \(photo.width)x\(photo.height)"))
             let pixels = source.upscaled(width: photo.width, height: photo.height, grain: grain, random: &random)
@@ -57,12 +60,12 @@ enum CorpusBuilder {
     }
 
     /// Decodes with our own decoder (upright, full size) and keeps the centred 4:3 part.
-    private static func loadCropped(_ path: String) -> RGBImage {
+    private static func loadCropped(_ path: String, landscape: Bool) -> RGBImage {
         let analysis = FileInspector.inspect(fileAt: path, options: InspectOptions(workingLongSide: nil))
         guard let image = analysis.image else {
             fail("cannot decode \(path): \(analysis.report.findings.map(\.message).joined(separator: "; "))")
         }
-        return RGBImage(image).croppedTo4by3()
+        return landscape ? RGBImage(image).cropped(toAspect: 4, 3) : RGBImage(image).cropped(toAspect: 3, 4)
     }
 
     private static func encode(_ ppm: String, to output: String, progressive: Bool, cjpeg: String) {

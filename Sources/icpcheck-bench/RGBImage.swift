@@ -19,10 +19,14 @@ struct RGBImage {
         self.init(width: image.width, height: image.height, pixels: pixels)
     }
 
-    /// The centred part with a 4:3 aspect (landscape), as a camera frames it.
-    func croppedTo4by3() -> RGBImage {
+    /// The centred part with the aspect `aspectWidth`:`aspectHeight`, as a camera or scanner frames it.
+    func cropped(toAspect aspectWidth: Int, _ aspectHeight: Int) -> RGBImage {
         var cropWidth = width, cropHeight = height
-        if width * 3 > height * 4 { cropWidth = height * 4 / 3 } else { cropHeight = width * 3 / 4 }
+        if width * aspectHeight > height * aspectWidth {
+            cropWidth = height * aspectWidth / aspectHeight
+        } else {
+            cropHeight = width * aspectHeight / aspectWidth
+        }
         let left = (width - cropWidth) / 2, top = (height - cropHeight) / 2
         var cropped: [UInt8] = []
         cropped.reserveCapacity(cropWidth * cropHeight * 3)

@@ -4,29 +4,35 @@ public import Foundation
 ///
 /// A labels file maps image paths (relative to the file) to what a person saw in them:
 /// `{"photo.jpg": {"label": "portrait", "faces_visible": 1, "plain_backdrop": true, "backdrop": "blue",
-/// "role": "administrator_photo"}}`. `label` is `portrait`, `not_portrait` or `document`; every key
-/// is optional, and a heuristic is scored only on the images labelled for it.
+/// "role": "administrator_photo"}}`. `label` is `portrait`, `not_portrait`, `document`, `id_card` or
+/// `not_document`. Documents may also carry `seal`, `greyscale`, `glare`, `blurry`, `cut_off` and
+/// `screen` (true or false), `ink` (`black` or `blue`) and, for ID cards, `id_side` (`front`,
+/// `back` or `both`). Every key is optional, and a heuristic is scored only on the images labelled for it.
 public enum Evaluation {
     public static func run(labelsFile: URL, rules: Rules, jobs: Int = FileBatch.defaultJobs) async throws -> EvaluationReport {
         let data = try Data(contentsOf: labelsFile)
         let labels = try JSONDecoder().decode([String: ImageLabel].self, from: data)
         let folder = labelsFile.deletingLastPathComponent()
         let paths = labels.keys.sorted()
-        let reports = await FileBatch.map(paths, jobs: jobs) {
+        let results = await FileBatch.map(paths, jobs: jobs) {
             check(folder.appendingPathComponent($0).path, shownAs: $0, rules: rules)
         }
         var tables = EvaluationTables()
-        for (path, report) in zip(paths, reports) { tables.score(report, label: labels[path]!, path: path, rules: rules) }
+        for (path, (report, observed)) in zip(paths, results) {
+            tables.score(report, observed: observed, label: labels[path]!, path: path, rules: rules)
+        }
         return EvaluationReport(images: paths.count, tables: tables.all)
     }
 
-    /// The file as the pipeline sees an unnamed upload: role unknown, so the pixels may give one.
-    static func check(_ path: String, shownAs name: String, rules: Rules) -> FileReport {
+    /// The file as the pipeline sees an unnamed upload: role unknown, so the pixels may give one;
+    /// with the codes of the document findings its pixels support whatever its role.
+    static func check(_ path: String, shownAs name: String, rules: Rules) -> (FileReport, Set<String>) {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
         var report = analysis.report
         report.role = .unknown
-        if let image = analysis.image { ContentChecks(rules: rules).apply(to: &report, image: image) }
-        return report
+        guard let image = analysis.image else { return (report, []) }
+        let observed = ContentChecks(rules: rules).apply(to: &report, image: image)
+        return (report, Set(observed.map(\.code)))
     }
 }
 
@@ -38,11 +44,21 @@ public struct ImageLabel: Codable, Sendable {
     public var plainBackdrop: Bool?
     public var backdrop: String?
     public var role: String?
+    public var seal: Bool?
+    public var greyscale: Bool?
+    public var glare: Bool?
+    public var blurry: Bool?
+    public var cutOff: Bool?
+    public var screen: Bool?
+    public var ink: String?
+    public var idSide: String?
 
     enum CodingKeys: String, CodingKey {
-        case label, backdrop, role
+        case label, backdrop, role, seal, greyscale, glare, blurry, screen, ink
         case facesVisible = "faces_visible"
         case plainBackdrop = "plain_backdrop"
+        case cutOff = "cut_off"
+        case idSide = "id_side"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +68,14 @@ public struct ImageLabel: Codable, Sendable {
         plainBackdrop = try? container.decodeIfPresent(Bool.self, forKey: .plainBackdrop)
         backdrop = try container.decodeIfPresent(String.self, forKey: .backdrop)
         role = try container.decodeIfPresent(String.self, forKey: .role)
+        seal = try container.decodeIfPresent(Bool.self, forKey: .seal)
+        greyscale = try container.decodeIfPresent(Bool.self, forKey: .greyscale)
+        glare = try container.decodeIfPresent(Bool.self, forKey: .glare)
+        blurry = try container.decodeIfPresent(Bool.self, forKey: .blurry)
+        cutOff = try container.decodeIfPresent(Bool.self, forKey: .cutOff)
+        screen = try container.decodeIfPresent(Bool.self, forKey: .screen)
+        ink = try container.decodeIfPresent(String.self, forKey: .ink)
+        idSide = try container.decodeIfPresent(String.self, forKey: .idSide)
     }
 }
 

@@ -5,12 +5,17 @@ struct EvaluationTables {
     var portrait = ConfusionTable(heuristic: "portrait (content_kind)")
     var plainBackdrop = ConfusionTable(heuristic: "plain backdrop (portraits)")
     var backdropColours: [String: ConfusionTable] = [:]
+    var document = ConfusionTable(heuristic: "document or ID card (content_kind)")
+    var idFront = ConfusionTable(heuristic: "ID card front")
+    var idBack = ConfusionTable(heuristic: "ID card back")
+    /// Keyed by finding code (or "seal"), in `documentConditions` order.
+    var conditions: [String: ConfusionTable] = [:]
     /// (path, labelled role, role the pipeline gave).
     var roleResults: [(String, String, String)] = []
 
     var all: [ConfusionTable] {
         [facePresent, multipleFaces, portrait, plainBackdrop] + backdropColours.keys.sorted().map { backdropColours[$0]! }
-            + roleTables
+            + [document, idFront, idBack] + Self.documentConditions.compactMap { conditions[$0.code] } + roleTables
     }
 
     /// One table per labelled role, over every image that has a role label.
@@ -24,7 +29,19 @@ struct EvaluationTables {
         }
     }
 
-    mutating func score(_ report: FileReport, label: ImageLabel, path: String, rules: Rules) {
+    /// The document labels and the finding each is scored against (a seal by `seal_count`).
+    static let documentConditions: [(code: String, name: String, label: @Sendable (ImageLabel) -> Bool?)] = [
+        ("seal", "red seal", { $0.seal }),
+        (FindingCode.docGreyscale, "greyscale (doc.greyscale)", { $0.greyscale }),
+        (FindingCode.glare, "glare (doc.glare)", { $0.glare }),
+        (FindingCode.docBlurry, "blurry (doc.blurry)", { $0.blurry }),
+        (FindingCode.borderCutOff, "cut off (doc.border_cut_off)", { $0.cutOff }),
+        (FindingCode.screenCapture, "screen re-shot (doc.screen_capture)", { $0.screen }),
+        (FindingCode.inkNotBlack, "blue ink (doc.ink_not_black)", { $0.ink.map { $0 == "blue" } }),
+    ]
+
+    mutating func score(_ report: FileReport, observed: Set<String>, label: ImageLabel, path: String, rules: Rules) {
+        scoreDocument(report, observed: observed, label: label, path: path)
         let faces = Int(report.measures["face_count"] ?? 0)
         let detail = "faces \(faces), content \(report.contentKind ?? "none")"
         if let visible = label.facesVisible {
@@ -48,6 +65,26 @@ struct EvaluationTables {
             }
         }
         if let role = label.role { roleResults.append((path, role, report.role?.rawValue ?? "unknown")) }
+    }
+
+    private mutating func scoreDocument(_ report: FileReport, observed: Set<String>, label: ImageLabel, path: String) {
+        let kind = report.contentKind ?? "none"
+        let m = report.measures
+        let detail = "content \(kind), glyphs \(Int(m["glyph_count"] ?? 0)), paper \(rounded(m["paper_fraction"] ?? 0))"
+        if let expected = label.label {
+            document.add(expected: expected == "document" || expected == "id_card", predicted: kind == "document" || kind == "id_card",
+                         path: path, detail: detail)
+        }
+        if let side = label.idSide ?? (label.label.map { _ in "none" }) {
+            idFront.add(expected: side == "front" || side == "both", predicted: m["id_front"] == 1, path: path, detail: "id_side \(side)")
+            idBack.add(expected: side == "back" || side == "both", predicted: m["id_back"] == 1, path: path, detail: "id_side \(side)")
+        }
+        for condition in Self.documentConditions {
+            guard let expected = condition.label(label) else { continue }
+            let predicted = condition.code == "seal" ? (m["seal_count"] ?? 0) > 0 : observed.contains(condition.code)
+            conditions[condition.code, default: ConfusionTable(heuristic: condition.name)]
+                .add(expected: expected, predicted: predicted, path: path, detail: detail)
+        }
     }
 
     private func rounded(_ value: Double) -> String { String(Int((value * 100).rounded())) + "%" }

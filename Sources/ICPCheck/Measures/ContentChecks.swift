@@ -5,8 +5,10 @@ struct ContentChecks {
     /// Whether the applicant is an entity; nil when the file is checked on its own.
     var isEntity: Bool?
 
-    func apply(to report: inout FileReport, image: DecodedImage) {
+    /// - Returns: the findings the document measures support whatever the role (for `icpcheck eval`).
+    @discardableResult
+    func apply(to report: inout FileReport, image: DecodedImage) -> [Finding] {
         let faces = PhotoChecks(rules: rules).apply(to: &report, image: image)
-        DocumentChecks(rules: rules.document, isEntity: isEntity).apply(to: &report, image: image, faces: faces)
+        return DocumentChecks(rules: rules.document, isEntity: isEntity).apply(to: &report, image: image, faces: faces).1
     }
 }

@@ -10,10 +10,10 @@ public enum FileBatch {
     }
 
     /// `check` applied to every path, at most `jobs` at once, results in input order.
-    static func map(_ paths: [String], jobs: Int, _ check: @escaping @Sendable (String) -> FileReport) async -> [FileReport] {
-        await withTaskGroup(of: (Int, FileReport).self) { group in
+    static func map<Result: Sendable>(_ paths: [String], jobs: Int, _ check: @escaping @Sendable (String) -> Result) async -> [Result] {
+        await withTaskGroup(of: (Int, Result).self) { group in
             var pending = paths.enumerated().makeIterator()
-            var reports = [FileReport?](repeating: nil, count: paths.count)
+            var reports = [Result?](repeating: nil, count: paths.count)
             // A sliding window: each finished file lets the next one start, so memory stays flat.
             for _ in 0..<max(1, jobs) {
                 guard let (index, path) = pending.next() else { break }

@@ -23,7 +23,7 @@ public struct DocumentRules: Codable, Sendable, Equatable {
     public var glareMinLuma: Int
     public var glareMargin: Int
     public var maxGlareFraction: Double
-    public var maxScreenPeriodicity: Double
+    public var maxScreenPattern: Double
     public var seal: SealRules
     public var idCard: IDCardRules
 
@@ -53,7 +53,7 @@ public struct DocumentRules: Codable, Sendable, Equatable {
         case glareMinLuma = "glare_min_luma"
         case glareMargin = "glare_margin"
         case maxGlareFraction = "max_glare_fraction"
-        case maxScreenPeriodicity = "max_screen_periodicity"
+        case maxScreenPattern = "max_screen_pattern"
     }
 }
 

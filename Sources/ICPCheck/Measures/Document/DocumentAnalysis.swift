@@ -52,7 +52,7 @@ enum DocumentAnalysis {
         m["colourful_fraction"] = colour.colourfulFraction
         m["blue_ink_fraction"] = colour.blueInkFraction
         m["glare_fraction"] = Glare.fraction(picture, paper: paper, rules: rules)
-        if let periodicity = ScreenPattern.periodicity(picture, paper: paper) { m["screen_periodicity"] = periodicity }
+        if let amplitude = ScreenPattern.amplitude(picture, paper: paper) { m["screen_pattern_amplitude"] = amplitude }
         m["seal_count"] = Double(seals.count)
         if let seal = seals.first {
             m["seal_x"] = seal.centreX / Double(picture.width)

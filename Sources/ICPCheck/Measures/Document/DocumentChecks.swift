@@ -9,7 +9,9 @@ struct DocumentChecks {
     static let documentRoles: Set<MaterialRole> = [.authenticityStatement, .subjectCertificate, .domainCertificate]
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
-    func apply(to report: inout FileReport, image: DecodedImage, faces: [UnitRect]) {
+    /// - Returns: the measurement and the findings its pixels support whatever the file's role.
+    @discardableResult
+    func apply(to report: inout FileReport, image: DecodedImage, faces: [UnitRect]) -> (DocumentMeasurement, [Finding]) {
         let measurement = DocumentAnalysis.measure(image, faces: faces, rules: rules)
         report.measures.merge(measurement.measures) { _, new in new }
         let sides = measurement.idSides
@@ -31,9 +33,17 @@ struct DocumentChecks {
         if let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
             report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: mismatch))
         }
-        guard Self.documentRoles.contains(role) || Self.idRoles.contains(role) else { return }
+        let observed = observedFindings(measurement, measures: report.measures)
+        guard Self.documentRoles.contains(role) || Self.idRoles.contains(role) else { return (measurement, observed) }
+        if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
+            report.findings.append(.document(FindingCode.sealMissing, .error, value: 0, limit: 1))
+        }
+        // A file stored as greyscale has `image.not_color` from the file checks; only statements need black ink.
         let storedGrey = report.format.color?.hasPrefix("grayscale") == true
-        report.findings += findings(measurement, role: role, measures: report.measures, storedGrey: storedGrey)
+        report.findings += observed.filter {
+            !($0.code == FindingCode.docGreyscale && storedGrey) && !($0.code == FindingCode.inkNotBlack && role != .authenticityStatement)
+        }
+        return (measurement, observed)
     }
 
     private func roleFromContent(_ measurement: DocumentMeasurement, kind: String?) -> MaterialRole? {
@@ -60,16 +70,11 @@ struct DocumentChecks {
         return nil
     }
 
-    private func findings(_ measurement: DocumentMeasurement, role: MaterialRole, measures: [String: Double], storedGrey: Bool)
-        -> [Finding]
-    {
+    /// What the pixels show is wrong with the page, whatever it is for.
+    private func observedFindings(_ measurement: DocumentMeasurement, measures: [String: Double]) -> [Finding] {
         var found: [Finding] = []
         let m = { (key: String) in measures[key] ?? 0 }
-        if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
-            found.append(.document(FindingCode.sealMissing, .error, value: 0, limit: 1))
-        }
-        // A file stored as greyscale has `image.not_color` already.
-        if measurement.isGreyscale, !storedGrey {
+        if measurement.isGreyscale {
             found.append(.document(FindingCode.docGreyscale, .error, value: m("chroma_mean"), limit: rules.maxGreyChroma))
         }
         if measurement.isCutOff {
@@ -83,10 +88,10 @@ struct DocumentChecks {
         if measurement.isDocument, m("stroke_sharpness") < rules.minStrokeSharpness {
             found.append(.document(FindingCode.docBlurry, .warning, value: m("stroke_sharpness"), limit: rules.minStrokeSharpness))
         }
-        if let periodicity = measures["screen_periodicity"], periodicity > rules.maxScreenPeriodicity {
-            found.append(.document(FindingCode.screenCapture, .warning, value: periodicity, limit: rules.maxScreenPeriodicity))
+        if let amplitude = measures["screen_pattern_amplitude"], amplitude > rules.maxScreenPattern {
+            found.append(.document(FindingCode.screenCapture, .warning, value: amplitude, limit: rules.maxScreenPattern))
         }
-        if role == .authenticityStatement, m("blue_ink_fraction") > rules.maxBlueInkFraction {
+        if measurement.isDocument, m("blue_ink_fraction") > rules.maxBlueInkFraction {
             found.append(.document(FindingCode.inkNotBlack, .warning, value: m("blue_ink_fraction"), limit: rules.maxBlueInkFraction))
         }
         if measurement.isSideways {

@@ -31,12 +31,15 @@ struct RedMark {
 enum RedMarks {
     /// The red patches of the picture, largest first.
     static func find(in picture: DocumentPicture, rules: SealRules) -> [RedMark] {
-        let red = picture.image.pixels.withUnsafeBufferPointer { pixels in
+        let rawRed = picture.image.pixels.withUnsafeBufferPointer { pixels in
             (0..<(picture.width * picture.height)).map { isRed(pixels[3 * $0], pixels[3 * $0 + 1], pixels[3 * $0 + 2], rules) }
         }
+        // Opening drops lines one or two pixels thin (the red rules of printed forms) and keeps a seal's rim.
+        let red = removingLongRuns(opened(rawRed, width: picture.width, height: picture.height), width: picture.width, height: picture.height)
         let cellSize = max(2, max(picture.width, picture.height) / 300)
-        // Two red pixels make a cell red; one grown cell joins a seal's ring, star and lettering.
-        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 2 / Double(cellSize * cellSize)) {
+        // A cell is red when a third of it is (a stray red pixel on the edge of brown print is not);
+        // one grown cell joins a seal's ring, star and lettering.
+        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 0.3) {
             red[$1 * picture.width + $0]
         }.dilated()
         return cells.regions().prefix(64).compactMap { region in
@@ -46,6 +49,58 @@ enum RedMarks {
             let height = min(picture.height - y, region.heightInCells * cellSize)
             return measure(red, pictureWidth: picture.width, x: x, y: y, width: width, height: height)
         }
+    }
+
+    /// A 3×3 majority vote (fills the specks of uneven stamp ink and drops 1-pixel lines), then an
+    /// opening by a 3×3 square (drops 2-pixel lines, the red rules of printed forms; keeps a seal's rim).
+    static func opened(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
+        let majority = neighbourCounts(mask, width: width, height: height).map { $0 >= 5 }
+        let eroded = neighbourCounts(majority, width: width, height: height).map { $0 == 9 }
+        return neighbourCounts(eroded, width: width, height: height).map { $0 > 0 }
+    }
+
+    /// The mask without straight horizontal or vertical runs longer than a tenth of the picture:
+    /// printed frames and rules, which would join a seal stamped near them into one patch.
+    static func removingLongRuns(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
+        var out = mask
+        let clear = { (indices: StrideTo<Int>, limit: Int) in
+            var run: [Int] = []
+            for index in indices {
+                if mask[index] {
+                    run.append(index)
+                    continue
+                }
+                if run.count > limit { for member in run { out[member] = false } }
+                run.removeAll(keepingCapacity: true)
+            }
+            if run.count > limit { for member in run { out[member] = false } }
+        }
+        for y in 0..<height { clear(stride(from: y * width, to: (y + 1) * width, by: 1), width / 10) }
+        for x in 0..<width { clear(stride(from: x, to: x + height * width, by: width), height / 10) }
+        return out
+    }
+
+    /// For each pixel, how many of the 3×3 square around it are set (outside the picture counts as unset).
+    static func neighbourCounts(_ mask: [Bool], width: Int, height: Int) -> [UInt8] {
+        var rows = [UInt8](repeating: 0, count: mask.count)
+        for y in 0..<height {
+            let base = y * width
+            for x in 0..<width {
+                var count: UInt8 = mask[base + x] ? 1 : 0
+                if x > 0 && mask[base + x - 1] { count += 1 }
+                if x + 1 < width && mask[base + x + 1] { count += 1 }
+                rows[base + x] = count
+            }
+        }
+        var out = rows
+        for y in 0..<height {
+            for x in 0..<width {
+                let index = y * width + x
+                if y > 0 { out[index] += rows[index - width] }
+                if y + 1 < height { out[index] += rows[index + width] }
+            }
+        }
+        return out
     }
 
     /// Red in hue (around 0°), saturated enough, clearly redder than green and blue.

@@ -1,13 +1,14 @@
 import Foundation
 
-/// A re-shot screen (翻拍) leaves a periodic moiré over blank areas: a sharp peak in the spectrum of
-/// a text-free patch, where paper grain gives a flat one.
+/// A re-shot screen (翻拍) leaves a periodic moiré over blank areas: a sharp, visible peak in the
+/// spectrum of a text-free patch, where paper grain gives a flat one.
 enum ScreenPattern {
     static let patchSize = 64
 
-    /// Median over the blankest page patches of (strongest spectral peak / median spectral power);
-    /// nil when the page has no blank, unclipped patch to look at.
-    static func periodicity(_ picture: DocumentPicture, paper: PaperRegion) -> Double? {
+    /// Median over the blankest page patches of the amplitude, in luma levels, of the strongest
+    /// periodic pattern that stands out of the spectrum (0 where none does); nil when the page has no
+    /// blank, unclipped patch to look at.
+    static func amplitude(_ picture: DocumentPicture, paper: PaperRegion) -> Double? {
         let n = patchSize
         guard picture.width >= n, picture.height >= n, paper.paperLevel < 250 else { return nil }
         var candidates: [(ink: Int, x: Int, y: Int)] = []
@@ -21,11 +22,11 @@ enum ScreenPattern {
         }
         let blank = candidates.filter { $0.ink <= n * n / 100 }.sorted { $0.ink < $1.ink }.prefix(6)
         guard !blank.isEmpty else { return nil }
-        let ratios = blank.map { peakRatio(picture, x: $0.x, y: $0.y) }.sorted()
+        let ratios = blank.map { peakAmplitude(picture, x: $0.x, y: $0.y) }.sorted()
         return ratios[ratios.count / 2]
     }
 
-    private static func peakRatio(_ picture: DocumentPicture, x: Int, y: Int) -> Double {
+    private static func peakAmplitude(_ picture: DocumentPicture, x: Int, y: Int) -> Double {
         let n = patchSize
         var values = [Double](repeating: 0, count: n * n)
         for row in 0..<n { for column in 0..<n { values[row * n + column] = Double(picture.luma[(y + row) * picture.width + x + column]) } }
@@ -47,8 +48,11 @@ enum ScreenPattern {
             }
         }
         powers.sort()
-        let median = powers[powers.count / 2]
-        return median > 0 ? powers.last! / median : 0
+        // A peak 25 times the median power is a pattern, not grain; a cosine of amplitude A gives a
+        // windowed peak of A·n²/8.
+        let median = powers[powers.count / 2], peak = powers.last!
+        guard peak >= 25 * median else { return 0 }
+        return peak.squareRoot() * 8 / Double(n * n)
     }
 }
 
