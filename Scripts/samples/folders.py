@@ -130,6 +130,13 @@ def applications() -> list:
         ], None),
         ("APP-111-greyscale-licence", like_101({"营业执照.jpg": "licence_grey"}), enterprise_form("Zhejiang", ZJ)),
         ("APP-112-one-id-side", like_101(drop=("身份证反面.jpg",)), enterprise_form("Zhejiang", ZJ)),
+        ("APP-113-camera-names", [
+            ("IMG_20261102_0931.jpg", "statement"),
+            ("IMG_20261102_0932.jpg", "licence"),
+            ("IMG_20261102_0933.jpg", "id_both"),
+            ("IMG_20261102_0934.jpg", "photo"),
+        ], enterprise_form("Zhejiang", ZJ)),
+        ("APP-114-statement-without-seal", like_101({"核验单.jpg": "statement_personal"}), enterprise_form("Zhejiang", ZJ)),
     ]
 
 
@@ -145,6 +152,7 @@ def build_blobs(astronaut: Image) -> dict[str, bytes]:
     blobs["licence_grey"] = set_jfif_density(cjpeg(licence, grayscale=True), DOC_DPI)
     blobs["id_front"] = cjpeg(make_id_front(astronaut))
     blobs["id_back"] = cjpeg(make_id_back())
+    blobs["id_both"] = set_jfif_density(cjpeg(make_id_both(astronaut)), DOC_DPI)
     photo_img = make_photo(astronaut)
     h, w = photo_img.shape[:2]
     photo = cjpeg(photo_img)

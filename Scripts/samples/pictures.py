@@ -244,6 +244,24 @@ def make_id_back() -> Image:
     return finish_card(img, card, cx, cy, rng)
 
 
+def make_id_both(astronaut: Image) -> Image:
+    """Both ID card sides on one A4 sheet, front above back: how many applicants scan them."""
+    rng = np.random.default_rng(1606)
+    W, H = 1240, 1754
+    sheet = np.empty((H, W, 3), dtype=np.float32)
+    sheet[:] = rgb(246, 245, 242)
+    sheet += (smooth_field(rng, H, W, 5) * 3.0)[:, :, None]
+    cw, ch = 780, 492
+    for picture, top in ((make_id_front(astronaut), 240), (make_id_back(), H // 2 + 160)):
+        y0, x0 = (ID_H - ch) // 2, (ID_W - cw) // 2
+        card = picture[y0:y0 + ch, x0:x0 + cw]
+        m = rounded_rect_mask(ch, cw, 32)[:, :, None]
+        left = (W - cw) // 2
+        region = sheet[top:top + ch, left:left + cw]
+        region[:] = region * (1 - m) + card * m
+    return add_noise(sheet, rng, DOC_NOISE)
+
+
 def make_photo(astronaut: Image) -> Image:
     """Administrator photo: the astronaut in front of a blue backdrop cloth."""
     rng = np.random.default_rng(1505)

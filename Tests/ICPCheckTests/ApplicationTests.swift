@@ -6,13 +6,18 @@ import Testing
 /// Requirements, region rules, form checks and verdicts on whole application folders.
 @Suite struct ApplicationTests {
     static let photo = "jpeg/pillow_hopper.jpg"
-    /// A colour picture without a face, standing in for scans.
-    static let scan = "jpeg/ljt_testorig.jpg"
-    /// A portrait in front of a blue backdrop (generated, see Samples/SOURCES.md).
+    /// The generated sample materials (see Samples/SOURCES.md).
+    static let statement = "Samples/APP-101-ready-enterprise/核验单.jpg"
+    static let licence = "Samples/APP-101-ready-enterprise/营业执照.jpg"
+    static let idFront = "Samples/APP-101-ready-enterprise/身份证正面.jpg"
+    static let idBack = "Samples/APP-101-ready-enterprise/身份证反面.jpg"
+    static let idBothSides = "Samples/APP-113-camera-names/IMG_20261102_0933.jpg"
+    /// A portrait in front of a blue backdrop.
     static let backdropPhoto = "Samples/APP-101-ready-enterprise/幕布照片.jpg"
     /// A complete set of materials named the way applicants name them.
     static let complete = [
-        "核验单.jpg": scan, "营业执照.jpg": scan, "身份证正面.jpg": scan, "身份证反面.jpg": scan, "幕布照片.jpg": backdropPhoto,
+        "核验单.jpg": statement, "营业执照.jpg": licence, "身份证正面.jpg": idFront, "身份证反面.jpg": idBack,
+        "幕布照片.jpg": backdropPhoto,
     ]
 
     static func form(type: String = "enterprise", region: String = "Zhejiang", domains: [String] = ["example.cn"],
@@ -74,7 +79,7 @@ import Testing
         #expect(hunan.requirement(.domainCertificate)?.required == true)
         #expect(hunan.verdict == .notReady)
         var withCertificate = Self.complete
-        withCertificate["域名证书.jpg"] = Self.scan
+        withCertificate["域名证书.jpg"] = Self.licence
         #expect(try await Self.check(withCertificate, form: Self.form(region: "Hunan")).verdict == .ready)
         let thirty = (1...30).map { "site\($0).cn" }
         let guangdong30 = try await Self.check(Self.complete, form: Self.form(region: "Guangdong", domains: thirty))
@@ -162,7 +167,7 @@ import Testing
 
     @Test func declaredRolesComeFromTheForm() async throws {
         let form = #"{"materials": {"scan-01.jpg": "authenticity_statement", "scan-02.jpg": "subject_certificate", "scan-03.jpg": "id_card"}}"#
-        let files = ["scan-01.jpg": Self.scan, "scan-02.jpg": Self.scan, "scan-03.jpg": Self.scan, "photo.jpg": Self.backdropPhoto]
+        let files = ["scan-01.jpg": Self.statement, "scan-02.jpg": Self.licence, "scan-03.jpg": Self.idBothSides, "photo.jpg": Self.backdropPhoto]
         let manifest = try await Self.check(files, form: form)
         #expect(manifest.file("scan-01.jpg")?.roleSource == .declared)
         #expect(manifest.file("scan-03.jpg")?.role == .idCardBothSides)

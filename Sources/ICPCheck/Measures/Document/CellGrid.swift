@@ -84,6 +84,13 @@ struct CellGrid {
     func filled(_ region: CellRegion) -> CellGrid {
         var inside = CellGrid(columns: columns, rows: rows)
         for member in region.members { inside.cells[member] = true }
+        return inside.holesFilled()
+    }
+
+    /// Every region with the holes inside it filled: cells not reachable from the grid's edge
+    /// without crossing a set cell.
+    func holesFilled() -> CellGrid {
+        var inside = self
         // Cells reachable from the grid's edge without crossing the region are outside it.
         var outside = [Bool](repeating: false, count: cells.count)
         var stack = (0..<cells.count).filter {

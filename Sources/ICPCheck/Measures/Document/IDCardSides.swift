@@ -57,14 +57,14 @@ struct IDCardSides {
         back = !backCards.isEmpty
     }
 
-    /// Share of `rect` on the page (the light region the paper measure found).
+    /// Share of `rect` that is paper-like (light and nearly colourless).
     static func paperShare(_ paper: PaperRegion, in rect: UnitRect, _ picture: DocumentPicture) -> Double {
         var inside = 0, total = 0
         let (w, h) = (Double(picture.width), Double(picture.height))
         for y in stride(from: Int(rect.y * h), to: min(picture.height, Int((rect.y + rect.height) * h)), by: 4) {
             for x in stride(from: Int(rect.x * w), to: min(picture.width, Int((rect.x + rect.width) * w)), by: 4) {
                 total += 1
-                if paper.contains(x, y) { inside += 1 }
+                if paper.isPaperLike(x, y) { inside += 1 }
             }
         }
         return Double(inside) / Double(max(1, total))

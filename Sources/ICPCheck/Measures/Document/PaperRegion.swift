@@ -2,6 +2,8 @@
 struct PaperRegion {
     /// The region's cells, holes filled.
     let grid: CellGrid
+    /// Every paper-like cell, in whichever region (cards side by side each have their own).
+    let anyPaper: CellGrid
     let cellSize: Int
     let region: CellRegion?
     /// Luma the paper itself has (median of its bright pixels).
@@ -22,6 +24,7 @@ struct PaperRegion {
         // The background mean lets the ink of text lines count as paper; a cell needs half its pixels.
         let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 0.5, test: isPaper)
         let closed = cells.dilated().eroded()
+        anyPaper = closed.holesFilled()
         if let largest = closed.regions().first {
             let filled = closed.filled(largest)
             grid = filled
@@ -46,6 +49,11 @@ struct PaperRegion {
     func contains(_ x: Int, _ y: Int) -> Bool {
         guard region != nil else { return false }
         return grid[min(grid.columns - 1, x / cellSize), min(grid.rows - 1, y / cellSize)]
+    }
+
+    /// Whether pixel (x, y) lies in any paper-like cell.
+    func isPaperLike(_ x: Int, _ y: Int) -> Bool {
+        anyPaper[min(anyPaper.columns - 1, x / cellSize), min(anyPaper.rows - 1, y / cellSize)]
     }
 
     /// The page's share of the picture.

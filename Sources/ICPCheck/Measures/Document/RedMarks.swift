@@ -34,8 +34,7 @@ enum RedMarks {
         let rawRed = picture.image.pixels.withUnsafeBufferPointer { pixels in
             (0..<(picture.width * picture.height)).map { isRed(pixels[3 * $0], pixels[3 * $0 + 1], pixels[3 * $0 + 2], rules) }
         }
-        // Opening drops lines one or two pixels thin (the red rules of printed forms) and keeps a seal's rim.
-        let red = removingLongRuns(opened(rawRed, width: picture.width, height: picture.height), width: picture.width, height: picture.height)
+        let red = removingLongRuns(rawRed, width: picture.width, height: picture.height)
         let cellSize = max(2, max(picture.width, picture.height) / 300)
         // A cell is red when a third of it is (a stray red pixel on the edge of brown print is not);
         // one grown cell joins a seal's ring, star and lettering.
@@ -51,55 +50,37 @@ enum RedMarks {
         }
     }
 
-    /// A 3×3 majority vote (fills the specks of uneven stamp ink and drops 1-pixel lines), then an
-    /// opening by a 3×3 square (drops 2-pixel lines, the red rules of printed forms; keeps a seal's rim).
-    static func opened(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
-        let majority = neighbourCounts(mask, width: width, height: height).map { $0 >= 5 }
-        let eroded = neighbourCounts(majority, width: width, height: height).map { $0 == 9 }
-        return neighbourCounts(eroded, width: width, height: height).map { $0 > 0 }
-    }
-
-    /// The mask without straight horizontal or vertical runs longer than a tenth of the picture:
-    /// printed frames and rules, which would join a seal stamped near them into one patch.
+    /// The mask without thin straight horizontal or vertical runs longer than a tenth of the picture:
+    /// printed frames and rules, which would join a seal stamped near them into one patch. A run
+    /// through a thick patch (a filled emblem) stays.
     static func removingLongRuns(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
         var out = mask
-        let clear = { (indices: StrideTo<Int>, limit: Int) in
-            var run: [Int] = []
-            for index in indices {
-                if mask[index] {
-                    run.append(index)
-                    continue
+        let thin = max(6, max(width, height) / 100)
+        // Red pixels in a line through `index`, `step` apart, counted up to `thin` + 1 each way.
+        let thickness = { (index: Int, step: Int) -> Int in
+            var count = 1
+            for direction in [step, -step] {
+                var next = index + direction
+                while next >= 0 && next < mask.count && mask[next] && count <= thin {
+                    count += 1
+                    next += direction
                 }
-                if run.count > limit { for member in run { out[member] = false } }
+            }
+            return count
+        }
+        let clear = { (indices: StrideTo<Int>, limit: Int, across: Int) in
+            var run: [Int] = []
+            let finish = {
+                if run.count > limit && thickness(run[run.count / 2], across) <= thin { for member in run { out[member] = false } }
                 run.removeAll(keepingCapacity: true)
             }
-            if run.count > limit { for member in run { out[member] = false } }
-        }
-        for y in 0..<height { clear(stride(from: y * width, to: (y + 1) * width, by: 1), width / 10) }
-        for x in 0..<width { clear(stride(from: x, to: x + height * width, by: width), height / 10) }
-        return out
-    }
-
-    /// For each pixel, how many of the 3×3 square around it are set (outside the picture counts as unset).
-    static func neighbourCounts(_ mask: [Bool], width: Int, height: Int) -> [UInt8] {
-        var rows = [UInt8](repeating: 0, count: mask.count)
-        for y in 0..<height {
-            let base = y * width
-            for x in 0..<width {
-                var count: UInt8 = mask[base + x] ? 1 : 0
-                if x > 0 && mask[base + x - 1] { count += 1 }
-                if x + 1 < width && mask[base + x + 1] { count += 1 }
-                rows[base + x] = count
+            for index in indices {
+                if mask[index] { run.append(index) } else { finish() }
             }
+            finish()
         }
-        var out = rows
-        for y in 0..<height {
-            for x in 0..<width {
-                let index = y * width + x
-                if y > 0 { out[index] += rows[index - width] }
-                if y + 1 < height { out[index] += rows[index + width] }
-            }
-        }
+        for y in 0..<height { clear(stride(from: y * width, to: (y + 1) * width, by: 1), width / 10, width) }
+        for x in 0..<width { clear(stride(from: x, to: x + height * width, by: width), height / 10, 1) }
         return out
     }
 

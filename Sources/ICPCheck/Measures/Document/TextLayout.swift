@@ -21,7 +21,7 @@ struct TextLayout {
     var ruledLines = 0
     /// Steepest ink edge over ink contrast (about 0.5 when sharp, lower when blurred).
     var strokeSharpness = 0.0
-    /// Ink in the outer 2% of the picture over ink on the page (a page cut by the frame has text there).
+    /// Ink along a picture edge the page runs to, over ink on the page (a page cut by the frame has text there).
     var marginInk = 0.0
 
     init() {}
@@ -145,19 +145,24 @@ struct TextLayout {
         return Double(DocumentPicture.quantile(gradients, 0.9)) / Double(contrast)
     }
 
-    /// Ink density on the page within the outer 2% of the picture, over the page's ink density.
+    /// Along each picture edge the page runs along, the ink density on the page within the outer 1%
+    /// of the picture, over the page's ink density; the highest of them. A page cropped through its
+    /// text has text there, a real margin has none.
     private static func marginInk(_ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double) -> Double {
         let (w, h) = (picture.width, picture.height)
-        let band = max(2, max(w, h) / 50)
-        var ink = 0, total = 0
-        for y in 0..<h {
-            let inBand = y < band || y >= h - band
-            for x in 0..<w where (inBand || x < band || x >= w - band) && paper.contains(x, y) {
-                total += 1
-                if picture.ink[y * w + x] { ink += 1 }
+        let band = max(2, max(w, h) / 100)
+        let sides = [(0..<w, 0..<band), (0..<w, (h - band)..<h), (0..<band, 0..<h), ((w - band)..<w, 0..<h)]
+        guard pageDensity > 0, w > 2 * band, h > 2 * band else { return 0 }
+        return zip(sides, paper.edgeContact).map { side, contact in
+            guard contact >= 0.5 else { return 0 }
+            var ink = 0, total = 0
+            for y in side.1 {
+                for x in side.0 where paper.contains(x, y) {
+                    total += 1
+                    if picture.ink[y * w + x] { ink += 1 }
+                }
             }
-        }
-        guard pageDensity > 0, total > 0 else { return 0 }
-        return Double(ink) / Double(total) / pageDensity
+            return total > 0 ? Double(ink) / Double(total) / pageDensity : 0
+        }.max() ?? 0
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+@testable import ICPCheck
+
+/// Each document finding on a page edited to trigger it, and the good sample page that does not;
+/// content kinds and roles from content on generated samples and real corpus pages.
+@Suite(.serialized) struct DocumentTests {
+    static let rules = try! RulesLoader.load()
+    static func decoded(_ source: String) -> DecodedImage {
+        FileInspector.inspect(bytes: try! TestUploads.bytes(source), path: source).image!
+    }
+    static let statement = decoded("Samples/APP-101-ready-enterprise/核验单.jpg")
+    static let licence = decoded("Samples/APP-101-ready-enterprise/营业执照.jpg")
+    static let idFront = decoded("Samples/APP-101-ready-enterprise/身份证正面.jpg")
+    static let idBack = decoded("Samples/APP-101-ready-enterprise/身份证反面.jpg")
+    static let idBoth = decoded("Samples/APP-113-camera-names/IMG_20261102_0933.jpg")
+
+    static func report(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> FileReport {
+        var report = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        report.role = role
+        ContentChecks(rules: rules, isEntity: isEntity).apply(to: &report, image: image)
+        return report
+    }
+
+    static func codes(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> Set<String> {
+        Set(report(image, role: role, isEntity: isEntity).findings.map(\.code))
+    }
+
+    @Test func theSampleStatementPasses() {
+        let report = Self.report(Self.statement)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.code)) \(report.measures)")
+        #expect(report.contentKind == "document")
+        #expect(report.measures["seal_count"] == 1)
+        #expect((report.measures["seal_y"] ?? 0) > 0.6, "the seal sits by the signature")
+        #expect(abs(report.measures["skew_degrees"] ?? 9) < 1)
+    }
+
+    @Test func sealMissingOnlyForEntities() {
+        let unsealed = ImageEditing.map(Self.statement) { _, _, color in
+            if Int(color.0) > Int(color.1) + 40 { color = (245, 243, 238) }
+        }
+        #expect(Self.codes(unsealed).contains(FindingCode.sealMissing))
+        #expect(!Self.codes(unsealed, isEntity: false).contains(FindingCode.sealMissing))
+        #expect(!Self.codes(unsealed, isEntity: nil).contains(FindingCode.sealMissing))
+    }
+
+    @Test func greyscalePage() {
+        let grey = ImageEditing.map(Self.statement) { _, _, color in
+            let (r, g, b) = (Int(color.0), Int(color.1), Int(color.2))
+            let luma = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+            color = (luma, luma, luma)
+        }
+        #expect(Self.codes(grey).contains(FindingCode.docGreyscale))
+        #expect(!Self.codes(Self.statement).contains(FindingCode.docGreyscale))
+    }
+
+    @Test func pageCutOffByTheFrame() {
+        let (w, h) = (Self.statement.width, Self.statement.height)
+        // Photographed on a dark desk: whole page inside the frame, then the same page running off the right edge.
+        let whole = ImageEditing.placed(Self.statement, width: w + 200, height: h + 200, x: 100, y: 100, color: (60, 50, 45))
+        let runningOff = ImageEditing.placed(Self.statement, width: w + 200, height: h + 200, x: 300, y: 100, color: (60, 50, 45))
+        // A scan cropped through its text: the lower half is missing.
+        let cropped = ImageEditing.crop(Self.statement, x: 0, y: 0, width: w, height: h * 55 / 100)
+        #expect(!Self.codes(whole).contains(FindingCode.borderCutOff))
+        #expect(Self.codes(runningOff).contains(FindingCode.borderCutOff))
+        #expect(Self.codes(cropped).contains(FindingCode.borderCutOff))
+        #expect(Self.report(whole).contentKind == "document")
+    }
+
+    @Test func glareOnThePage() {
+        // A phone photo under room light: the paper is grey, not white; a lamp leaves a clipped patch.
+        let dim = ImageEditing.map(Self.statement) { _, _, color in
+            color = (UInt8(Double(color.0) * 0.8), UInt8(Double(color.1) * 0.8), UInt8(Double(color.2) * 0.8))
+        }
+        let (cx, cy, radius) = (Double(dim.width) * 0.4, Double(dim.height) * 0.35, Double(dim.width) * 0.12)
+        let glared = ImageEditing.map(dim) { x, y, color in
+            let distance = ((Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy)).squareRoot() / radius
+            let weight = min(1, max(0, (1 - distance) / 0.4))
+            let lift = { (c: UInt8) in UInt8(min(255, Double(c) + (255 - Double(c)) * weight * 1.3)) }
+            color = (lift(color.0), lift(color.1), lift(color.2))
+        }
+        #expect(Self.codes(glared).contains(FindingCode.glare))
+        #expect(!Self.codes(dim).contains(FindingCode.glare))
+    }
+
+    @Test func blurredText() {
+        let blurred = ImageEditing.blurred(Self.statement, radius: 4)
+        let report = Self.report(blurred)
+        #expect(report.findings.map(\.code).contains(FindingCode.docBlurry), "\(report.measures["stroke_sharpness"] ?? -1)")
+        #expect(!Self.codes(Self.statement).contains(FindingCode.docBlurry))
+    }
+
+    @Test func screenPattern() {
+        // A monitor photographed: a fine periodic moiré over the whole picture.
+        let moire = ImageEditing.map(Self.statement) { x, y, color in
+            let wave = 7 * sin(2 * Double.pi * (Double(x) / 9 + Double(y) / 13))
+            let shift = { (c: UInt8) in UInt8(max(0, min(255, Double(c) + wave))) }
+            color = (shift(color.0), shift(color.1), shift(color.2))
+        }
+        let report = Self.report(moire)
+        #expect(report.findings.map(\.code).contains(FindingCode.screenCapture), "\(report.measures["screen_pattern_amplitude"] ?? -1)")
+        #expect(!Self.codes(Self.statement).contains(FindingCode.screenCapture))
+    }
+
+    @Test func blueInkOnTheStatement() {
+        let lowerStart = Self.statement.height * 3 / 5
+        let blue = ImageEditing.map(Self.statement) { _, y, color in
+            if y >= lowerStart, Int(color.0) < 120, Int(color.1) < 120 { color = (35, 60, 175) }
+        }
+        #expect(Self.codes(blue).contains(FindingCode.inkNotBlack))
+        #expect(!Self.codes(blue, role: .subjectCertificate).contains(FindingCode.inkNotBlack), "only statements are signed")
+        #expect(!Self.codes(Self.statement).contains(FindingCode.inkNotBlack))
+    }
+
+    @Test func pageOnItsSide() {
+        let source = Self.statement
+        var pixels = [UInt8](repeating: 0, count: source.pixels.count)
+        // Rotated 90° clockwise: column x of the result is row (height − 1 − x) of the source.
+        for y in 0..<source.width {
+            for x in 0..<source.height {
+                let from = ((source.height - 1 - x) * source.width + y) * 3, to = (y * source.height + x) * 3
+                pixels[to] = source.pixels[from]
+                pixels[to + 1] = source.pixels[from + 1]
+                pixels[to + 2] = source.pixels[from + 2]
+            }
+        }
+        let rotated = DecodedImage(width: source.height, height: source.width, channels: 3, pixels: pixels)
+        let report = Self.report(rotated)
+        #expect(report.findings.map(\.code).contains(FindingCode.sideways), "\(report.measures)")
+        #expect(report.contentKind == "document")
+        #expect(!Self.codes(Self.statement).contains(FindingCode.sideways))
+    }
+
+    @Test func rolesFromContent() {
+        #expect(Self.report(Self.statement, role: .unknown).role == .authenticityStatement)
+        #expect(Self.report(Self.licence, role: .unknown).role == .subjectCertificate)
+        let front = Self.report(Self.idFront, role: .unknown), back = Self.report(Self.idBack, role: .unknown)
+        #expect(front.contentKind == "id_card" && front.role == .idCardFront && front.roleSource == .content)
+        #expect(back.contentKind == "id_card" && back.role == .idCardBack)
+        #expect(Self.report(Self.idBoth, role: .unknown).role == .idCardBothSides)
+        let photo = Self.report(Self.decoded(ApplicationTests.backdropPhoto), role: .unknown)
+        #expect(photo.measures["id_front"] == 0 && photo.measures["id_back"] == 0)
+    }
+
+    @Test func contentContradictsTheRole() throws {
+        #expect(Self.codes(Self.idBack, role: .idCardFront).contains(FindingCode.contentMismatch))
+        #expect(Self.codes(Self.idFront, role: .idCardBack).contains(FindingCode.contentMismatch))
+        #expect(!Self.codes(Self.idFront, role: .idCardFront).contains(FindingCode.contentMismatch))
+        let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
+        #expect(Self.codes(coffee).contains(FindingCode.contentMismatch))
+        #expect(!Self.codes(Self.statement).contains(FindingCode.contentMismatch))
+    }
+
+    /// Real pages scanned or photographed by others are documents; real photographs are not.
+    @Test(arguments: [
+        ("photos/ocrmypdf_linn.png", true), ("photos/ocrmypdf_typewriter.png", true),
+        ("photos/pagedewarp_boston_cooking_b.jpg", true), ("photos/cn_e_invoice_red_seals.png", true),
+        ("png/misc/skimage_page.png", true), ("photos/skimage_coffee.png", false), ("photos/skimage_rocket.jpg", false),
+        ("photos/dlib_eagle.jpg", false), ("photos/skimage_chelsea.png", false), ("photos/skimage_camera.png", false),
+        ("exif/Canon_40D.jpg", false), ("exif/Nikon_D70.jpg", false),
+    ])
+    func realPagesAreDocuments(path: String, isDocument: Bool) throws {
+        let image = try #require(FileInspector.inspect(bytes: try Corpus.bytes(path), path: path).image)
+        let report = Self.report(image, role: .unknown)
+        #expect((report.contentKind == "document") == isDocument, "\(report.contentKind ?? "none") \(report.measures)")
+    }
+
+    @Test func invoiceSealsAmongRedPrint() throws {
+        let image = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/cn_e_invoice_red_seals.png"), path: "i.png").image)
+        #expect(Self.report(image, role: .unknown).measures["seal_count"] == 2)
+        #expect(Self.report(Self.licence).measures["seal_count"] == 1, "the licence's seal beside its red frame")
+    }
+}
