@@ -3,7 +3,8 @@
 #   make test   install missing system packages, build, run the whole test suite
 #   make build  optimised build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
-#   make eval   precision and recall of the pixel heuristics on labelled images
+#   make eval   precision and recall of the pixel heuristics on labelled images (the corpus photos,
+#               the samples, and a generated document set written to .build/document-set)
 #   make asan   the codec, robustness, face-detector and editing-trace tests under AddressSanitizer
 #   make clean  remove build folders
 SHELL := /bin/bash
@@ -35,10 +36,19 @@ test: setup
 	$(SWIFT) test --skip-build --parallel $(BUILD_FLAGS)
 
 bench: setup
-	@bash Scripts/bench.sh
+	@BUILD_FLAGS="$(BUILD_FLAGS)" bash Scripts/bench.sh
 
-eval: build
-	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json
+# The document set is drawn by Python (numpy) from corpus pages and generated layouts.
+EVAL_PACKAGES := python3 python3-numpy libjpeg-turbo-progs
+DOCUMENT_SET := .build/document-set
+
+$(DOCUMENT_SET)/labels.json: Scripts/make-document-set.py $(wildcard Scripts/docset/*.py Scripts/samples/*.py)
+	@bash Scripts/install-packages.sh $(EVAL_PACKAGES)
+	rm -rf $(DOCUMENT_SET)
+	python3 Scripts/make-document-set.py $(DOCUMENT_SET)
+
+eval: build $(DOCUMENT_SET)/labels.json
+	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json $(DOCUMENT_SET)/labels.json
 
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature|FaceDetector|EditingTrace'

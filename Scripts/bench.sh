@@ -26,9 +26,11 @@ if ! command -v djpeg >/dev/null || ! command -v cjpeg >/dev/null; then
 fi
 
 log "building icpcheck-bench and icpcheck (release)"
-"$swift" build -c release --product icpcheck-bench --scratch-path .build
-"$swift" build -c release --product icpcheck --scratch-path .build
-bins="$("$swift" build -c release --scratch-path .build --show-bin-path)"
+# The same optimised build as make run, test and eval (BUILD_FLAGS from the Makefile), so nothing is rebuilt.
+read -r -a flags <<< "${BUILD_FLAGS:--c release -Xswiftc -enable-testing}"
+"$swift" build "${flags[@]}" --product icpcheck-bench
+"$swift" build "${flags[@]}" --product icpcheck
+bins="$("$swift" build "${flags[@]}" --show-bin-path)"
 bin="$bins/icpcheck-bench"
 
 log "writing the bench corpus to ${out#"$root"/}"

@@ -27,7 +27,7 @@ import Testing
         var report = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
         report.role = role
         report.measures = measures
-        PhotoChecks(rules: rules).apply(to: &report, image: image)
+        ContentChecks(rules: rules).apply(to: &report, image: image)
         return report
     }
 
@@ -46,7 +46,7 @@ import Testing
         #expect(codes.contains(FindingCode.contentMismatch))
         // A statement that shows a portrait is the wrong file too.
         #expect(Self.codes(Self.sample, role: .authenticityStatement).contains(FindingCode.contentMismatch))
-        #expect(!Self.codes(coffee, role: .authenticityStatement).contains(FindingCode.contentMismatch))
+        #expect(!Self.codes(DocumentTests.statement, role: .authenticityStatement).contains(FindingCode.contentMismatch))
     }
 
     @Test func twoPeopleAreNeverOneFace() {

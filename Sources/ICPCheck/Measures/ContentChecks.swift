@@ -8,7 +8,13 @@ struct ContentChecks {
     /// - Returns: the findings the document measures support whatever the role (for `icpcheck eval`).
     @discardableResult
     func apply(to report: inout FileReport, image: DecodedImage) -> [Finding] {
-        let faces = PhotoChecks(rules: rules).apply(to: &report, image: image)
-        return DocumentChecks(rules: rules.document, isEntity: isEntity).apply(to: &report, image: image, faces: faces).1
+        let photo = PhotoChecks(rules: rules)
+        let people = photo.measure(image)
+        let page = DocumentAnalysis.measure(image, faces: people.faceRects, rules: rules.document)
+        // A page of text filling most of the picture is a document, even with a face-like pattern on it.
+        let portrait = people.isPortrait(rules: rules.portrait)
+            && !(page.isDocument && (page.measures["paper_fraction"] ?? 0) >= rules.document.pagePortraitFraction)
+        photo.apply(people, portrait: portrait, to: &report)
+        return DocumentChecks(rules: rules.document, isEntity: isEntity).apply(page, to: &report)
     }
 }

@@ -6,6 +6,7 @@ public struct DocumentRules: Codable, Sendable, Equatable {
     public var paperMaxSaturation: Double
     public var strokeContrast: Double
     public var minPaperFraction: Double
+    public var pagePortraitFraction: Double
     public var minTextDensity: Double
     public var maxTextDensity: Double
     public var minLineStrength: Double
@@ -36,6 +37,7 @@ public struct DocumentRules: Codable, Sendable, Equatable {
         case paperMaxSaturation = "paper_max_saturation"
         case strokeContrast = "stroke_contrast"
         case minPaperFraction = "min_paper_fraction"
+        case pagePortraitFraction = "page_portrait_fraction"
         case minTextDensity = "min_text_density"
         case maxTextDensity = "max_text_density"
         case minLineStrength = "min_line_strength"

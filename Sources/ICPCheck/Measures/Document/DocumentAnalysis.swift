@@ -22,7 +22,7 @@ enum DocumentAnalysis {
         let paper = PaperRegion(picture, rules: rules)
         let text = TextLayout(picture, paper: paper, rules: rules)
         let colour = PageColour(picture, paper: paper)
-        let marks = RedMarks.find(in: picture, rules: rules.seal)
+        let marks = RedMarks.find(in: picture, paper: paper, rules: rules.seal)
         let pageWidth = paper.box?.width ?? picture.width
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
         let sides = IDCardSides(picture, paper: paper, faces: faces, marks: marks, rules: rules.idCard)

@@ -9,10 +9,9 @@ struct DocumentChecks {
     static let documentRoles: Set<MaterialRole> = [.authenticityStatement, .subjectCertificate, .domainCertificate]
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
-    /// - Returns: the measurement and the findings its pixels support whatever the file's role.
+    /// - Returns: the findings the pixels support whatever the file's role.
     @discardableResult
-    func apply(to report: inout FileReport, image: DecodedImage, faces: [UnitRect]) -> (DocumentMeasurement, [Finding]) {
-        let measurement = DocumentAnalysis.measure(image, faces: faces, rules: rules)
+    func apply(_ measurement: DocumentMeasurement, to report: inout FileReport) -> [Finding] {
         report.measures.merge(measurement.measures) { _, new in new }
         let sides = measurement.idSides
         if report.contentKind != "portrait" {
@@ -34,7 +33,7 @@ struct DocumentChecks {
             report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: mismatch))
         }
         let observed = observedFindings(measurement, measures: report.measures)
-        guard Self.documentRoles.contains(role) || Self.idRoles.contains(role) else { return (measurement, observed) }
+        guard Self.documentRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
         if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
             report.findings.append(.document(FindingCode.sealMissing, .error, value: 0, limit: 1))
         }
@@ -43,7 +42,7 @@ struct DocumentChecks {
         report.findings += observed.filter {
             !($0.code == FindingCode.docGreyscale && storedGrey) && !($0.code == FindingCode.inkNotBlack && role != .authenticityStatement)
         }
-        return (measurement, observed)
+        return observed
     }
 
     private func roleFromContent(_ measurement: DocumentMeasurement, kind: String?) -> MaterialRole? {

@@ -29,16 +29,18 @@ struct RedMark {
 }
 
 enum RedMarks {
-    /// The red patches of the picture, largest first.
-    static func find(in picture: DocumentPicture, rules: SealRules) -> [RedMark] {
+    /// The red patches on the page, largest first (a reddish desk or wall around it is not looked at).
+    static func find(in picture: DocumentPicture, paper: PaperRegion, rules: SealRules) -> [RedMark] {
+        let width = picture.width
         let rawRed = picture.image.pixels.withUnsafeBufferPointer { pixels in
-            (0..<(picture.width * picture.height)).map { isRed(pixels[3 * $0], pixels[3 * $0 + 1], pixels[3 * $0 + 2], rules) }
+            (0..<(width * picture.height)).map {
+                isRed(pixels[3 * $0], pixels[3 * $0 + 1], pixels[3 * $0 + 2], rules) && paper.contains($0 % width, $0 / width)
+            }
         }
         let red = removingLongRuns(rawRed, width: picture.width, height: picture.height)
         let cellSize = max(2, max(picture.width, picture.height) / 300)
-        // A cell is red when a third of it is (a stray red pixel on the edge of brown print is not);
-        // one grown cell joins a seal's ring, star and lettering.
-        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 0.3) {
+        // Two red pixels make a cell red; one grown cell joins a seal's ring, star and lettering.
+        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 2 / Double(cellSize * cellSize)) {
             red[$1 * picture.width + $0]
         }.dilated()
         return cells.regions().prefix(64).compactMap { region in

@@ -14,20 +14,17 @@ struct PhotoChecks {
         .authenticityStatement, .subjectCertificate, .domainCertificate, .preApproval, .authorizationLetter, .residencePermit,
     ]
 
-    /// - Returns: the faces found, in fractions of the picture, for the document checks.
-    @discardableResult
-    func apply(to report: inout FileReport, image: DecodedImage) -> [UnitRect] {
+    func measure(_ image: DecodedImage) -> PortraitMeasurement {
         // One shrink of the working picture serves every measure but sharpness.
-        let small = image.downscaled(toLongSide: rules.detectionSize)
-        let measurement = PortraitAnalysis.measure(image, small: small, rules: rules)
+        PortraitAnalysis.measure(image, small: image.downscaled(toLongSide: rules.detectionSize), rules: rules)
+    }
+
+    /// - Parameter portrait: whether the picture is taken for a portrait (a page of text with a
+    ///   face-like pattern on it is not, whatever the face measures say).
+    func apply(_ measurement: PortraitMeasurement, portrait: Bool, to report: inout FileReport) {
         report.measures.merge(measurement.measures) { _, new in new }
-        let portrait = measurement.isPortrait(rules: rules)
         // Anything else is a photograph until the document checks say otherwise.
         report.contentKind = portrait ? "portrait" : "photo"
-        let (w, h) = (Double(small.width), Double(small.height))
-        let faces = measurement.faces.map {
-            UnitRect(x: Double($0.x) / w, y: Double($0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
-        }
 
         // A file with no role at all (`inspect`) gets none from its content either.
         var role = report.role ?? .other
@@ -42,7 +39,7 @@ struct PhotoChecks {
         }
         if let problem = measurement.detectorProblem {
             if role.isPhotoOfPerson { report.findings.append(.photo(FindingCode.detectorUnavailable, .warning, detail: problem)) }
-            return faces
+            return
         }
         if role.isPhotoOfPerson && measurement.faces.isEmpty || Self.documentRoles.contains(role) && portrait {
             report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
@@ -52,7 +49,6 @@ struct PhotoChecks {
         } else if role == .handheldIDPhoto, measurement.faces.isEmpty {
             report.findings.append(.photo(FindingCode.noFace, .error, value: 0, limit: 1))
         }
-        return faces
     }
 
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {

@@ -7,6 +7,12 @@ struct PortraitMeasurement: Sendable {
     /// Why no face detection ran (the cascade is missing or broken).
     var detectorProblem: String?
 
+    /// The faces in fractions of the picture.
+    var faceRects: [UnitRect] {
+        let (w, h) = (measures["analysis_width"] ?? 1, measures["analysis_height"] ?? 1)
+        return faces.map { UnitRect(x: Double($0.x) / w, y: Double($0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h) }
+    }
+
     /// Exactly one person framed as a portrait: one face, big enough, not cut by the frame.
     func isPortrait(rules: PortraitRules) -> Bool {
         guard faces.count == 1, let height = measures["face_height_fraction"], let margin = measures["head_margin"],
