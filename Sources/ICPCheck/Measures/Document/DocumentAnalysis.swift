@@ -18,7 +18,7 @@ enum DocumentAnalysis {
     ///   - image: the decoded picture at the working size.
     ///   - faces: faces the photo measures found, in fractions of the picture.
     static func measure(_ image: DecodedImage, faces: [UnitRect], rules: DocumentRules) -> DocumentMeasurement {
-        let picture = DocumentPicture(image.downscaled(toLongSide: rules.analysisSize), strokeContrast: rules.strokeContrast)
+        let picture = DocumentPicture(image.resized(toLongSide: rules.analysisSize), strokeContrast: rules.strokeContrast)
         let paper = PaperRegion(picture, rules: rules)
         let text = TextLayout(picture, paper: paper, rules: rules)
         let colour = PageColour(picture, paper: paper)

@@ -39,10 +39,11 @@ enum RedMarks {
         }
         let red = removingLongRuns(rawRed, width: picture.width, height: picture.height)
         let cellSize = max(2, max(picture.width, picture.height) / 300)
-        // Two red pixels make a cell red; one grown cell joins a seal's ring, star and lettering.
+        // Two red pixels make a cell red; growing by two cells joins a seal's ring, star and lettering,
+        // and a ring broken by faded ink or a signature across it.
         let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 2 / Double(cellSize * cellSize)) {
             red[$1 * picture.width + $0]
-        }.dilated()
+        }.dilated().dilated()
         return cells.regions().prefix(64).compactMap { region in
             guard region.cellCount >= 4 else { return nil }
             let x = region.minColumn * cellSize, y = region.minRow * cellSize

@@ -33,6 +33,43 @@ extension DecodedImage {
         return DecodedImage(width: outWidth, height: outHeight, channels: 3, pixels: out)
     }
 
+    /// The picture shrunk by area averaging to exactly `longSide` on its long side (unchanged when
+    /// already that small), as RGB: each output pixel averages the whole input pixels its span covers.
+    func resized(toLongSide longSide: Int) -> DecodedImage {
+        let source = channels == 3 ? self : rgb()
+        let scale = Double(max(width, height)) / Double(max(1, longSide))
+        guard scale > 1 else { return source }
+        let outWidth = max(1, Int(Double(width) / scale)), outHeight = max(1, Int(Double(height) / scale))
+        let spans = { (count: Int, limit: Int) in
+            (0..<count).map { i in (Int(Double(i) * scale), max(Int(Double(i) * scale) + 1, min(limit, Int(Double(i + 1) * scale)))) }
+        }
+        let columns = spans(outWidth, width), rows = spans(outHeight, height)
+        let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
+            source.pixels.withUnsafeBufferPointer { pixels in
+                for (y, (top, bottom)) in rows.enumerated() {
+                    for (x, (left, right)) in columns.enumerated() {
+                        var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                        for row in top..<bottom {
+                            var index = (row * width + left) * 3
+                            for _ in left..<right {
+                                sums.0 += UInt32(pixels[index])
+                                sums.1 += UInt32(pixels[index + 1])
+                                sums.2 += UInt32(pixels[index + 2])
+                                index += 3
+                            }
+                        }
+                        let count = UInt32((bottom - top) * (right - left)), to = (y * outWidth + x) * 3
+                        out[to] = UInt8(sums.0 / count)
+                        out[to + 1] = UInt8(sums.1 / count)
+                        out[to + 2] = UInt8(sums.2 / count)
+                    }
+                }
+            }
+            written = outWidth * outHeight * 3
+        }
+        return DecodedImage(width: outWidth, height: outHeight, channels: 3, pixels: out)
+    }
+
     /// Grey expanded to RGB; RGB unchanged.
     func rgb() -> DecodedImage {
         guard channels == 1 else { return self }
