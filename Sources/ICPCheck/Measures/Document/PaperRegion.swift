@@ -8,6 +8,8 @@ struct PaperRegion {
     let region: CellRegion?
     /// Luma the paper itself has (median of its bright pixels).
     let paperLevel: Int
+    /// The paper's mean colour: a warm or cool cast of the light shows in it.
+    let paperColour: (r: Double, g: Double, b: Double)
 
     init(_ picture: DocumentPicture, rules: DocumentRules) {
         cellSize = max(4, max(picture.width, picture.height) / 120)
@@ -35,14 +37,19 @@ struct PaperRegion {
         }
         var paperLuma: [UInt8] = []
         paperLuma.reserveCapacity(picture.width * picture.height / 16)
+        var sums = (0, 0, 0)
         let (grid, size) = (self.grid, cellSize)
         for y in stride(from: 0, to: picture.height, by: 2) {
             for x in stride(from: 0, to: picture.width, by: 2)
             where !picture.ink[y * picture.width + x] && grid[min(grid.columns - 1, x / size), min(grid.rows - 1, y / size)] {
                 paperLuma.append(picture.luma[y * picture.width + x])
+                let (r, g, b) = picture.rgb(x, y)
+                sums = (sums.0 + r, sums.1 + g, sums.2 + b)
             }
         }
         paperLevel = DocumentPicture.quantile(paperLuma, 0.5)
+        let count = Double(max(1, paperLuma.count))
+        paperColour = paperLuma.isEmpty ? (255, 255, 255) : (Double(sums.0) / count, Double(sums.1) / count, Double(sums.2) / count)
     }
 
     /// Whether pixel (x, y) of the analysis picture lies on the page.

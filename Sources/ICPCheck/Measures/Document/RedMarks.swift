@@ -32,9 +32,15 @@ enum RedMarks {
     /// The red patches on the page, largest first (a reddish desk or wall around it is not looked at).
     static func find(in picture: DocumentPicture, paper: PaperRegion, rules: SealRules) -> [RedMark] {
         let width = picture.width
+        // White-balanced on the paper, so that a warm or cool light neither makes nor hides red.
+        let paperColour = paper.paperColour, grey = (paperColour.r + paperColour.g + paperColour.b) / 3
+        let gain = { (channel: Double) in max(0.7, min(1.4, grey / max(1, channel))) }
+        let gains = (gain(paperColour.r), gain(paperColour.g), gain(paperColour.b))
+        let balanced = { (value: UInt8, gain: Double) in UInt8(min(255, Double(value) * gain)) }
         let rawRed = picture.image.pixels.withUnsafeBufferPointer { pixels in
             (0..<(width * picture.height)).map {
-                isRed(pixels[3 * $0], pixels[3 * $0 + 1], pixels[3 * $0 + 2], rules) && paper.contains($0 % width, $0 / width)
+                paper.contains($0 % width, $0 / width)
+                    && isRed(balanced(pixels[3 * $0], gains.0), balanced(pixels[3 * $0 + 1], gains.1), balanced(pixels[3 * $0 + 2], gains.2), rules)
             }
         }
         let red = removingLongRuns(rawRed, width: picture.width, height: picture.height)
@@ -43,7 +49,7 @@ enum RedMarks {
         // and a ring broken by faded ink or a signature across it.
         let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 2 / Double(cellSize * cellSize)) {
             red[$1 * picture.width + $0]
-        }.dilated().dilated()
+        }.dilated()
         return cells.regions().prefix(64).compactMap { region in
             guard region.cellCount >= 4 else { return nil }
             let x = region.minColumn * cellSize, y = region.minRow * cellSize
