@@ -57,9 +57,10 @@ import Testing
 
     @Test func pageCutOffByTheFrame() {
         let (w, h) = (Self.statement.width, Self.statement.height)
-        // Photographed on a dark desk: whole page inside the frame, then the same page running off the right edge.
+        // Photographed on a dark desk: whole page inside the frame, then the same page running off the
+        // right edge through its text.
         let whole = ImageEditing.placed(Self.statement, width: w + 200, height: h + 200, x: 100, y: 100, color: (60, 50, 45))
-        let runningOff = ImageEditing.placed(Self.statement, width: w + 200, height: h + 200, x: 300, y: 100, color: (60, 50, 45))
+        let runningOff = ImageEditing.placed(Self.statement, width: w + 200, height: h + 200, x: 100 + w / 3, y: 100, color: (60, 50, 45))
         // A scan cropped through its text: the lower half is missing.
         let cropped = ImageEditing.crop(Self.statement, x: 0, y: 0, width: w, height: h * 55 / 100)
         #expect(!Self.codes(whole).contains(FindingCode.borderCutOff))

@@ -15,7 +15,6 @@ public struct DocumentRules: Codable, Sendable, Equatable {
     public var minGlyphInkShare: Double
     public var maxSkewDegrees: Double
     public var minRuledLines: Int
-    public var cutEdgeContact: Double
     public var maxMarginInk: Double
     public var minStrokeSharpness: Double
     public var maxGreyChroma: Double
@@ -46,7 +45,6 @@ public struct DocumentRules: Codable, Sendable, Equatable {
         case minGlyphInkShare = "min_glyph_ink_share"
         case maxSkewDegrees = "max_skew_degrees"
         case minRuledLines = "min_ruled_lines"
-        case cutEdgeContact = "cut_edge_contact"
         case maxMarginInk = "max_margin_ink"
         case minStrokeSharpness = "min_stroke_sharpness"
         case maxGreyChroma = "max_grey_chroma"

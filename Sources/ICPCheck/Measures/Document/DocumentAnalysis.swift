@@ -77,10 +77,9 @@ enum DocumentAnalysis {
             && text.lineStrength >= rules.minLineStrength && text.lineCount >= rules.minTextLines
             && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
         result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
-        // A page touching some edges while the others show background, or cut through its text.
-        let touched = contact.filter { $0 >= rules.cutEdgeContact }.count
-        let open = contact.contains { $0 < 0.05 }
-        result.isCutOff = (touched > 0 && open) || text.marginInk > rules.maxMarginInk
+        // Text running into a picture edge the page reaches: the frame cut through the page. (A page
+        // merely touching an edge says little: a white desk joins the page region.)
+        result.isCutOff = text.marginInk > rules.maxMarginInk
         return result
     }
 }
