@@ -74,7 +74,7 @@ import Testing
         let dim = ImageEditing.map(Self.statement) { _, _, color in
             color = (UInt8(Double(color.0) * 0.8), UInt8(Double(color.1) * 0.8), UInt8(Double(color.2) * 0.8))
         }
-        let (cx, cy, radius) = (Double(dim.width) * 0.4, Double(dim.height) * 0.35, Double(dim.width) * 0.12)
+        let (cx, cy, radius) = (Double(dim.width) * 0.4, Double(dim.height) * 0.35, Double(dim.width) * 0.2)
         let glared = ImageEditing.map(dim) { x, y, color in
             let distance = ((Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy)).squareRoot() / radius
             let weight = min(1, max(0, (1 - distance) / 0.4))
@@ -95,7 +95,7 @@ import Testing
     @Test func screenPattern() {
         // A monitor photographed: a fine periodic moiré over the whole picture.
         let moire = ImageEditing.map(Self.statement) { x, y, color in
-            let wave = 7 * sin(2 * Double.pi * (Double(x) / 9 + Double(y) / 13))
+            let wave = 16 * sin(2 * Double.pi * (Double(x) / 9 + Double(y) / 13))
             let shift = { (c: UInt8) in UInt8(max(0, min(255, Double(c) + wave))) }
             color = (shift(color.0), shift(color.1), shift(color.2))
         }

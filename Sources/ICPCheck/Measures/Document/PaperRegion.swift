@@ -35,21 +35,25 @@ struct PaperRegion {
             grid = closed
             region = nil
         }
-        var paperLuma: [UInt8] = []
-        paperLuma.reserveCapacity(picture.width * picture.height / 16)
-        var sums = (0, 0, 0)
+        var samples: [(luma: UInt8, x: Int, y: Int)] = []
+        samples.reserveCapacity(picture.width * picture.height / 16)
         let (grid, size) = (self.grid, cellSize)
         for y in stride(from: 0, to: picture.height, by: 2) {
             for x in stride(from: 0, to: picture.width, by: 2)
             where !picture.ink[y * picture.width + x] && grid[min(grid.columns - 1, x / size), min(grid.rows - 1, y / size)] {
-                paperLuma.append(picture.luma[y * picture.width + x])
-                let (r, g, b) = picture.rgb(x, y)
-                sums = (sums.0 + r, sums.1 + g, sums.2 + b)
+                samples.append((picture.luma[y * picture.width + x], x, y))
             }
         }
-        paperLevel = DocumentPicture.quantile(paperLuma, 0.5)
-        let count = Double(max(1, paperLuma.count))
-        paperColour = paperLuma.isEmpty ? (255, 255, 255) : (Double(sums.0) / count, Double(sums.1) / count, Double(sums.2) / count)
+        paperLevel = DocumentPicture.quantile(samples.map(\.luma), 0.5)
+        // The brighter half is the sheet itself, not a light desk that joined the region.
+        var sums = (0, 0, 0), count = 0
+        for sample in samples where Int(sample.luma) >= paperLevel {
+            let (r, g, b) = picture.rgb(sample.x, sample.y)
+            sums = (sums.0 + r, sums.1 + g, sums.2 + b)
+            count += 1
+        }
+        let n = Double(max(1, count))
+        paperColour = count == 0 ? (255, 255, 255) : (Double(sums.0) / n, Double(sums.1) / n, Double(sums.2) / n)
     }
 
     /// Whether pixel (x, y) of the analysis picture lies on the page.
