@@ -6,11 +6,11 @@ import functools
 import json
 import struct
 import subprocess
-import zlib
 from pathlib import Path
 
 import numpy as np
 
+from samples.raster import read_png
 from samples.settings import ROOT
 
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -22,83 +22,6 @@ FACE_BOXES = {
     "photos/facerec_biden2.jpg": (260, 0, 940, 840),
     "photos/skimage_astronaut.png": (150, 15, 330, 235),
 }
-
-
-def _unfilter(raw: bytes, height: int, stride: int, bpp: int) -> np.ndarray:
-    """Undo PNG row filters. Sub and Up are vectorised; Average and Paeth run per byte (the
-    corpus pages are 1-bit, so their rows are short, and decoded pictures are cached)."""
-    out = np.zeros((height, stride), dtype=np.uint8)
-    prev = np.zeros(stride, dtype=np.int32)
-    for y in range(height):
-        start = y * (stride + 1)
-        ftype = raw[start]
-        line = np.frombuffer(raw, dtype=np.uint8, count=stride, offset=start + 1).astype(np.int32)
-        if ftype == 0:
-            cur = line
-        elif ftype == 2:
-            cur = (line + prev) & 0xFF
-        elif ftype == 1:
-            pad = (-stride) % bpp
-            lanes = np.concatenate([line, np.zeros(pad, np.int32)]).reshape(-1, bpp)
-            cur = (np.cumsum(lanes, axis=0) & 0xFF).reshape(-1)[:stride]
-        else:
-            lv, pv = line.tolist(), prev.tolist()
-            cl = [0] * stride
-            for i in range(stride):
-                a = cl[i - bpp] if i >= bpp else 0
-                b = pv[i]
-                if ftype == 3:
-                    cl[i] = (lv[i] + ((a + b) >> 1)) & 0xFF
-                elif ftype == 4:
-                    c = pv[i - bpp] if i >= bpp else 0
-                    p = a + b - c
-                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                    cl[i] = (lv[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
-                else:
-                    raise ValueError(f"bad PNG filter {ftype}")
-            cur = np.array(cl, dtype=np.int32)
-        out[y] = cur
-        prev = cur
-    return out
-
-
-def read_png(path: Path, grey: bool = False) -> np.ndarray:
-    """Any non-interlaced PNG of bit depth ≤ 8 (grey, RGB, palette, with or without alpha) as float
-    RGB. samples.raster.read_png_rgb reads 8-bit RGB only; the corpus pages are 1-bit palette and
-    8-bit grey."""
-    data = path.read_bytes()
-    pos, idat, plte = 8, bytearray(), None
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        ctype, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
-        pos += 12 + length
-        if ctype == b"IHDR":
-            w, h, depth, colour, _c, _f, interlace = struct.unpack(">IIBBBBB", body)
-            if depth > 8 or interlace:
-                raise ValueError(f"{path}: unsupported PNG layout")
-        elif ctype == b"PLTE":
-            plte = np.frombuffer(body, dtype=np.uint8).reshape(-1, 3)
-        elif ctype == b"IDAT":
-            idat += body
-        elif ctype == b"IEND":
-            break
-    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
-    stride = (w * channels * depth + 7) // 8
-    rows = _unfilter(zlib.decompress(bytes(idat)), h, stride, max(1, channels * depth // 8))
-    if depth < 8:
-        bits = np.unpackbits(rows, axis=1)[:, :w * depth].reshape(h, w, depth)
-        weights = (1 << np.arange(depth - 1, -1, -1)).astype(np.uint8)
-        samples = (bits * weights).sum(axis=2).astype(np.uint8)[:, :, None]
-    else:
-        samples = rows.reshape(h, w, channels)
-    if colour == 3:
-        if grey:  # grey palettes (the 1-bit scans): one channel, a third of the work
-            return plte[:, 0].astype(np.float32)[samples[:, :, 0]][:, :, None]
-        return plte[samples[:, :, 0]].astype(np.float32)
-    if colour in (0, 4):
-        grey = samples[:, :, :1].astype(np.float32) * (255.0 / ((1 << depth) - 1))
-        return np.repeat(grey, 3, axis=2)
-    return samples[:, :, :3].astype(np.float32)
 
 
 def parse_pnm(data: bytes) -> np.ndarray:

@@ -7,8 +7,22 @@ from dataclasses import dataclass, field
 import numpy as np
 
 
+class _Sized:
+    """Height and width of `img`, for the dataclasses below."""
+
+    img: np.ndarray
+
+    @property
+    def h(self) -> int:
+        return self.img.shape[0]
+
+    @property
+    def w(self) -> int:
+        return self.img.shape[1]
+
+
 @dataclass
-class Page:
+class Page(_Sized):
     img: np.ndarray                    # H×W×3 float RGB, the flat page as printed
     role: str                          # what a reviewer would call it (labels.ROLES)
     label: str = "document"            # "document" or "id_card"
@@ -22,14 +36,6 @@ class Page:
     grey_source: bool = False          # the source itself is greyscale
     face_pts: np.ndarray | None = None # page points spanning the face, for visibility checks
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def h(self) -> int:
-        return self.img.shape[0]
-
-    @property
-    def w(self) -> int:
-        return self.img.shape[1]
 
     def seal_points(self, limit: int = 3000) -> np.ndarray:
         """Page coordinates of seal ink pixels (an even subsample), for visibility checks."""
@@ -48,7 +54,7 @@ class Page:
 
 
 @dataclass
-class Shot:
+class Shot(_Sized):
     img: np.ndarray                    # the frame, float RGB
     hm: np.ndarray                     # page → frame homography
     page: Page
@@ -58,11 +64,3 @@ class Shot:
     blurry: bool = False
     screen: bool = False
     grey_encode: bool = False          # encode as a one-channel JPEG
-
-    @property
-    def h(self) -> int:
-        return self.img.shape[0]
-
-    @property
-    def w(self) -> int:
-        return self.img.shape[1]

@@ -13,69 +13,117 @@ import numpy as np
 from .settings import *  # noqa: F401,F403
 
 # ----------------------------------------------------------------------------------------------
-# PNG input (8-bit RGB / RGBA, non-interlaced)
+# PNG input: one decoder for the sample generator and the document set. Non-interlaced, bit depth
+# 1 to 8, grey, grey+alpha, RGB, RGBA or palette (the corpus pages are 1-bit palette and 8-bit grey).
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # PNG colour type → samples per pixel
 
 
-def read_png_rgb(path: Path) -> Image:
+def _png_chunks(path: Path) -> tuple[tuple, np.ndarray | None, bytes]:
+    """The IHDR fields, the palette (None without PLTE) and the joined IDAT data."""
     data = path.read_bytes()
-    if data[:8] != b"\x89PNG\r\n\x1a\n":
+    if data[:8] != _PNG_SIGNATURE:
         raise ValueError(f"{path}: not a PNG")
-    pos = 8
-    idat = bytearray()
-    width = height = None
-    channels = 0
+    pos, header, plte, idat = 8, None, None, bytearray()
     while pos < len(data):
         (length,) = struct.unpack(">I", data[pos:pos + 4])
-        ctype = data[pos + 4:pos + 8]
-        body = data[pos + 8:pos + 8 + length]
+        ctype, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
         pos += 12 + length
         if ctype == b"IHDR":
-            width, height, depth, colour, _comp, _filt, interlace = struct.unpack(">IIBBBBB", body)
-            if depth != 8 or colour not in (2, 6) or interlace != 0:
-                raise ValueError(f"{path}: only 8-bit RGB/RGBA non-interlaced PNGs are supported")
-            channels = 3 if colour == 2 else 4
+            header = struct.unpack(">IIBBBBB", body)
+        elif ctype == b"PLTE":
+            plte = np.frombuffer(body, dtype=np.uint8).reshape(-1, 3)
         elif ctype == b"IDAT":
             idat += body
         elif ctype == b"IEND":
             break
-    raw = zlib.decompress(bytes(idat))
-    stride = width * channels
+    if header is None:
+        raise ValueError(f"{path}: no IHDR chunk")
+    return header, plte, bytes(idat)
+
+
+def _unfilter(raw: bytes, height: int, stride: int, bpp: int) -> np.ndarray:
+    """Undo PNG row filters. Sub and Up are vectorised; Average and Paeth run per byte (the
+    corpus pages are 1-bit, so their rows are short, and callers cache decoded pictures)."""
     out = np.zeros((height, stride), dtype=np.uint8)
     prev = np.zeros(stride, dtype=np.int32)
-    bpp = channels
     for y in range(height):
-        row_start = y * (stride + 1)
-        ftype = raw[row_start]
-        line = np.frombuffer(raw, dtype=np.uint8, count=stride, offset=row_start + 1).astype(np.int32)
+        start = y * (stride + 1)
+        ftype = raw[start]
+        line = np.frombuffer(raw, dtype=np.uint8, count=stride, offset=start + 1).astype(np.int32)
         if ftype == 0:
             cur = line
         elif ftype == 2:
             cur = (line + prev) & 0xFF
         elif ftype == 1:
-            # Sub: a running sum per channel.
-            cur = (np.cumsum(line.reshape(width, channels), axis=0) & 0xFF).reshape(-1)
+            cur = _unfilter_sub(line, bpp)
         else:
-            cur_list = [0] * stride
-            lv = line.tolist()
-            pv = prev.tolist()
-            for i in range(stride):
-                a = cur_list[i - bpp] if i >= bpp else 0
-                b = pv[i]
-                if ftype == 3:
-                    cur_list[i] = (lv[i] + ((a + b) >> 1)) & 0xFF
-                elif ftype == 4:
-                    c = pv[i - bpp] if i >= bpp else 0
-                    p = a + b - c
-                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                    pred = a if (pa <= pb and pa <= pc) else (b if pb <= pc else c)
-                    cur_list[i] = (lv[i] + pred) & 0xFF
-                else:
-                    raise ValueError(f"{path}: bad PNG filter {ftype}")
-            cur = np.array(cur_list, dtype=np.int32)
+            cur = _unfilter_average_paeth(ftype, line, prev, bpp)
         out[y] = cur
         prev = cur
-    img = out.reshape(height, width, channels)[:, :, :3]
-    return img.astype(np.float32)
+    return out
+
+
+def _unfilter_sub(line: np.ndarray, bpp: int) -> np.ndarray:
+    """Sub: a running sum per byte lane (padded to whole pixels when bits don't fill a byte)."""
+    stride = len(line)
+    pad = (-stride) % bpp
+    lanes = np.concatenate([line, np.zeros(pad, np.int32)]).reshape(-1, bpp)
+    return (np.cumsum(lanes, axis=0) & 0xFF).reshape(-1)[:stride]
+
+
+def _unfilter_average_paeth(ftype: int, line: np.ndarray, prev: np.ndarray, bpp: int) -> np.ndarray:
+    """Average (3) and Paeth (4) depend on the byte just decoded to the left: a plain loop."""
+    if ftype not in (3, 4):
+        raise ValueError(f"bad PNG filter {ftype}")
+    lv, pv = line.tolist(), prev.tolist()
+    cl = [0] * len(lv)
+    for i in range(len(lv)):
+        a = cl[i - bpp] if i >= bpp else 0
+        b = pv[i]
+        if ftype == 3:
+            cl[i] = (lv[i] + ((a + b) >> 1)) & 0xFF
+        else:
+            c = pv[i - bpp] if i >= bpp else 0
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            cl[i] = (lv[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+    return np.array(cl, dtype=np.int32)
+
+
+def _unpack(rows: np.ndarray, width: int, depth: int, channels: int) -> np.ndarray:
+    """Unfiltered rows as H×W×channels sample values (depths below 8 pack several per byte)."""
+    if depth == 8:
+        return rows.reshape(len(rows), width, channels)
+    bits = np.unpackbits(rows, axis=1)[:, :width * depth].reshape(len(rows), width, depth)
+    weights = (1 << np.arange(depth - 1, -1, -1)).astype(np.uint8)
+    return (bits * weights).sum(axis=2).astype(np.uint8)[:, :, None]
+
+
+def read_png(path: Path, grey: bool = False) -> Image:
+    """A PNG as float RGB (alpha dropped). grey=True gives a grey-palette picture (the 1-bit
+    scans) as one channel: a third of the work for callers that only need brightness."""
+    (width, height, depth, colour, _comp, _filt, interlace), plte, idat = _png_chunks(path)
+    if depth not in (1, 2, 4, 8) or colour not in _CHANNELS or interlace:
+        raise ValueError(f"{path}: unsupported PNG layout (depth {depth}, colour {colour}, interlace {interlace})")
+    channels = _CHANNELS[colour]
+    stride = (width * channels * depth + 7) // 8
+    rows = _unfilter(zlib.decompress(idat), height, stride, max(1, channels * depth // 8))
+    samples = _unpack(rows, width, depth, channels)
+    if colour == 3:
+        if grey:
+            return plte[:, 0].astype(np.float32)[samples[:, :, 0]][:, :, None]
+        return plte[samples[:, :, 0]].astype(np.float32)
+    if colour in (0, 4):
+        level = samples[:, :, :1].astype(np.float32) * (255.0 / ((1 << depth) - 1))
+        return np.repeat(level, 3, axis=2)
+    return samples[:, :, :3].astype(np.float32)
+
+
+def read_png_rgb(path: Path) -> Image:
+    """A PNG as float RGB; the sample generator's name for read_png."""
+    return read_png(path)
 
 
 # ----------------------------------------------------------------------------------------------

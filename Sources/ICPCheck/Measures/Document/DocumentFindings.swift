@@ -15,8 +15,8 @@ extension Finding {
     static func document(_ code: String, _ severity: Severity, value: Double? = nil, limit: Double? = nil, detail: String? = nil)
         -> Finding
     {
-        let (english, chinese) = documentMessages[code] ?? ("The document has a problem.", "文件存在问题。")
-        return Finding(code: code, severity: severity, message: english, messageZh: chinese, value: value, limit: limit, detail: detail)
+        measured(code, severity, messages: documentMessages[code] ?? ("The document has a problem.", "文件存在问题。"),
+                 value: value, limit: limit, detail: detail)
     }
 
     private static let documentMessages: [String: (String, String)] = [

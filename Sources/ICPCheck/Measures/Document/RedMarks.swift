@@ -21,7 +21,7 @@ struct RedMark {
         let diameter = Double(max(width, height)) / Double(max(1, pageWidth))
         return roundness >= rules.minRoundness && diameter >= rules.minDiameter && diameter <= rules.maxDiameter
             && max(width, height) >= 16 && ringCoverage >= rules.minRingCoverage && ringDensity >= rules.minRingDensity
-            && middleDensity <= rules.maxMiddleToRing * ringDensity
+            && middleDensity <= rules.maxMiddleToRing * ringDensity && !isFilledDisc
     }
 
     /// A filled round red mark (the national emblem on an ID card's back).

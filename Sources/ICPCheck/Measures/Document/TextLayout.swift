@@ -39,7 +39,6 @@ struct TextLayout {
         let found = InkGlyphs(picture, box: box, isOnPage: paper.contains)
         glyphCount = found.glyphs.count
         glyphInkShare = found.inkShare
-        ruledLines = Self.ruledLines(picture, box: box)
         strokeSharpness = Self.strokeSharpness(picture, box: box)
         marginInk = Self.marginInk(picture, paper: paper, pageDensity: density)
         guard found.glyphs.count >= 20 else { return }
@@ -54,6 +53,7 @@ struct TextLayout {
         lineStrength = best.strength
         lineCount = Self.peaks(best.bins)
         skewDegrees = sideways ? best.degrees - 90 : -best.degrees
+        ruledLines = Self.ruledLines(picture, box: box, skewDegrees: sideways ? 0 : skewDegrees)
     }
 
     /// The angle whose profile of the points bunches most, with that profile and how much it bunches.
@@ -102,14 +102,21 @@ struct TextLayout {
         return Array(bins[first...last])
     }
 
-    /// Rows holding a nearly unbroken ink run over 40% of the page width, counted once per line.
-    private static func ruledLines(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int)) -> Int {
+    /// Lines at the text's angle holding a nearly unbroken ink run over 40% of the page width,
+    /// counted once per ruled line.
+    private static func ruledLines(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int), skewDegrees: Double)
+        -> Int
+    {
         let needed = box.width * 2 / 5
+        // Rising lines (positive skew) climb as x grows: row = start − x·tan(skew).
+        let slope = -tan(skewDegrees * .pi / 180)
+        let reach = Int((abs(slope) * Double(box.width)).rounded(.up))
         var lines = 0, previousRow = -10
-        for y in box.y..<min(picture.height, box.y + box.height) {
+        for start in (box.y - reach)..<min(picture.height, box.y + box.height + reach) {
             var run = 0, gap = 0, longest = 0
             for x in box.x..<min(picture.width, box.x + box.width) {
-                if picture.ink[y * picture.width + x] {
+                let y = start + Int((slope * Double(x - box.x)).rounded())
+                if y >= 0 && y < picture.height && picture.ink[y * picture.width + x] {
                     run += 1
                     gap = 0
                 } else {
@@ -120,8 +127,8 @@ struct TextLayout {
                 longest = max(longest, run)
             }
             if longest >= needed {
-                if y - previousRow > 3 { lines += 1 }
-                previousRow = y
+                if start - previousRow > 3 { lines += 1 }
+                previousRow = start
             }
         }
         return lines

@@ -25,8 +25,15 @@ extension Finding {
     static func photo(_ code: String, _ severity: Severity, value: Double? = nil, limit: Double? = nil, detail: String? = nil)
         -> Finding
     {
-        let (english, chinese) = photoMessages[code] ?? ("The photo has a problem.", "照片存在问题。")
-        return Finding(code: code, severity: severity, message: english, messageZh: chinese, value: value, limit: limit, detail: detail)
+        measured(code, severity, messages: photoMessages[code] ?? ("The photo has a problem.", "照片存在问题。"),
+                 value: value, limit: limit, detail: detail)
+    }
+
+    /// A finding of a pixel heuristic: its English and Chinese message, the measure and its threshold.
+    static func measured(_ code: String, _ severity: Severity, messages: (String, String), value: Double?, limit: Double?,
+                         detail: String?) -> Finding
+    {
+        Finding(code: code, severity: severity, message: messages.0, messageZh: messages.1, value: value, limit: limit, detail: detail)
     }
 
     private static let photoMessages: [String: (String, String)] = [
