@@ -154,15 +154,21 @@ import Testing
     @Test func scoresTheSampleLabels() async throws {
         let labels = SamplesTests.samples.appendingPathComponent("labels.json")
         let report = try await Evaluation.run(labelsFile: labels, rules: try RulesLoader.load(), jobs: 2)
-        #expect(report.images == 8)
+        #expect(report.images == 9)
         let faces = try #require(report.tables.first { $0.heuristic == "face present" })
-        #expect(faces.truePositives + faces.falseNegatives == 3)
+        #expect(faces.truePositives + faces.falseNegatives == 4)
         #expect(faces.falsePositives + faces.trueNegatives == 5)
         #expect(faces.precision == 1)
         let role = try #require(report.tables.first { $0.heuristic == "role administrator_photo" })
         #expect(role.recall == 1)
         let portrait = try #require(report.tables.first { $0.heuristic == "portrait (content_kind)" })
         #expect(portrait.misclassified.isEmpty, "\(portrait.misclassified)")
+        // The document tables: four pages and three ID cards among nine images, each scored.
+        let documents = try #require(report.tables.first { $0.heuristic == "document or ID card (content_kind)" })
+        #expect(documents.truePositives + documents.falseNegatives == 7)
+        #expect(documents.misclassified.isEmpty, "\(documents.misclassified)")
+        let seal = try #require(report.tables.first { $0.heuristic == "red seal" })
+        #expect(seal.truePositives + seal.falseNegatives == 2 && seal.falsePositives + seal.trueNegatives == 4)
     }
 
     @Test func aMissingLabelsFileIsAnError() async {
