@@ -2,6 +2,9 @@
 struct PaperRegion {
     /// The region's cells, holes filled.
     let grid: CellGrid
+    /// The same per pixel of the analysis picture (every measure asks it, pixel by pixel).
+    private let onPage: [Bool]
+    private let width: Int
     /// Every paper-like cell, in whichever region (cards side by side each have their own).
     let anyPaper: CellGrid
     let cellSize: Int
@@ -35,6 +38,9 @@ struct PaperRegion {
             grid = closed
             region = nil
         }
+        width = picture.width
+        onPage = region == nil ? [Bool](repeating: false, count: picture.width * picture.height)
+            : Self.pixelMask(grid, cellSize: cellSize, width: picture.width, height: picture.height)
         var samples: [(luma: UInt8, x: Int, y: Int)] = []
         samples.reserveCapacity(picture.width * picture.height / 16)
         let (grid, size) = (self.grid, cellSize)
@@ -56,11 +62,18 @@ struct PaperRegion {
         paperColour = count == 0 ? (255, 255, 255) : (Double(sums.0) / n, Double(sums.1) / n, Double(sums.2) / n)
     }
 
-    /// Whether pixel (x, y) of the analysis picture lies on the page.
-    func contains(_ x: Int, _ y: Int) -> Bool {
-        guard region != nil else { return false }
-        return grid[min(grid.columns - 1, x / cellSize), min(grid.rows - 1, y / cellSize)]
+    private static func pixelMask(_ grid: CellGrid, cellSize: Int, width: Int, height: Int) -> [Bool] {
+        var mask = [Bool](repeating: false, count: width * height)
+        let columnCells = (0..<width).map { min(grid.columns - 1, $0 / cellSize) }
+        for y in 0..<height {
+            let row = min(grid.rows - 1, y / cellSize) * grid.columns
+            for x in 0..<width where grid.cells[row + columnCells[x]] { mask[y * width + x] = true }
+        }
+        return mask
     }
+
+    /// Whether pixel (x, y) of the analysis picture lies on the page.
+    func contains(_ x: Int, _ y: Int) -> Bool { onPage[y * width + x] }
 
     /// Whether pixel (x, y) lies in any paper-like cell.
     func isPaperLike(_ x: Int, _ y: Int) -> Bool {

@@ -36,11 +36,16 @@ enum RedMarks {
         let paperColour = paper.paperColour, grey = (paperColour.r + paperColour.g + paperColour.b) / 3
         let gain = { (channel: Double) in max(0.7, min(1.4, grey / max(1, channel))) }
         let gains = (gain(paperColour.r), gain(paperColour.g), gain(paperColour.b))
-        let balanced = { (value: UInt8, gain: Double) in UInt8(min(255, Double(value) * gain)) }
-        let rawRed = picture.image.pixels.withUnsafeBufferPointer { pixels in
-            (0..<(width * picture.height)).map {
-                paper.contains($0 % width, $0 / width)
-                    && isRed(balanced(pixels[3 * $0], gains.0), balanced(pixels[3 * $0 + 1], gains.1), balanced(pixels[3 * $0 + 2], gains.2), rules)
+        // Per channel, the balanced value of each of the 256 levels: one table look-up per sample.
+        let table = { (gain: Double) in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
+        let (rTable, gTable, bTable) = (table(gains.0), table(gains.1), table(gains.2))
+        var rawRed = [Bool](repeating: false, count: width * picture.height)
+        picture.image.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<picture.height {
+                for x in 0..<width where paper.contains(x, y) {
+                    let index = y * width + x
+                    rawRed[index] = isRed(rTable[Int(pixels[3 * index])], gTable[Int(pixels[3 * index + 1])], bTable[Int(pixels[3 * index + 2])], rules)
+                }
             }
         }
         let red = removingLongRuns(rawRed, width: picture.width, height: picture.height)
@@ -66,7 +71,7 @@ enum RedMarks {
         var out = mask
         let thin = max(6, max(width, height) / 100)
         // Red pixels in a line through `index`, `step` apart, counted up to `thin` + 1 each way.
-        let thickness = { (index: Int, step: Int) -> Int in
+        func thickness(_ index: Int, _ step: Int) -> Int {
             var count = 1
             for direction in [step, -step] {
                 var next = index + direction
@@ -77,19 +82,24 @@ enum RedMarks {
             }
             return count
         }
-        let clear = { (indices: StrideTo<Int>, limit: Int, across: Int) in
-            var run: [Int] = []
-            let finish = {
-                if run.count > limit && thickness(run[run.count / 2], across) <= thin { for member in run { out[member] = false } }
-                run.removeAll(keepingCapacity: true)
+        // Along `count` pixels from `first`, `step` apart: clear each thin run longer than `limit`.
+        func clear(first: Int, step: Int, count: Int, limit: Int, across: Int) {
+            var position = 0
+            while position < count {
+                guard mask[first + position * step] else {
+                    position += 1
+                    continue
+                }
+                let start = position
+                while position < count && mask[first + position * step] { position += 1 }
+                let length = position - start
+                if length > limit && thickness(first + (start + length / 2) * step, across) <= thin {
+                    for member in start..<position { out[first + member * step] = false }
+                }
             }
-            for index in indices {
-                if mask[index] { run.append(index) } else { finish() }
-            }
-            finish()
         }
-        for y in 0..<height { clear(stride(from: y * width, to: (y + 1) * width, by: 1), width / 10, width) }
-        for x in 0..<width { clear(stride(from: x, to: x + height * width, by: width), height / 10, 1) }
+        for y in 0..<height { clear(first: y * width, step: 1, count: width, limit: width / 10, across: width) }
+        for x in 0..<width { clear(first: x, step: width, count: height, limit: height / 10, across: 1) }
         return out
     }
 

@@ -111,11 +111,13 @@ struct TextLayout {
         // Rising lines (positive skew) climb as x grows: row = start − x·tan(skew).
         let slope = -tan(skewDegrees * .pi / 180)
         let reach = Int((abs(slope) * Double(box.width)).rounded(.up))
+        let columns = box.x..<min(picture.width, box.x + box.width)
+        let rise = columns.map { Int((slope * Double($0 - box.x)).rounded()) }
         var lines = 0, previousRow = -10
         for start in (box.y - reach)..<min(picture.height, box.y + box.height + reach) {
             var run = 0, gap = 0, longest = 0
-            for x in box.x..<min(picture.width, box.x + box.width) {
-                let y = start + Int((slope * Double(x - box.x)).rounded())
+            for x in columns {
+                let y = start + rise[x - box.x]
                 if y >= 0 && y < picture.height && picture.ink[y * picture.width + x] {
                     run += 1
                     gap = 0
