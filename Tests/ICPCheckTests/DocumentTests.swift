@@ -173,3 +173,34 @@ import Testing
         #expect(Self.report(Self.licence).measures["seal_count"] == 1, "the licence's seal beside its red frame")
     }
 }
+
+/// The pixel heuristics on degenerate pictures: every size and content gives measures, never a trap.
+@Suite struct ContentRobustnessTests {
+    static let sizes = [(1, 1), (1, 60), (60, 1), (3, 3), (17, 900), (900, 17), (32, 32), (33, 500), (500, 33), (64, 64), (301, 203), (1200, 40)]
+
+    static func picture(width: Int, height: Int, pattern: Int) -> DecodedImage {
+        var random = SystemRandomNumberGenerator()
+        let pixels = (0..<(width * height * 3)).map { index -> UInt8 in
+            let (x, y, channel) = ((index / 3) % width, (index / 3) / width, index % 3)
+            switch pattern {
+            case 0: return UInt8.random(in: 0...255, using: &random)
+            case 1: return 0
+            case 2: return 255
+            case 3: return channel == 0 ? 210 : 30  // all seal red
+            case 4: return (x / 2 + y) % 2 == 0 ? 20 : 240  // fine stripes: ink everywhere
+            default: return UInt8((x * 7 + y * 3) % 256)
+            }
+        }
+        return DecodedImage(width: width, height: height, channels: 3, pixels: pixels)
+    }
+
+    @Test(arguments: 0..<6)
+    func degeneratePicturesGiveMeasures(pattern: Int) {
+        for (width, height) in Self.sizes {
+            var report = FileReport(path: "x.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+            report.role = .unknown
+            ContentChecks(rules: DocumentTests.rules, isEntity: true).apply(to: &report, image: Self.picture(width: width, height: height, pattern: pattern))
+            #expect(report.contentKind != nil && report.measures["paper_fraction"] != nil, "\(width)×\(height) pattern \(pattern)")
+        }
+    }
+}

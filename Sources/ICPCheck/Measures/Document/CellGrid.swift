@@ -15,14 +15,14 @@ struct CellGrid {
     init(width: Int, height: Int, cellSize: Int, share: Double, test: (Int, Int) -> Bool) {
         let columns = max(1, width / cellSize), rows = max(1, height / cellSize)
         var cells = [Bool](repeating: false, count: columns * rows)
-        let needed = Int((Double(cellSize * cellSize) * share).rounded(.up))
         for row in 0..<rows {
+            // A picture smaller than one cell is one cell of its own size.
+            let ys = (row * cellSize)..<min(height, (row + 1) * cellSize)
             for column in 0..<columns {
+                let xs = (column * cellSize)..<min(width, (column + 1) * cellSize)
                 var count = 0
-                for y in (row * cellSize)..<((row + 1) * cellSize) {
-                    for x in (column * cellSize)..<((column + 1) * cellSize) where test(x, y) { count += 1 }
-                }
-                cells[row * columns + column] = count >= needed
+                for y in ys { for x in xs where test(x, y) { count += 1 } }
+                cells[row * columns + column] = count > 0 && Double(count) >= Double(xs.count * ys.count) * share
             }
         }
         self.init(columns: columns, rows: rows, cells: cells)

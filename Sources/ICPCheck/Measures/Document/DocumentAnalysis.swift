@@ -14,11 +14,19 @@ struct DocumentMeasurement {
 }
 
 enum DocumentAnalysis {
+    static let minimumSide = 32
+
     /// - Parameters:
     ///   - image: the decoded picture at the working size.
     ///   - faces: faces the photo measures found, in fractions of the picture.
     static func measure(_ image: DecodedImage, faces: [UnitRect], rules: DocumentRules) -> DocumentMeasurement {
-        let picture = DocumentPicture(image.resized(toLongSide: rules.analysisSize), strokeContrast: rules.strokeContrast)
+        let small = image.resized(toLongSide: rules.analysisSize)
+        // A strip a few pixels wide is no page (and no measure below is meaningful on it).
+        guard min(small.width, small.height) >= minimumSide else {
+            return DocumentMeasurement(measures: ["paper_fraction": 0, "document_analysis_width": Double(small.width),
+                                                  "document_analysis_height": Double(small.height)])
+        }
+        let picture = DocumentPicture(small, strokeContrast: rules.strokeContrast)
         let paper = PaperRegion(picture, rules: rules)
         let text = TextLayout(picture, paper: paper, rules: rules)
         let colour = PageColour(picture, paper: paper)

@@ -86,7 +86,9 @@ struct PaperRegion {
     /// The page's bounding box in analysis pixels.
     var box: (x: Int, y: Int, width: Int, height: Int)? {
         guard let region else { return nil }
-        return (region.minColumn * cellSize, region.minRow * cellSize, region.widthInCells * cellSize, region.heightInCells * cellSize)
+        // The last cells of a row or column may be cut short by the picture's edge.
+        let x = region.minColumn * cellSize, y = region.minRow * cellSize
+        return (x, y, min(width - x, region.widthInCells * cellSize), min(onPage.count / width - y, region.heightInCells * cellSize))
     }
 
     /// For each picture edge (top, bottom, left, right), the share of it the page runs along.

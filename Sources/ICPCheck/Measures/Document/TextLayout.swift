@@ -117,8 +117,11 @@ struct TextLayout {
         for start in (box.y - reach)..<min(picture.height, box.y + box.height + reach) {
             var run = 0, gap = 0, longest = 0
             for x in columns {
+                // A pixel either side keeps a line whose angle is a little off the text's.
                 let y = start + rise[x - box.x]
-                if y >= 0 && y < picture.height && picture.ink[y * picture.width + x] {
+                let onLine = y >= 1 && y < picture.height - 1
+                    && (picture.ink[(y - 1) * picture.width + x] || picture.ink[y * picture.width + x] || picture.ink[(y + 1) * picture.width + x])
+                if onLine {
                     run += 1
                     gap = 0
                 } else {
