@@ -2,8 +2,9 @@ import Testing
 
 @testable import ICPCheck
 
-/// Thousands of deterministic mutations of corpus files through probe, EXIF and decode: each
-/// must end with a decoded image or a finding, never a crash or a hang.
+/// Thousands of deterministic mutations of corpus files through probe, EXIF and decode (and a tenth
+/// of the decoded ones through the pixel heuristics): each must end with a decoded image or a
+/// finding, never a crash or a hang.
 @Suite struct RobustnessTests {
     /// Seeds that cover the decoder's paths: baseline, progressive, arithmetic, CMYK, grey, EXIF with
     /// GPS and thumbnail; PNG palette, 16-bit, interlaced, alpha.
@@ -14,6 +15,8 @@ import Testing
         "png/pngsuite/basn6a16.png", "png/pngsuite/basi2c16.png", "png/pngsuite/tbrn2c08.png",
         "png/pngsuite/ccwn3p08.png",
     ]
+
+    static let rules = try! RulesLoader.load()
 
     /// Small caps so that a mutated size field cannot make one case slow.
     static let options = InspectOptions(limits: DecodeLimits(maxPixels: 4_000_000, maxDimension: 20_000), workingLongSide: nil)
@@ -32,6 +35,12 @@ import Testing
             if let image = analysis.image {
                 decoded += 1
                 #expect(image.pixels.count == image.width * image.height * image.channels)
+                // Every tenth decoded mutant also goes through the pixel heuristics, which must measure it.
+                if decoded % 10 == 0 {
+                    var checked = report
+                    ContentChecks(rules: Self.rules).apply(to: &checked, image: image)
+                    #expect(checked.contentKind != nil, "round \(round)")
+                }
             } else {
                 refused += 1
             }
