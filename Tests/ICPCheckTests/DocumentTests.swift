@@ -32,7 +32,7 @@ import Testing
         #expect(report.findings.isEmpty, "\(report.findings.map(\.code)) \(report.measures)")
         #expect(report.contentKind == "document")
         #expect(report.measures["seal_count"] == 1)
-        #expect((report.measures["seal_y"] ?? 0) > 0.6, "the seal sits by the signature")
+        #expect((report.measures["seal_y"] ?? 0) > 0.6 && report.measures["seal_near_bottom"] == 1, "the seal sits by the signature")
         #expect(abs(report.measures["skew_degrees"] ?? 9) < 1)
     }
 

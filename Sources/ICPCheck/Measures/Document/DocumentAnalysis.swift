@@ -5,7 +5,6 @@ struct DocumentMeasurement {
     var isDocument = false
     var idSides = (front: false, back: false)
     var sealCount = 0
-    var sealNearBottom = false
     var pageIsPortrait = false
     var ruledLines = 0
     var isGreyscale = false
@@ -74,8 +73,9 @@ enum DocumentAnalysis {
         result.sealCount = seals.count
         if let box = paper.box {
             result.pageIsPortrait = box.height > box.width
+            // Where the signature block is: the statement's seal belongs there.
             let bottom = Double(box.y) + Double(box.height) * (1 - rules.seal.bottomShare)
-            result.sealNearBottom = seals.contains { $0.centreY >= bottom }
+            if !seals.isEmpty { result.measures["seal_near_bottom"] = seals.contains { $0.centreY >= bottom } ? 1 : 0 }
         }
         result.idSides = (sides.front, sides.back)
         result.ruledLines = text.ruledLines
