@@ -6,7 +6,8 @@ struct DocumentChecks {
     /// nil when unknown (a single file inspected on its own).
     let isEntity: Bool?
 
-    static let documentRoles: Set<MaterialRole> = [.authenticityStatement, .subjectCertificate, .domainCertificate]
+    /// The pages the document findings are for (other papers, such as a pre-approval, vary too much).
+    static let pageRoles: Set<MaterialRole> = [.authenticityStatement, .subjectCertificate, .domainCertificate]
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
     /// - Returns: the findings the pixels support whatever the file's role.
@@ -33,7 +34,7 @@ struct DocumentChecks {
             report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: mismatch))
         }
         let observed = observedFindings(measurement, measures: report.measures)
-        guard Self.documentRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
+        guard Self.pageRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
         if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
             report.findings.append(.document(FindingCode.sealMissing, .error, value: 0, limit: 1))
         }
@@ -62,7 +63,7 @@ struct DocumentChecks {
     /// Why a declared or named role does not fit the pixels, if it does not.
     private func mismatch(role: MaterialRole, kind: String?, sides: (front: Bool, back: Bool)) -> String? {
         // A portrait named as a document has its finding from the photo checks already.
-        if Self.documentRoles.contains(role), kind == "photo" { return "\(role.rawValue) shows a photograph, not a document" }
+        if Self.pageRoles.contains(role), kind == "photo" { return "\(role.rawValue) shows a photograph, not a document" }
         if role == .idCardFront, sides.back, !sides.front { return "id_card_front shows the back (emblem side)" }
         if role == .idCardBack, sides.front, !sides.back { return "id_card_back shows the front (portrait side)" }
         if Self.idRoles.contains(role), kind == "portrait" || kind == "photo" { return "\(role.rawValue) shows \(kind!), not an ID card" }
