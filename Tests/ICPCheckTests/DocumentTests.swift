@@ -45,13 +45,17 @@ import Testing
         #expect(!Self.codes(unsealed, isEntity: nil).contains(FindingCode.sealMissing))
     }
 
-    @Test func greyscalePage() {
-        let grey = ImageEditing.map(Self.statement) { _, _, color in
+    /// The picture as a greyscale scan stores it: every pixel its luma.
+    static func greyed(_ image: DecodedImage) -> DecodedImage {
+        ImageEditing.map(image) { _, _, color in
             let (r, g, b) = (Int(color.0), Int(color.1), Int(color.2))
             let luma = UInt8((r * 299 + g * 587 + b * 114) / 1000)
             color = (luma, luma, luma)
         }
-        #expect(Self.codes(grey).contains(FindingCode.docGreyscale))
+    }
+
+    @Test func greyscalePage() {
+        #expect(Self.codes(Self.greyed(Self.statement)).contains(FindingCode.docGreyscale))
         #expect(!Self.codes(Self.statement).contains(FindingCode.docGreyscale))
     }
 
@@ -140,6 +144,9 @@ import Testing
         #expect(front.contentKind == "id_card" && front.role == .idCardFront && front.roleSource == .content)
         #expect(back.contentKind == "id_card" && back.role == .idCardBack)
         #expect(Self.report(Self.idBoth, role: .unknown).role == .idCardBothSides)
+        // Scanned in grey, the emblem is a dark filled disc; a grey licence's square QR code is not one.
+        #expect(Self.report(Self.greyed(Self.idBack), role: .unknown).role == .idCardBack)
+        #expect(Self.report(Self.greyed(Self.licence), role: .unknown).measures["id_back"] == 0)
         let photo = Self.report(Self.decoded(ApplicationTests.backdropPhoto), role: .unknown)
         #expect(photo.measures["id_front"] == 0 && photo.measures["id_back"] == 0)
     }

@@ -32,7 +32,10 @@ enum DocumentAnalysis {
         let marks = RedMarks.find(in: picture, paper: paper, rules: rules.seal)
         let pageWidth = paper.box?.width ?? picture.width
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
-        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: marks, rules: rules.idCard)
+        let isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
+        // On a greyscale picture the emblem is a dark filled disc rather than a red one.
+        let emblems = isGreyscale ? RedMarks.patches(in: darkMask(picture, paper: paper), picture: picture) : marks
+        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, rules: rules.idCard)
 
         var result = DocumentMeasurement()
         var m: [String: Double] = [:]
@@ -80,7 +83,7 @@ enum DocumentAnalysis {
         result.idSides = (sides.front, sides.back)
         result.ruledLines = text.ruledLines
         result.isSideways = text.sideways && text.lineStrength >= rules.minLineStrength
-        result.isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
+        result.isGreyscale = isGreyscale
         let hasText = text.density >= rules.minTextDensity && text.density <= rules.maxTextDensity
             && text.lineStrength >= rules.minLineStrength && text.lineCount >= rules.minTextLines
             && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
@@ -89,5 +92,17 @@ enum DocumentAnalysis {
         // merely touching an edge says little: a white desk joins the page region.)
         result.isCutOff = text.marginInk > rules.maxMarginInk
         return result
+    }
+
+    /// Pixels on the page at most half as bright as the paper.
+    private static func darkMask(_ picture: DocumentPicture, paper: PaperRegion) -> [Bool] {
+        let limit = UInt8(paper.paperLevel / 2)
+        var mask = [Bool](repeating: false, count: picture.luma.count)
+        for y in 0..<picture.height {
+            for x in 0..<picture.width where picture.luma[y * picture.width + x] <= limit && paper.contains(x, y) {
+                mask[y * picture.width + x] = true
+            }
+        }
+        return mask
     }
 }

@@ -11,6 +11,8 @@ struct RedMark {
     var middleDensity = 0.0
     /// Share of 24 angular sectors whose outer ring holds red: near 1 for a closed ring.
     var ringCoverage = 0.0
+    /// Red share of the box's corners outside the ellipse: near 0 for a round mark, high for a square one.
+    var cornerDensity = 0.0
 
     var roundness: Double { Double(min(width, height)) / Double(max(1, max(width, height))) }
     var centreX: Double { Double(x) + Double(width) / 2 }
@@ -25,7 +27,9 @@ struct RedMark {
     }
 
     /// A filled round red mark (the national emblem on an ID card's back).
-    var isFilledDisc: Bool { roundness >= 0.7 && fill >= 0.35 && middleDensity >= 0.4 && ringCoverage >= 0.6 }
+    var isFilledDisc: Bool {
+        roundness >= 0.7 && fill >= 0.35 && middleDensity >= 0.4 && ringCoverage >= 0.6 && cornerDensity <= 0.5 * fill
+    }
 }
 
 enum RedMarks {
@@ -48,19 +52,22 @@ enum RedMarks {
                 }
             }
         }
-        let red = removingLongRuns(rawRed, width: picture.width, height: picture.height)
+        return patches(in: removingLongRuns(rawRed, width: picture.width, height: picture.height), picture: picture)
+    }
+
+    /// The patches of a mask over the picture, largest first, each with its shape measures.
+    static func patches(in mask: [Bool], picture: DocumentPicture) -> [RedMark] {
         let cellSize = max(2, max(picture.width, picture.height) / 300)
-        // Two red pixels make a cell red; growing by two cells joins a seal's ring, star and lettering,
-        // and a ring broken by faded ink or a signature across it.
+        // Two marked pixels make a cell; growing by one cell joins a seal's ring, star and lettering.
         let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 2 / Double(cellSize * cellSize)) {
-            red[$1 * picture.width + $0]
+            mask[$1 * picture.width + $0]
         }.dilated()
         return cells.regions().prefix(64).compactMap { region in
             guard region.cellCount >= 4 else { return nil }
             let x = region.minColumn * cellSize, y = region.minRow * cellSize
             let width = min(picture.width - x, region.widthInCells * cellSize)
             let height = min(picture.height - y, region.heightInCells * cellSize)
-            return measure(red, pictureWidth: picture.width, x: x, y: y, width: width, height: height)
+            return measure(mask, pictureWidth: picture.width, x: x, y: y, width: width, height: height)
         }
     }
 
@@ -117,7 +124,7 @@ enum RedMarks {
         var mark = RedMark(x: x, y: y, width: width, height: height)
         let (a, b) = (Double(width) / 2, Double(height) / 2)
         let (cx, cy) = (Double(x) + a, Double(y) + b)
-        var ringArea = 0, ringRed = 0, middleArea = 0, middleRed = 0, ellipseArea = 0, ellipseRed = 0
+        var ringArea = 0, ringRed = 0, middleArea = 0, middleRed = 0, ellipseArea = 0, ellipseRed = 0, cornerArea = 0, cornerRed = 0
         var sectorArea = [Int](repeating: 0, count: 24), sectorRed = [Int](repeating: 0, count: 24)
         for py in y..<(y + height) {
             let dy = (Double(py) + 0.5 - cy) / b
@@ -128,6 +135,9 @@ enum RedMarks {
                 if radius <= 1 {
                     ellipseArea += 1
                     if isRed { ellipseRed += 1 }
+                } else if radius > 1.1 {
+                    cornerArea += 1
+                    if isRed { cornerRed += 1 }
                 }
                 if radius >= 0.72 && radius <= 1.02 {
                     ringArea += 1
@@ -144,6 +154,7 @@ enum RedMarks {
             }
         }
         mark.fill = Double(ellipseRed) / Double(max(1, ellipseArea))
+        mark.cornerDensity = Double(cornerRed) / Double(max(1, cornerArea))
         mark.ringDensity = Double(ringRed) / Double(max(1, ringArea))
         mark.middleDensity = Double(middleRed) / Double(max(1, middleArea))
         let sectorNeed = max(0.05, 0.35 * mark.ringDensity)
