@@ -14,6 +14,8 @@ struct DocumentMeasurement {
 
 enum DocumentAnalysis {
     static let minimumSide = 32
+    /// Two ID cards on a sheet hold fewer glyphs than this at the analysis size.
+    static let maxGlyphsOnCards = 400
 
     /// - Parameters:
     ///   - image: the decoded picture at the working size.
@@ -33,8 +35,10 @@ enum DocumentAnalysis {
         let pageWidth = paper.box?.width ?? picture.width
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
         let isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
-        // On a greyscale picture the emblem is a dark filled disc rather than a red one.
-        let emblems = isGreyscale ? RedMarks.patches(in: darkMask(picture, paper: paper), picture: picture) : marks
+        // On a greyscale picture the emblem is a dark filled disc rather than a red one. A card carries
+        // at most a couple of hundred glyphs; on a page of text the dark patches are only its text.
+        let emblems = isGreyscale && text.glyphCount <= maxGlyphsOnCards
+            ? RedMarks.patches(in: darkMask(picture, paper: paper), picture: picture) : marks
         let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, rules: rules.idCard)
 
         var result = DocumentMeasurement()
