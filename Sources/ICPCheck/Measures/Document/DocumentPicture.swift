@@ -44,25 +44,16 @@ struct DocumentPicture {
         return 255
     }
 
-    /// Mean over a (2·radius+1)² window clipped to the picture, from an integral image.
+    /// Mean over a (2·radius+1)² window clipped to the picture, from the face detector's integral image.
     static func boxMean(_ plane: [UInt8], width: Int, height: Int, radius: Int) -> [UInt8] {
-        let stride = width + 1
-        var integral = [UInt32](repeating: 0, count: stride * (height + 1))
-        for y in 0..<height {
-            var rowSum: UInt32 = 0
-            for x in 0..<width {
-                rowSum += UInt32(plane[y * width + x])
-                integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1] + rowSum
-            }
-        }
+        let integral = IntegralImage(plane: plane, width: width, height: height)
         var out = [UInt8](repeating: 0, count: width * height)
         for y in 0..<height {
             let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
             for x in 0..<width {
                 let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
-                let sum = integral[y1 * stride + x1] + integral[y0 * stride + x0] - integral[y0 * stride + x1]
-                    - integral[y1 * stride + x0]
-                out[y * width + x] = UInt8(sum / UInt32((y1 - y0) * (x1 - x0)))
+                let sum = integral.sum(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+                out[y * width + x] = UInt8(sum / ((y1 - y0) * (x1 - x0)))
             }
         }
         return out
