@@ -37,12 +37,32 @@ import Testing
     }
 
     @Test func sealMissingOnlyForEntities() {
+        // Every reddish pixel, the seal's soft edge too (a faint ring is still a seal).
         let unsealed = ImageEditing.map(Self.statement) { _, _, color in
-            if Int(color.0) > Int(color.1) + 40 { color = (245, 243, 238) }
+            if Int(color.0) > max(Int(color.1), Int(color.2)) + 6 { color = (245, 243, 238) }
         }
         #expect(Self.codes(unsealed).contains(FindingCode.sealMissing))
         #expect(!Self.codes(unsealed, isEntity: false).contains(FindingCode.sealMissing))
         #expect(!Self.codes(unsealed, isEntity: nil).contains(FindingCode.sealMissing))
+    }
+
+    @Test func fadedSealIsStillASeal() {
+        // Little ink reached the paper: the seal keeps a fifth of its red.
+        let faded = ImageEditing.map(Self.statement) { _, _, color in
+            guard Int(color.0) > max(Int(color.1), Int(color.2)) + 6 else { return }
+            let fade = { (c: UInt8, paper: Double) in UInt8(paper + (Double(c) - paper) * 0.2) }
+            color = (fade(color.0, 245), fade(color.1, 243), fade(color.2, 238))
+        }
+        #expect(Self.report(faded).measures["seal_count"] == 1)
+        #expect(!Self.codes(faded).contains(FindingCode.sealMissing))
+        // Only the fainter tier sees it: with its thresholds raised to the full ones, the seal is gone.
+        var strict = Self.rules
+        strict.document.seal.faintRedExcess = strict.document.seal.minRedExcess
+        strict.document.seal.faintSaturation = strict.document.seal.minSaturation
+        var report = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        report.role = .authenticityStatement
+        ContentChecks(rules: strict, isEntity: true).apply(to: &report, image: faded)
+        #expect(report.measures["seal_count"] == 0)
     }
 
     /// The picture as a greyscale scan stores it: every pixel its luma.

@@ -8,7 +8,7 @@ struct EvaluationTables {
     var document = ConfusionTable(heuristic: "document or ID card (content_kind)")
     var idFront = ConfusionTable(heuristic: "ID card front")
     var idBack = ConfusionTable(heuristic: "ID card back")
-    /// Keyed by finding code (or "seal"), in `documentConditions` order.
+    /// Keyed by finding code (or "seal", "seal_in_colour"), in `documentConditions` order.
     var conditions: [String: ConfusionTable] = [:]
     /// (path, labelled role, role the pipeline gave).
     var roleResults: [(String, String, String)] = []
@@ -32,6 +32,8 @@ struct EvaluationTables {
     /// The document labels and the finding each is scored against (a seal by `seal_count`).
     static let documentConditions: [(code: String, name: String, label: @Sendable (ImageLabel) -> Bool?)] = [
         ("seal", "red seal", { $0.seal }),
+        // A seal on a greyscale picture shows grey: no colour test can see it (doc.greyscale reports the picture).
+        ("seal_in_colour", "red seal (colour pictures only)", { $0.greyscale == true ? nil : $0.seal }),
         (FindingCode.docGreyscale, "greyscale (doc.greyscale)", { $0.greyscale }),
         (FindingCode.glare, "glare (doc.glare)", { $0.glare }),
         (FindingCode.docBlurry, "blurry (doc.blurry)", { $0.blurry }),
@@ -81,7 +83,7 @@ struct EvaluationTables {
         }
         for condition in Self.documentConditions {
             guard let expected = condition.label(label) else { continue }
-            let predicted = condition.code == "seal" ? (m["seal_count"] ?? 0) > 0 : observed.contains(condition.code)
+            let predicted = condition.code.hasPrefix("seal") ? (m["seal_count"] ?? 0) > 0 : observed.contains(condition.code)
             conditions[condition.code, default: ConfusionTable(heuristic: condition.name)]
                 .add(expected: expected, predicted: predicted, path: path, detail: detail)
         }

@@ -62,6 +62,8 @@ public struct SealRules: Codable, Sendable, Equatable {
     public var hueDegrees: [Double]
     public var minSaturation: Double
     public var minRedExcess: Int
+    public var faintSaturation: Double
+    public var faintRedExcess: Int
     public var minRoundness: Double
     public var minDiameter: Double
     public var maxDiameter: Double
@@ -74,6 +76,8 @@ public struct SealRules: Codable, Sendable, Equatable {
         case hueDegrees = "hue_degrees"
         case minSaturation = "min_saturation"
         case minRedExcess = "min_red_excess"
+        case faintSaturation = "faint_saturation"
+        case faintRedExcess = "faint_red_excess"
         case minRoundness = "min_roundness"
         case minDiameter = "min_diameter"
         case maxDiameter = "max_diameter"

@@ -31,8 +31,8 @@ enum DocumentAnalysis {
         let paper = PaperRegion(picture, rules: rules)
         let text = TextLayout(picture, paper: paper, rules: rules)
         let colour = PageColour(picture, paper: paper)
-        let marks = RedMarks.find(in: picture, paper: paper, rules: rules.seal)
         let pageWidth = paper.box?.width ?? picture.width
+        let marks = RedMarks.find(in: picture, paper: paper, pageWidth: pageWidth, rules: rules.seal)
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
         let isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
         // On a greyscale picture the emblem is a dark filled disc rather than a red one. A card carries

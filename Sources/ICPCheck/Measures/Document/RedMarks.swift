@@ -26,6 +26,11 @@ struct RedMark {
             && middleDensity <= rules.maxMiddleToRing * ringDensity && !isFilledDisc
     }
 
+    /// Whether the other mark's centre lies inside this one's box.
+    func covers(_ other: RedMark) -> Bool {
+        other.centreX >= Double(x) && other.centreX <= Double(x + width) && other.centreY >= Double(y) && other.centreY <= Double(y + height)
+    }
+
     /// A filled round red mark (the national emblem on an ID card's back).
     var isFilledDisc: Bool {
         roundness >= 0.7 && fill >= 0.35 && middleDensity >= 0.4 && ringCoverage >= 0.6 && cornerDensity <= 0.5 * fill
@@ -33,8 +38,9 @@ struct RedMark {
 }
 
 enum RedMarks {
-    /// The red patches on the page, largest first (a reddish desk or wall around it is not looked at).
-    static func find(in picture: DocumentPicture, paper: PaperRegion, rules: SealRules) -> [RedMark] {
+    /// The red patches on the page, largest first (a reddish desk or wall around it is not looked at),
+    /// then the seal-shaped patches of fainter red where no seal was found: a faded stamp.
+    static func find(in picture: DocumentPicture, paper: PaperRegion, pageWidth: Int, rules: SealRules) -> [RedMark] {
         let width = picture.width
         // White-balanced on the paper, so that a warm or cool light neither makes nor hides red.
         let paperColour = paper.paperColour, grey = (paperColour.r + paperColour.g + paperColour.b) / 3
@@ -43,16 +49,26 @@ enum RedMarks {
         // Per channel, the balanced value of each of the 256 levels: one table look-up per sample.
         let table = { (gain: Double) in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
         let (rTable, gTable, bTable) = (table(gains.0), table(gains.1), table(gains.2))
-        var rawRed = [Bool](repeating: false, count: width * picture.height)
+        var red = [Bool](repeating: false, count: width * picture.height), faint = red
         picture.image.pixels.withUnsafeBufferPointer { pixels in
             for y in 0..<picture.height {
                 for x in 0..<width where paper.contains(x, y) {
                     let index = y * width + x
-                    rawRed[index] = isRed(rTable[Int(pixels[3 * index])], gTable[Int(pixels[3 * index + 1])], bTable[Int(pixels[3 * index + 2])], rules)
+                    let level = redness(rTable[Int(pixels[3 * index])], gTable[Int(pixels[3 * index + 1])], bTable[Int(pixels[3 * index + 2])], rules)
+                    red[index] = level == .red
+                    faint[index] = level != .none
                 }
             }
         }
-        return patches(in: removingLongRuns(rawRed, width: picture.width, height: picture.height), picture: picture)
+        // Lines are found in the fainter mask, which follows a thin printed line more closely.
+        let faintWithoutLines = StraightLines.removing(from: faint, width: width, height: picture.height)
+        let redWithoutLines = zip(red, faintWithoutLines).map { $0 && $1 }
+        let marks = patches(in: redWithoutLines, picture: picture)
+        let faded = patches(in: faintWithoutLines, picture: picture).filter { candidate in
+            candidate.isSeal(pageWidth: pageWidth, rules: rules)
+                && !marks.contains { $0.covers(candidate) && $0.isSeal(pageWidth: pageWidth, rules: rules) }
+        }
+        return marks + faded
     }
 
     /// The patches of a mask over the picture, largest first, each with its shape measures.
@@ -71,53 +87,18 @@ enum RedMarks {
         }
     }
 
-    /// The mask without thin straight horizontal or vertical runs longer than a tenth of the picture:
-    /// printed frames and rules, which would join a seal stamped near them into one patch. A run
-    /// through a thick patch (a filled emblem) stays.
-    static func removingLongRuns(_ mask: [Bool], width: Int, height: Int) -> [Bool] {
-        var out = mask
-        let thin = max(6, max(width, height) / 100)
-        // Red pixels in a line through `index`, `step` apart, counted up to `thin` + 1 each way.
-        func thickness(_ index: Int, _ step: Int) -> Int {
-            var count = 1
-            for direction in [step, -step] {
-                var next = index + direction
-                while next >= 0 && next < mask.count && mask[next] && count <= thin {
-                    count += 1
-                    next += direction
-                }
-            }
-            return count
-        }
-        // Along `count` pixels from `first`, `step` apart: clear each thin run longer than `limit`.
-        func clear(first: Int, step: Int, count: Int, limit: Int, across: Int) {
-            var position = 0
-            while position < count {
-                guard mask[first + position * step] else {
-                    position += 1
-                    continue
-                }
-                let start = position
-                while position < count && mask[first + position * step] { position += 1 }
-                let length = position - start
-                if length > limit && thickness(first + (start + length / 2) * step, across) <= thin {
-                    for member in start..<position { out[first + member * step] = false }
-                }
-            }
-        }
-        for y in 0..<height { clear(first: y * width, step: 1, count: width, limit: width / 10, across: width) }
-        for x in 0..<width { clear(first: x, step: width, count: height, limit: height / 10, across: 1) }
-        return out
-    }
+    enum Redness { case none, faint, red }
 
-    /// Red in hue (around 0°), saturated enough, clearly redder than green and blue.
-    static func isRed(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ rules: SealRules) -> Bool {
+    /// Red in hue (around 0°), saturated enough, clearly redder than green and blue; `faint` when
+    /// only the weaker saturation and excess of a faded stamp are reached.
+    static func redness(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ rules: SealRules) -> Redness {
         let (r, g, b) = (Int(r), Int(g), Int(b))
         let top = max(r, g, b), bottom = min(r, g, b)
-        guard r == top, r >= 70, r - max(g, b) >= rules.minRedExcess else { return false }
-        guard Double(top - bottom) >= rules.minSaturation * Double(top) else { return false }
+        guard r == top, r >= 70, r - max(g, b) >= rules.faintRedExcess else { return .none }
+        guard Double(top - bottom) >= rules.faintSaturation * Double(top) else { return .none }
         let hue = 60 * Double(g - b) / Double(top - bottom)
-        return hue >= rules.hueDegrees[0] && hue <= rules.hueDegrees[1]
+        guard hue >= rules.hueDegrees[0] && hue <= rules.hueDegrees[1] else { return .none }
+        return r - max(g, b) >= rules.minRedExcess && Double(top - bottom) >= rules.minSaturation * Double(top) ? .red : .faint
     }
 
     private static func measure(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int) -> RedMark {
