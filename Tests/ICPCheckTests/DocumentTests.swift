@@ -77,6 +77,17 @@ import Testing
     @Test func greyscalePage() {
         #expect(Self.codes(Self.greyed(Self.statement)).contains(FindingCode.docGreyscale))
         #expect(!Self.codes(Self.statement).contains(FindingCode.docGreyscale))
+        // A colour scan of a black-and-white page whose only colour is its red seal.
+        let onlySealRed = ImageEditing.map(Self.statement) { _, _, color in
+            guard Int(color.0) <= max(Int(color.1), Int(color.2)) + 6 else { return }
+            let (r, g, b) = (Int(color.0), Int(color.1), Int(color.2))
+            let luma = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+            color = (luma, luma, luma)
+        }
+        let report = Self.report(onlySealRed)
+        #expect(report.measures["seal_count"] == 1)
+        let codes = Set(report.findings.map(\.code))
+        #expect(!codes.contains(FindingCode.docGreyscale), "\(report.measures["colourful_fraction"] ?? -1)")
     }
 
     @Test func pageCutOffByTheFrame() {

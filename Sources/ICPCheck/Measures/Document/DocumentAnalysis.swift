@@ -34,7 +34,9 @@ enum DocumentAnalysis {
         let pageWidth = paper.box?.width ?? picture.width
         let marks = RedMarks.find(in: picture, paper: paper, pageWidth: pageWidth, rules: rules.seal)
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
+        // A red seal found is colour, however little of the page it covers.
         let isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
+            && seals.isEmpty
         // On a greyscale picture the emblem is a dark filled disc rather than a red one. A card carries
         // at most a couple of hundred glyphs; on a page of text the dark patches are only its text.
         let emblems = isGreyscale && text.glyphCount <= maxGlyphsOnCards
