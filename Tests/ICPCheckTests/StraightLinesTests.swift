@@ -28,6 +28,10 @@ struct StraightLinesTests {
         mask.indices.filter { mask[$0] && keep(Double($0 % width), Double($0 / width)) }.count
     }
 
+    static func removingLines(_ mask: [Bool]) -> [Bool] {
+        StraightLines.removing(from: mask, count: mask.filter { $0 }.count, width: width, height: height)
+    }
+
     @Test(arguments: [0.0, 7.0, -12.0, 90.0, 84.0])
     func tiltedFrameGoesTheTouchingRingStays(degrees: Double) {
         // A 2-pixel frame line across the picture, and a seal's rim (radius 45, 5 px thick) touching it.
@@ -37,7 +41,7 @@ struct StraightLinesTests {
         let isLine = { (x: Double, y: Double) in Self.lineDistance(x, y, x0: x0, y0: y0, degrees: degrees) <= 1 }
         let isRing = { (x: Double, y: Double) in Self.ring(x, y, cx: cx, cy: cy, radius: 45, thickness: 5) }
         let input = Self.mask { isLine($0, $1) || isRing($0, $1) }
-        let output = StraightLines.removing(from: input, width: Self.width, height: Self.height)
+        let output = Self.removingLines(input)
         let lineOnly = { (x: Double, y: Double) in isLine(x, y) && !isRing(x, y) }
         let ringOnly = { (x: Double, y: Double) in isRing(x, y) && !isLine(x, y) }
         #expect(Double(Self.count(output, where: lineOnly)) < 0.05 * Double(Self.count(input, where: lineOnly)), "the frame is gone")
@@ -46,13 +50,13 @@ struct StraightLinesTests {
 
     @Test func aRingAloneIsNoLine() {
         let input = Self.mask { Self.ring($0, $1, cx: 400, cy: 300, radius: 150, thickness: 8) }
-        #expect(StraightLines.removing(from: input, width: Self.width, height: Self.height) == input)
+        #expect(Self.removingLines(input) == input)
     }
 
     @Test func aFilledDiscCrossedByALineKeepsItsBody() {
         let isDisc = { (x: Double, y: Double) in (x - 300) * (x - 300) + (y - 300) * (y - 300) <= 60 * 60 }
         let input = Self.mask { isDisc($0, $1) || abs($1 - 300) <= 1 }
-        let output = StraightLines.removing(from: input, width: Self.width, height: Self.height)
+        let output = Self.removingLines(input)
         // Only where the line meets its rim, a pixel or two of the disc may go with it.
         #expect(Double(Self.count(output, where: isDisc)) >= 0.99 * Double(Self.count(input, where: isDisc)))
         #expect(Self.count(output) { !isDisc($0, $1) } == 0)

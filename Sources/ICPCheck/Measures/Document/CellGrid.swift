@@ -28,6 +28,20 @@ struct CellGrid {
         self.init(columns: columns, rows: rows, cells: cells)
     }
 
+    /// The same grid from a mask of the picture's pixels, counted in one pass.
+    init(mask: [Bool], width: Int, height: Int, cellSize: Int, share: Double) {
+        let columns = max(1, width / cellSize), rows = max(1, height / cellSize)
+        var counts = [Int32](repeating: 0, count: columns * rows)
+        mask.withUnsafeBufferPointer { mask in
+            for y in 0..<min(height, rows * cellSize) {
+                let rowStart = (y / cellSize) * columns
+                for x in 0..<min(width, columns * cellSize) where mask[y * width + x] { counts[rowStart + x / cellSize] += 1 }
+            }
+        }
+        let area = Double(min(width, cellSize) * min(height, cellSize))
+        self.init(columns: columns, rows: rows, cells: counts.map { $0 > 0 && Double($0) >= area * share })
+    }
+
     subscript(column: Int, row: Int) -> Bool {
         get { cells[row * columns + column] }
         set { cells[row * columns + column] = newValue }

@@ -3,7 +3,7 @@ struct PaperRegion {
     /// The region's cells, holes filled.
     let grid: CellGrid
     /// The same per pixel of the analysis picture (every measure asks it, pixel by pixel).
-    private let onPage: [Bool]
+    let onPage: [Bool]
     private let width: Int
     /// Every paper-like cell, in whichever region (cards side by side each have their own).
     let anyPaper: CellGrid

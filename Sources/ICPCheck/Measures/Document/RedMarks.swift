@@ -20,10 +20,14 @@ struct RedMark {
 
     /// A round or oval stamp: a closed ring, emptier inside than on the rim, of a seal's size on the page.
     func isSeal(pageWidth: Int, rules: SealRules) -> Bool {
-        let diameter = Double(max(width, height)) / Double(max(1, pageWidth))
-        return roundness >= rules.minRoundness && diameter >= rules.minDiameter && diameter <= rules.maxDiameter
-            && max(width, height) >= 16 && ringCoverage >= rules.minRingCoverage && ringDensity >= rules.minRingDensity
+        hasSealSize(pageWidth: pageWidth, rules: rules) && ringCoverage >= rules.minRingCoverage && ringDensity >= rules.minRingDensity
             && middleDensity <= rules.maxMiddleToRing * ringDensity && !isFilledDisc
+    }
+
+    /// Round or oval, of a seal's size on the page.
+    func hasSealSize(pageWidth: Int, rules: SealRules) -> Bool {
+        let diameter = Double(max(width, height)) / Double(max(1, pageWidth))
+        return roundness >= rules.minRoundness && diameter >= rules.minDiameter && diameter <= rules.maxDiameter && max(width, height) >= 16
     }
 
     /// Whether the other mark's centre lies inside this one's box.
@@ -31,9 +35,11 @@ struct RedMark {
         other.centreX >= Double(x) && other.centreX <= Double(x + width) && other.centreY >= Double(y) && other.centreY <= Double(y + height)
     }
 
+    static let discRoundness = 0.7
+
     /// A filled round red mark (the national emblem on an ID card's back).
     var isFilledDisc: Bool {
-        roundness >= 0.7 && fill >= 0.35 && middleDensity >= 0.4 && ringCoverage >= 0.6 && cornerDensity <= 0.5 * fill
+        roundness >= Self.discRoundness && fill >= 0.35 && middleDensity >= 0.4 && ringCoverage >= 0.6 && cornerDensity <= 0.5 * fill
     }
 }
 
@@ -50,21 +56,31 @@ enum RedMarks {
         let table = { (gain: Double) in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
         let (rTable, gTable, bTable) = (table(gains.0), table(gains.1), table(gains.2))
         var red = [Bool](repeating: false, count: width * picture.height), faint = red
+        var faintCount = 0
         picture.image.pixels.withUnsafeBufferPointer { pixels in
-            for y in 0..<picture.height {
-                for x in 0..<width where paper.contains(x, y) {
-                    let index = y * width + x
-                    let level = redness(rTable[Int(pixels[3 * index])], gTable[Int(pixels[3 * index + 1])], bTable[Int(pixels[3 * index + 2])], rules)
-                    red[index] = level == .red
-                    faint[index] = level != .none
-                }
+            for index in 0..<(width * picture.height) where paper.onPage[index] {
+                let r = rTable[Int(pixels[3 * index])], g = gTable[Int(pixels[3 * index + 1])], b = bTable[Int(pixels[3 * index + 2])]
+                // Most pixels are not even faintly redder than green and blue: no hue to work out.
+                guard Int(r) - Int(max(g, b)) >= rules.faintRedExcess else { continue }
+                let level = redness(r, g, b, rules)
+                red[index] = level == .red
+                faint[index] = level != .none
+                if level != .none { faintCount += 1 }
             }
         }
         // Lines are found in the fainter mask, which follows a thin printed line more closely.
-        let faintWithoutLines = StraightLines.removing(from: faint, width: width, height: picture.height)
+        let faintWithoutLines = StraightLines.removing(from: faint, count: faintCount, width: width, height: picture.height)
         let redWithoutLines = zip(red, faintWithoutLines).map { $0 && $1 }
-        let marks = patches(in: redWithoutLines, picture: picture)
-        let faded = patches(in: faintWithoutLines, picture: picture).filter { candidate in
+        // Only round marks no larger than half the picture can be seals or emblems.
+        let longSide = max(width, picture.height)
+        let marks = patches(in: redWithoutLines, picture: picture) { width, height in
+            Double(min(width, height)) >= min(rules.minRoundness, RedMark.discRoundness) * Double(max(width, height)) && 2 * max(width, height) <= longSide
+        }
+        // Nothing fainter than the red: no faded stamp to look for.
+        guard faint != red else { return marks }
+        let faded = patches(in: faintWithoutLines, picture: picture) { width, height in
+            RedMark(x: 0, y: 0, width: width, height: height).hasSealSize(pageWidth: pageWidth, rules: rules)
+        }.filter { candidate in
             candidate.isSeal(pageWidth: pageWidth, rules: rules)
                 && !marks.contains { $0.covers(candidate) && $0.isSeal(pageWidth: pageWidth, rules: rules) }
         }
@@ -72,17 +88,18 @@ enum RedMarks {
     }
 
     /// The patches of a mask over the picture, largest first, each with its shape measures.
-    static func patches(in mask: [Bool], picture: DocumentPicture) -> [RedMark] {
+    /// - Parameter worthMeasuring: whether a patch of this width and height can be what is looked for.
+    static func patches(in mask: [Bool], picture: DocumentPicture, worthMeasuring: (Int, Int) -> Bool = { _, _ in true }) -> [RedMark] {
         let cellSize = max(2, max(picture.width, picture.height) / 300)
         // Two marked pixels make a cell; growing by one cell joins a seal's ring, star and lettering.
-        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 2 / Double(cellSize * cellSize)) {
-            mask[$1 * picture.width + $0]
-        }.dilated()
+        let cells = CellGrid(mask: mask, width: picture.width, height: picture.height, cellSize: cellSize,
+                             share: 2 / Double(cellSize * cellSize)).dilated()
         return cells.regions().prefix(64).compactMap { region in
             guard region.cellCount >= 4 else { return nil }
             let x = region.minColumn * cellSize, y = region.minRow * cellSize
             let width = min(picture.width - x, region.widthInCells * cellSize)
             let height = min(picture.height - y, region.heightInCells * cellSize)
+            guard worthMeasuring(width, height) else { return nil }
             return measure(mask, pictureWidth: picture.width, x: x, y: y, width: width, height: height)
         }
     }

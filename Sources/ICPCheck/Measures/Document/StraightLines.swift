@@ -13,32 +13,20 @@ enum StraightLines {
     /// The mask without its thin straight lines longer than an eighth of the picture's long side (a
     /// seal's rim is curved: its straightest stretch is far shorter). A line through a thick patch,
     /// such as a filled emblem, keeps the patch.
-    static func removing(from mask: [Bool], width: Int, height: Int) -> [Bool] {
+    /// - Parameter count: how many pixels of the mask are set.
+    static func removing(from mask: [Bool], count: Int, width: Int, height: Int) -> [Bool] {
         let limit = max(width, height) / 8
         let thin = max(6, max(width, height) / 100)
-        guard limit > 0 else { return mask }
+        guard limit > 0, count > limit else { return mask }
         let angles = Array(stride(from: -maxTiltDegrees, through: maxTiltDegrees, by: angleStepDegrees)).map { $0 * .pi / 180 }
+        // Only points in a thin stretch across a line can lie on it: a solid patch does not vote.
+        let (levelVoters, uprightVoters) = thinPoints(mask, width: width, height: height, thin: thin)
         var out = mask
         // A vertical line is a level one with the axes swapped: u runs along it, v across.
         for vertical in [false, true] {
             let (along, across) = vertical ? (height, width) : (width, height)
             let index = { (u: Int, v: Int) in vertical ? u * width + v : v * width + u }
-            // Only points in a thin stretch across can lie on a thin line: a solid patch does not vote.
-            var voters: [(u: Int32, v: Int32)] = []
-            for u in 0..<along {
-                var v = 0
-                while v < across {
-                    guard mask[index(u, v)] else {
-                        v += 1
-                        continue
-                    }
-                    let start = v
-                    while v < across && mask[index(u, v)] { v += 1 }
-                    if v - start <= thin {
-                        for member in start..<v { voters.append((Int32(u), Int32(member))) }
-                    }
-                }
-            }
+            let voters = vertical ? uprightVoters : levelVoters
             guard voters.count > limit else { continue }
             let step = max(1, voters.count / maxVoters)
             let offset = Int(Double(along) * sin(maxTiltDegrees * .pi / 180)) + 2
@@ -61,6 +49,37 @@ enum StraightLines {
             }
         }
         return out
+    }
+
+    /// Set points in vertical runs of at most `thin` pixels, as (x, y) (voters for level lines), and
+    /// in horizontal ones, as (y, x) (voters for upright lines), in one pass over the rows.
+    private static func thinPoints(_ mask: [Bool], width: Int, height: Int, thin: Int)
+        -> (level: [(u: Int32, v: Int32)], upright: [(u: Int32, v: Int32)])
+    {
+        var level: [(u: Int32, v: Int32)] = [], upright: [(u: Int32, v: Int32)] = []
+        // Where the vertical run now open in each column started (-1: none).
+        var runStart = [Int](repeating: -1, count: width)
+        func closeColumn(_ x: Int, before y: Int) {
+            if y - runStart[x] <= thin { for member in runStart[x]..<y { level.append((Int32(x), Int32(member))) } }
+            runStart[x] = -1
+        }
+        for y in 0...height {
+            var x = 0
+            while x < width {
+                guard y < height, mask[y * width + x] else {
+                    if runStart[x] >= 0 { closeColumn(x, before: y) }
+                    x += 1
+                    continue
+                }
+                let start = x
+                while x < width && mask[y * width + x] {
+                    if runStart[x] < 0 { runStart[x] = y }
+                    x += 1
+                }
+                if x - start <= thin { for member in start..<x { upright.append((Int32(y), Int32(member))) } }
+            }
+        }
+        return (level, upright)
     }
 
     /// Walks the line v = (rho + u·sin) / cos and clears each stretch of it that the mask follows for
