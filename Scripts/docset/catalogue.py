@@ -124,6 +124,7 @@ def build() -> list[dict]:
     id_cards(p)
     portraits(p)
     negatives(p)
+    handheld(p)
     names = [s["name"] for s in p.specs]
     assert len(names) == len(set(names)), "duplicate names"
     return p.specs
@@ -368,3 +369,20 @@ def negatives(p: Plan) -> None:
     for _ in range(3):
         w, h = p.pick([(2000, 1500), (1600, 1200), (1920, 1080)])
         p.add(nm(), picture=("sky", {"size": (w, h)}), label=nd("bright sky with clouds"), grain=round(p.u(0.8, 2), 2))
+
+
+def handheld(p: Plan) -> None:
+    """A person holding an ID card up: by the chest or beside the face, front or back."""
+    n = iter(range(1, 100))
+    nm = lambda: f"handheld/h-{next(n):03d}"
+    people = [("photos/hivision_test3.jpg", 1100), ("photos/facerec_biden2.jpg", 1200), ("photos/skimage_astronaut.png", 1024)]
+    faces = ["photos/hivision_test3.jpg", "photos/facerec_biden2.jpg", "photos/skimage_astronaut.png"]
+    for i in range(12):
+        rel, long_side = people[i % 3]
+        side = "front" if i % 4 < 3 else "back"
+        place = ("chest", "left", "right")[(i // 3) % 3]
+        args = {"rel": rel, "side": side, "place": place, "long_side": int(long_side * p.u(0.95, 1.3)), "face_rel": p.pick(faces)}
+        notes = f"{rel.split('/')[-1]} holding an ID card ({side}) {'by the chest' if place == 'chest' else 'beside the face, ' + place}"
+        p.add(nm(), picture=("handheld", args), label={"label": "handheld", "role": "handheld_id_photo",
+                                                       "faces": 1, "notes": notes + " (the card's printed photo is not a person)"},
+              grain=round(p.u(0.5, 1.5), 2))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-LABELS = ("document", "id_card", "portrait", "not_document")
+LABELS = ("document", "id_card", "portrait", "not_document", "handheld")
 ROLES = ("authenticity_statement", "subject_certificate", "domain_certificate", "id_card_front",
-         "id_card_back", "id_card_both_sides", "administrator_photo", "unknown")
+         "id_card_back", "id_card_both_sides", "administrator_photo", "handheld_id_photo", "unknown")
 FLAGS = ("seal", "greyscale", "glare", "blurry", "cut_off", "screen")
 
 
@@ -46,3 +46,5 @@ def check(e: dict) -> None:
         assert "id_side" not in e, e
     if e["role"] == "administrator_photo":
         assert e["label"] == "portrait", e
+    if e["label"] == "handheld":
+        assert e["role"] == "handheld_id_photo" and e["faces_visible"] >= 1, e

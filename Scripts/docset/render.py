@@ -10,7 +10,7 @@ import numpy as np
 
 from samples.pictures import make_photo
 
-from . import capture, corpus, idcards, pages, photos, realpages
+from . import capture, corpus, handheld, idcards, pages, photos, realpages
 from . import geometry as geo
 from . import seals as sl
 from .encode import jpeg
@@ -140,6 +140,8 @@ def render_picture(rng, spec: dict):
         img = photos.sky(rng, *args["size"])
     elif kind == "keyed":
         img = photos.keyed_portrait(rng, **args)
+    elif kind == "handheld":
+        img = handheld.held_card(rng, **args)
     elif kind == "make_photo":  # the samples' own administrator photo, as it is
         img = make_photo(corpus.load("photos/skimage_astronaut.png"))
     else:

@@ -12,8 +12,8 @@ struct ContentChecks {
         let people = photo.measure(image)
         let page = DocumentAnalysis.measure(image, faces: people.faceRects, rules: rules.document)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
-        // it; an ID card's photo is not a portrait either.
-        let portrait = people.isPortrait(rules: rules.portrait) && !page.idSides.front && !page.idSides.back
+        // it; an ID card's photo is not a portrait either, nor a person holding a card up.
+        let portrait = people.isPortrait(rules: rules.portrait) && !page.idSides.front && !page.idSides.back && !page.heldCard
             && !(page.isDocument && (page.measures["paper_fraction"] ?? 0) >= rules.document.pagePortraitFraction)
         photo.apply(people, portrait: portrait, to: &report)
         return DocumentChecks(rules: rules.document, isEntity: isEntity).apply(page, to: &report)

@@ -99,6 +99,11 @@ public struct IDCardRules: Codable, Sendable, Equatable {
     public var maxEmblemX: Double
     public var maxEmblemY: Double
     public var emblemHeight: [Double]
+    public var heldCardMaxSaturation: Double
+    public var heldCardMinFill: Double
+    public var heldCardToFace: [Double]
+    public var heldCardMinGlyphs: Int
+    public var heldCardMaxGlyphToFace: Double
 
     enum CodingKeys: String, CodingKey {
         case minAspect = "min_aspect"
@@ -110,5 +115,10 @@ public struct IDCardRules: Codable, Sendable, Equatable {
         case maxEmblemX = "max_emblem_x"
         case maxEmblemY = "max_emblem_y"
         case emblemHeight = "emblem_height"
+        case heldCardMaxSaturation = "held_card_max_saturation"
+        case heldCardMinFill = "held_card_min_fill"
+        case heldCardToFace = "held_card_to_face"
+        case heldCardMinGlyphs = "held_card_min_glyphs"
+        case heldCardMaxGlyphToFace = "held_card_max_glyph_to_face"
     }
 }

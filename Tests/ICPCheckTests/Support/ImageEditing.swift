@@ -30,6 +30,19 @@ enum ImageEditing {
         return DecodedImage(width: width, height: height, channels: 3, pixels: pixels)
     }
 
+    /// `image` shrunk to `width` pixels wide and laid over `base` with its top left at (x, y).
+    static func pasted(_ image: DecodedImage, into base: DecodedImage, x: Int, y: Int, width: Int) -> DecodedImage {
+        let small = image.resized(toLongSide: max(width, width * image.height / image.width))
+        var pixels = base.pixels
+        for row in 0..<small.height where y + row >= 0 && y + row < base.height {
+            for column in 0..<small.width where x + column >= 0 && x + column < base.width {
+                let from = (row * small.width + column) * 3, to = ((y + row) * base.width + x + column) * 3
+                for channel in 0..<3 { pixels[to + channel] = small.pixels[from + channel] }
+            }
+        }
+        return DecodedImage(width: base.width, height: base.height, channels: 3, pixels: pixels)
+    }
+
     static func crop(_ image: DecodedImage, x: Int, y: Int, width: Int, height: Int) -> DecodedImage {
         placed(image, width: width, height: height, x: -x, y: -y, color: (0, 0, 0))
     }

@@ -10,6 +10,8 @@ struct DocumentMeasurement {
     var isGreyscale = false
     var isCutOff = false
     var isSideways = false
+    /// A card held up by the person in the picture.
+    var heldCard = false
 }
 
 enum DocumentAnalysis {
@@ -75,6 +77,9 @@ enum DocumentAnalysis {
             m["seal_y"] = seal.centreY / Double(picture.height)
             m["seal_diameter"] = Double(max(seal.width, seal.height)) / Double(pageWidth)
         }
+        let heldCard = HeldCard.find(picture, paper: paper, faces: faces, rules: rules.idCard)
+        m["held_card"] = heldCard == nil ? 0 : 1
+        result.heldCard = heldCard != nil
         m["id_front"] = sides.front ? 1 : 0
         m["id_back"] = sides.back ? 1 : 0
 

@@ -15,7 +15,10 @@ struct DocumentChecks {
     func apply(_ measurement: DocumentMeasurement, to report: inout FileReport) -> [Finding] {
         report.measures.merge(measurement.measures) { _, new in new }
         let sides = measurement.idSides
-        if report.contentKind != "portrait" {
+        if measurement.heldCard {
+            // A person holding a card up: a photograph of them, not a scan of the card.
+            report.contentKind = "photo"
+        } else if report.contentKind != "portrait" {
             if sides.front || sides.back {
                 report.contentKind = "id_card"
             } else if measurement.isDocument {
@@ -47,6 +50,7 @@ struct DocumentChecks {
     }
 
     private func roleFromContent(_ measurement: DocumentMeasurement, kind: String?) -> MaterialRole? {
+        if measurement.heldCard { return .handheldIDPhoto }
         switch (kind, measurement.idSides.front, measurement.idSides.back) {
         case ("id_card", true, true): return .idCardBothSides
         case ("id_card", true, false): return .idCardFront
