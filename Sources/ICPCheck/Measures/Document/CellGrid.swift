@@ -54,7 +54,9 @@ struct CellGrid {
         var out = self
         for row in 0..<rows {
             for column in 0..<columns where !self[column, row] {
-                out[column, row] = neighbours(column, row).contains { self[$0.0, $0.1] }
+                var any = false
+                forEachNeighbour(column, row) { any = any || cells[$0] }
+                out[column, row] = any
             }
         }
         return out
@@ -65,7 +67,9 @@ struct CellGrid {
         var out = self
         for row in 0..<rows {
             for column in 0..<columns where self[column, row] {
-                out[column, row] = neighbours(column, row).allSatisfy { self[$0.0, $0.1] }
+                var all = true
+                forEachNeighbour(column, row) { all = all && cells[$0] }
+                out[column, row] = all
             }
         }
         return out
@@ -84,9 +88,11 @@ struct CellGrid {
                 let (column, row) = (index % columns, index / columns)
                 region.add(column: column, row: row)
                 region.members.append(index)
-                for (c, r) in neighbours(column, row) where cells[r * columns + c] && label[r * columns + c] < 0 {
-                    label[r * columns + c] = region.index
-                    stack.append(r * columns + c)
+                forEachNeighbour(column, row) { next in
+                    if cells[next] && label[next] < 0 {
+                        label[next] = region.index
+                        stack.append(next)
+                    }
                 }
             }
             found.append(region)
@@ -127,16 +133,12 @@ struct CellGrid {
         return inside
     }
 
-    private func neighbours(_ column: Int, _ row: Int) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
-        out.reserveCapacity(8)
-        for dr in -1...1 {
-            for dc in -1...1 where dr != 0 || dc != 0 {
-                let (c, r) = (column + dc, row + dr)
-                if c >= 0 && r >= 0 && c < columns && r < rows { out.append((c, r)) }
-            }
+    /// Calls `body` with the index of each of the up to 8 cells around (column, row).
+    @inline(__always)
+    private func forEachNeighbour(_ column: Int, _ row: Int, _ body: (Int) -> Void) {
+        for r in max(0, row - 1)...min(rows - 1, row + 1) {
+            for c in max(0, column - 1)...min(columns - 1, column + 1) where r != row || c != column { body(r * columns + c) }
         }
-        return out
     }
 }
 

@@ -8,12 +8,16 @@ enum HeldCard {
         let size = paper.cellSize
         // Card stock is greyer than skin, which the page test lets in: a stricter colour test here.
         let bright = Int(Double(DocumentPicture.quantile(picture.luma, 0.98)) * 0.6)
-        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: size, share: 0.5) { x, y in
-            guard Int(picture.background[y * picture.width + x]) >= bright else { return false }
-            let (r, g, b) = picture.rgb(x, y)
-            let top = max(r, g, b)
-            return Double(top - min(r, g, b)) <= rules.heldCardMaxSaturation * Double(max(top, 1))
-        }.dilated().eroded().holesFilled().eroded().dilated()
+        var stock = [Bool](repeating: false, count: picture.width * picture.height)
+        picture.image.pixels.withUnsafeBufferPointer { pixels in
+            for index in stock.indices where Int(picture.background[index]) >= bright {
+                let (r, g, b) = (Int(pixels[3 * index]), Int(pixels[3 * index + 1]), Int(pixels[3 * index + 2]))
+                let top = max(r, g, b)
+                stock[index] = Double(top - min(r, g, b)) <= rules.heldCardMaxSaturation * Double(max(top, 1))
+            }
+        }
+        let cells = CellGrid(mask: stock, width: picture.width, height: picture.height, cellSize: size, share: 0.5)
+            .dilated().eroded().holesFilled().eroded().dilated()
         // A face enclosed by light ground is printed on a card or page, not a person's.
         let faceCell = (min(cells.columns - 1, Int(person.centreX * w) / size), min(cells.rows - 1, Int(person.centreY * h) / size))
         guard !cells[faceCell.0, faceCell.1] else { return nil }
@@ -47,9 +51,9 @@ enum HeldCard {
                                    rules: IDCardRules) -> UnitRect? {
         let (w, h) = (Double(picture.width), Double(picture.height))
         // Only characters on light, colourless ground (hair and patterned cloth make glyph-like specks too).
-        let glyphs = InkGlyphs(picture, box: (0, 0, picture.width, picture.height)) { _, _ in true }.glyphs.filter {
-            cells[min(cells.columns - 1, Int($0.x) / cellSize), min(cells.rows - 1, Int($0.y) / cellSize)]
-        }
+        let glyphs = InkGlyphs(picture, box: (0, 0, picture.width, picture.height)) {
+            cells[min(cells.columns - 1, $0 / cellSize), min(cells.rows - 1, $1 / cellSize)]
+        }.glyphs
         // Characters a line apart or less fall in touching cells.
         let step = max(8, max(picture.width, picture.height) / 40)
         var grid = CellGrid(columns: max(1, picture.width / step), rows: max(1, picture.height / step))

@@ -24,10 +24,15 @@ struct RedMark {
             && middleDensity <= rules.maxMiddleToRing * ringDensity && !isFilledDisc
     }
 
-    /// Round or oval, of a seal's size on the page.
     func hasSealSize(pageWidth: Int, rules: SealRules) -> Bool {
+        Self.hasSealSize(width: width, height: height, pageWidth: pageWidth, rules: rules)
+    }
+
+    /// Round or oval, of a seal's size on the page.
+    static func hasSealSize(width: Int, height: Int, pageWidth: Int, rules: SealRules) -> Bool {
         let diameter = Double(max(width, height)) / Double(max(1, pageWidth))
-        return roundness >= rules.minRoundness && diameter >= rules.minDiameter && diameter <= rules.maxDiameter && max(width, height) >= 16
+        return Double(min(width, height)) >= rules.minRoundness * Double(max(width, height))
+            && diameter >= rules.minDiameter && diameter <= rules.maxDiameter && max(width, height) >= 16
     }
 
     /// Whether the other mark's centre lies inside this one's box.
@@ -78,8 +83,8 @@ enum RedMarks {
         }
         // Nothing fainter than the red: no faded stamp to look for.
         guard faint != red else { return marks }
-        let faded = patches(in: faintWithoutLines, picture: picture) { width, height in
-            RedMark(x: 0, y: 0, width: width, height: height).hasSealSize(pageWidth: pageWidth, rules: rules)
+        let faded = patches(in: faintWithoutLines, picture: picture) {
+            RedMark.hasSealSize(width: $0, height: $1, pageWidth: pageWidth, rules: rules)
         }.filter { candidate in
             candidate.isSeal(pageWidth: pageWidth, rules: rules)
                 && !marks.contains { $0.covers(candidate) && $0.isSeal(pageWidth: pageWidth, rules: rules) }
