@@ -16,7 +16,8 @@ import Testing
     static let idBack = decoded("Samples/APP-101-ready-enterprise/身份证反面.jpg")
     static let idBoth = decoded("Samples/APP-113-camera-names/IMG_20261102_0933.jpg")
 
-    static func report(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> FileReport {
+    static func report(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true,
+                       rules: Rules = rules) -> FileReport {
         var report = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
         report.role = role
         ContentChecks(rules: rules, isEntity: isEntity).apply(to: &report, image: image)
@@ -59,10 +60,30 @@ import Testing
         var strict = Self.rules
         strict.document.seal.faintRedExcess = strict.document.seal.minRedExcess
         strict.document.seal.faintSaturation = strict.document.seal.minSaturation
-        var report = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-        report.role = .authenticityStatement
-        ContentChecks(rules: strict, isEntity: true).apply(to: &report, image: faded)
-        #expect(report.measures["seal_count"] == 0)
+        #expect(Self.report(faded, rules: strict).measures["seal_count"] == 0)
+    }
+
+    @Test func aSquareRedRingIsNoSeal() {
+        // The statement without its seal, and a red ring drawn in the seal's place: round, or square
+        // like the character 口 in a red title.
+        let unsealed = ImageEditing.map(Self.statement) { _, _, color in
+            if Int(color.0) > max(Int(color.1), Int(color.2)) + 6 { color = (245, 243, 238) }
+        }
+        let (cx, cy) = (Double(unsealed.width) * 0.7, Double(unsealed.height) * 0.8)
+        let radius = Double(unsealed.width) * 0.08, stroke = radius * 0.12
+        func stamped(_ onRim: @escaping (Double, Double) -> Bool) -> DecodedImage {
+            ImageEditing.map(unsealed) { x, y, color in
+                if onRim(Double(x) - cx, Double(y) - cy) { color = (200, 30, 35) }
+            }
+        }
+        let round = stamped { dx, dy in abs((dx * dx + dy * dy).squareRoot() - radius) <= stroke / 2 }
+        let square = stamped { dx, dy in abs(max(abs(dx), abs(dy)) - radius) <= stroke / 2 }
+        #expect(Self.report(round).measures["seal_count"] == 1)
+        #expect(Self.report(square).measures["seal_count"] == 0)
+        // It is the corner test that tells them apart: without it the square ring passes.
+        var lenient = Self.rules
+        lenient.document.seal.maxCornerToRing = 10
+        #expect(Self.report(square, rules: lenient).measures["seal_count"] == 1)
     }
 
     /// The picture as a greyscale scan stores it: every pixel its luma.

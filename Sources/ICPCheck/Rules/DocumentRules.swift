@@ -70,6 +70,7 @@ public struct SealRules: Codable, Sendable, Equatable {
     public var minRingCoverage: Double
     public var minRingDensity: Double
     public var maxMiddleToRing: Double
+    public var maxCornerToRing: Double
     public var bottomShare: Double
 
     enum CodingKeys: String, CodingKey {
@@ -84,6 +85,7 @@ public struct SealRules: Codable, Sendable, Equatable {
         case minRingCoverage = "min_ring_coverage"
         case minRingDensity = "min_ring_density"
         case maxMiddleToRing = "max_middle_to_ring"
+        case maxCornerToRing = "max_corner_to_ring"
         case bottomShare = "bottom_share"
     }
 }

@@ -18,10 +18,11 @@ struct RedMark {
     var centreX: Double { Double(x) + Double(width) / 2 }
     var centreY: Double { Double(y) + Double(height) / 2 }
 
-    /// A round or oval stamp: a closed ring, emptier inside than on the rim, of a seal's size on the page.
+    /// A round or oval stamp: a closed ring, emptier inside and in the box's corners than on the rim
+    /// (a square character such as 口 is a closed ring too), of a seal's size on the page.
     func isSeal(pageWidth: Int, rules: SealRules) -> Bool {
         hasSealSize(pageWidth: pageWidth, rules: rules) && ringCoverage >= rules.minRingCoverage && ringDensity >= rules.minRingDensity
-            && middleDensity <= rules.maxMiddleToRing * ringDensity && !isFilledDisc
+            && middleDensity <= rules.maxMiddleToRing * ringDensity && cornerDensity <= rules.maxCornerToRing * ringDensity && !isFilledDisc
     }
 
     func hasSealSize(pageWidth: Int, rules: SealRules) -> Bool {
@@ -102,11 +103,26 @@ enum RedMarks {
         return cells.regions().prefix(64).compactMap { region in
             guard region.cellCount >= 4 else { return nil }
             let x = region.minColumn * cellSize, y = region.minRow * cellSize
-            let width = min(picture.width - x, region.widthInCells * cellSize)
-            let height = min(picture.height - y, region.heightInCells * cellSize)
-            guard worthMeasuring(width, height) else { return nil }
-            return measure(mask, pictureWidth: picture.width, x: x, y: y, width: width, height: height)
+            let box = tightBox(mask, pictureWidth: picture.width, x: x, y: y, width: min(picture.width - x, region.widthInCells * cellSize),
+                               height: min(picture.height - y, region.heightInCells * cellSize))
+            guard worthMeasuring(box.width, box.height) else { return nil }
+            return measure(mask, pictureWidth: picture.width, x: box.x, y: box.y, width: box.width, height: box.height)
         }
+    }
+
+    /// The box around the marked pixels inside a region's box: the grown cells leave a margin that
+    /// would make a square mark look round to the shape measures.
+    private static func tightBox(_ mask: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int)
+        -> (x: Int, y: Int, width: Int, height: Int)
+    {
+        var (minX, minY, maxX, maxY) = (x + width, y + height, x - 1, y - 1)
+        for py in y..<(y + height) {
+            for px in x..<(x + width) where mask[py * pictureWidth + px] {
+                minX = min(minX, px); maxX = max(maxX, px); minY = min(minY, py); maxY = max(maxY, py)
+            }
+        }
+        guard maxX >= minX else { return (x, y, width, height) }
+        return (minX, minY, maxX - minX + 1, maxY - minY + 1)
     }
 
     enum Redness { case none, faint, red }
