@@ -86,6 +86,17 @@ import Testing
         #expect(Self.report(square, rules: lenient).measures["seal_count"] == 1)
     }
 
+    @Test func aCloserLookFindsTheCardsPhoto() {
+        // As if the photo measures' 400-pixel picture had shown no face (cards small on a sheet): the
+        // card's photo area is searched again at the analysis size.
+        let noFaces = DocumentAnalysis.measure(Self.idBoth, faces: [], rules: Self.rules.document)
+        #expect(noFaces.idSides.front && noFaces.idSides.back)
+        // The closer look is for pages with a card's few glyphs only; without it there is no front.
+        var manyGlyphs = Self.rules.document
+        manyGlyphs.minGlyphs = 10_000
+        #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], rules: manyGlyphs).idSides.front)
+    }
+
     /// The picture as a greyscale scan stores it: every pixel its luma.
     static func greyed(_ image: DecodedImage) -> DecodedImage {
         ImageEditing.map(image) { _, _, color in

@@ -43,7 +43,9 @@ enum DocumentAnalysis {
         // at most a couple of hundred glyphs; on a page of text the dark patches are only its text.
         let emblems = isGreyscale && text.glyphCount <= maxGlyphsOnCards
             ? RedMarks.patches(in: darkMask(picture, paper: paper), picture: picture) : marks
-        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, rules: rules.idCard)
+        // No face at all, but some text: perhaps cards too small on a sheet for the photo measures' picture.
+        let lookCloser = faces.isEmpty && text.glyphCount >= rules.minGlyphs && text.glyphCount <= maxGlyphsOnCards
+        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, lookCloser: lookCloser, rules: rules.idCard)
 
         var result = DocumentMeasurement()
         var m: [String: Double] = [:]

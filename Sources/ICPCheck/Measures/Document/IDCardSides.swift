@@ -14,7 +14,9 @@ struct IDCardSides {
     var front = false
     var back = false
 
-    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], rules: IDCardRules) {
+    /// - Parameter lookCloser: whether to search a card's photo area for a face at the analysis size
+    ///   (the photo measures' smaller picture showed no face at all: cards small on a sheet).
+    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], lookCloser: Bool, rules: IDCardRules) {
         let (w, h) = (Double(picture.width), Double(picture.height))
         var cards = [UnitRect(x: 0, y: 0, width: 1, height: 1)]
         if let box = paper.box {
@@ -35,12 +37,18 @@ struct IDCardSides {
             guard aspect >= rules.minAspect && aspect <= rules.maxAspect, Self.paperShare(paper, in: card, picture) >= rules.minPaperShare
             else { continue }
             let textLeft = Self.inkShare(picture, in: UnitRect(x: card.x, y: card.y, width: card.width * 0.55, height: card.height))
-            if textLeft >= rules.minTextInk, faces.contains(where: { face in
+            let isPhoto = { (face: UnitRect) -> Bool in
                 let relativeHeight = face.height / card.height
                 let relativeX = (face.centreX - card.x) / card.width
                 return card.contains(face.centreX, face.centreY) && relativeX >= rules.minFaceX
                     && relativeHeight >= rules.faceHeight[0] && relativeHeight <= rules.faceHeight[1]
-            }) {
+            }
+            // A face found on the closer look must sit on a photo, not on the card's light ground (text
+            // and patterns give the detector false faces there).
+            let isPrintedPhoto = { (face: UnitRect) in isPhoto(face) && Self.blankShare(picture, paper: paper, in: face) <= 0.5 }
+            if textLeft >= rules.minTextInk,
+                faces.contains(where: isPhoto) || lookCloser && Self.facesInPhotoArea(of: card, picture).contains(where: isPrintedPhoto)
+            {
                 frontCards.append(card)
             }
             let textRight = Self.inkShare(picture, in: UnitRect(x: card.x + card.width * 0.4, y: card.y, width: card.width * 0.6, height: card.height))
@@ -55,6 +63,39 @@ struct IDCardSides {
         }
         front = !frontCards.isEmpty
         back = !backCards.isEmpty
+    }
+
+    /// Faces in the card's right half (where its photo is), found on the analysis picture, in
+    /// fractions of the picture.
+    static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture) -> [UnitRect] {
+        let (w, h) = (Double(picture.width), Double(picture.height))
+        let x0 = Int((card.x + card.width * 0.45) * w), x1 = min(picture.width, Int((card.x + card.width) * w))
+        let y0 = Int(card.y * h), y1 = min(picture.height, Int((card.y + card.height) * h))
+        guard x1 - x0 >= 24, y1 - y0 >= 24, let detector = try? FaceDetector.shared() else { return [] }
+        var crop = [UInt8](repeating: 0, count: (x1 - x0) * (y1 - y0))
+        for y in y0..<y1 {
+            for x in x0..<x1 { crop[(y - y0) * (x1 - x0) + x - x0] = picture.luma[y * picture.width + x] }
+        }
+        // The photo is at least a third of the card's height, its face a good part of that.
+        return detector.detect(gray: crop, width: x1 - x0, height: y1 - y0, minFaceFraction: 0.15).map {
+            UnitRect(x: Double(x0 + $0.x) / w, y: Double(y0 + $0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
+        }
+    }
+
+    /// Share of the pixels in `rect` as light as the paper and nearly colourless: high on text and
+    /// blank card stock, low on a photo of a face.
+    static func blankShare(_ picture: DocumentPicture, paper: PaperRegion, in rect: UnitRect) -> Double {
+        let (w, h) = (Double(picture.width), Double(picture.height))
+        let light = paper.paperLevel * 85 / 100
+        var blank = 0, total = 0
+        for y in Int(rect.y * h)..<min(picture.height, Int((rect.y + rect.height) * h)) {
+            for x in Int(rect.x * w)..<min(picture.width, Int((rect.x + rect.width) * w)) {
+                total += 1
+                let (r, g, b) = picture.rgb(x, y)
+                if Int(picture.luma[y * picture.width + x]) >= light && max(r, g, b) - min(r, g, b) <= 30 { blank += 1 }
+            }
+        }
+        return Double(blank) / Double(max(1, total))
     }
 
     /// Share of `rect` that is paper-like (light and nearly colourless).
