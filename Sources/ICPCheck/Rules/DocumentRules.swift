@@ -101,6 +101,8 @@ public struct IDCardRules: Codable, Sendable, Equatable {
     public var maxEmblemX: Double
     public var maxEmblemY: Double
     public var emblemHeight: [Double]
+    public var closerLookMinFace: Double
+    public var closerLookMaxBlankShare: Double
     public var heldCardMaxSaturation: Double
     public var heldCardMinFill: Double
     public var heldCardToFace: [Double]
@@ -117,6 +119,8 @@ public struct IDCardRules: Codable, Sendable, Equatable {
         case maxEmblemX = "max_emblem_x"
         case maxEmblemY = "max_emblem_y"
         case emblemHeight = "emblem_height"
+        case closerLookMinFace = "closer_look_min_face"
+        case closerLookMaxBlankShare = "closer_look_max_blank_share"
         case heldCardMaxSaturation = "held_card_max_saturation"
         case heldCardMinFill = "held_card_min_fill"
         case heldCardToFace = "held_card_to_face"

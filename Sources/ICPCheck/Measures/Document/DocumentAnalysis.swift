@@ -79,7 +79,7 @@ enum DocumentAnalysis {
             m["seal_y"] = seal.centreY / Double(picture.height)
             m["seal_diameter"] = Double(max(seal.width, seal.height)) / Double(pageWidth)
         }
-        let heldCard = HeldCard.find(picture, paper: paper, faces: faces, rules: rules.idCard)
+        let heldCard = HeldCard.find(picture, paper: paper, faces: faces, relativeLuma: rules.paperRelativeLuma, rules: rules.idCard)
         m["held_card"] = heldCard == nil ? 0 : 1
         result.heldCard = heldCard != nil
         m["id_front"] = sides.front ? 1 : 0

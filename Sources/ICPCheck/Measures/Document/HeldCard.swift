@@ -2,12 +2,13 @@
 /// card-shaped patch with print on it, away from the largest face and of a card's size beside it.
 enum HeldCard {
     /// The card's box in fractions of the picture, if the picture shows one held by a person.
-    static func find(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], rules: IDCardRules) -> UnitRect? {
+    /// - Parameter relativeLuma: how light the ground must be against the picture's brightest (as for paper).
+    static func find(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], relativeLuma: Double, rules: IDCardRules) -> UnitRect? {
         guard let person = faces.max(by: { $0.height < $1.height }) else { return nil }
         let (w, h) = (Double(picture.width), Double(picture.height))
         let size = paper.cellSize
         // Card stock is greyer than skin, which the page test lets in: a stricter colour test here.
-        let bright = Int(Double(DocumentPicture.quantile(picture.luma, 0.98)) * 0.6)
+        let bright = Int(Double(DocumentPicture.quantile(picture.luma, 0.98)) * relativeLuma)
         var stock = [Bool](repeating: false, count: picture.width * picture.height)
         picture.image.pixels.withUnsafeBufferPointer { pixels in
             for index in stock.indices where Int(picture.background[index]) >= bright {

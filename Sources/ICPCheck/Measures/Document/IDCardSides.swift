@@ -45,9 +45,11 @@ struct IDCardSides {
             }
             // A face found on the closer look must sit on a photo, not on the card's light ground (text
             // and patterns give the detector false faces there).
-            let isPrintedPhoto = { (face: UnitRect) in isPhoto(face) && Self.blankShare(picture, paper: paper, in: face) <= 0.5 }
+            let isPrintedPhoto = { (face: UnitRect) in
+                isPhoto(face) && Self.blankShare(picture, paper: paper, in: face) <= rules.closerLookMaxBlankShare
+            }
             if textLeft >= rules.minTextInk,
-                faces.contains(where: isPhoto) || lookCloser && Self.facesInPhotoArea(of: card, picture).contains(where: isPrintedPhoto)
+                faces.contains(where: isPhoto) || lookCloser && Self.facesInPhotoArea(of: card, picture, rules: rules).contains(where: isPrintedPhoto)
             {
                 frontCards.append(card)
             }
@@ -67,7 +69,7 @@ struct IDCardSides {
 
     /// Faces in the card's right half (where its photo is), found on the analysis picture, in
     /// fractions of the picture.
-    static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture) -> [UnitRect] {
+    static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture, rules: IDCardRules) -> [UnitRect] {
         let (w, h) = (Double(picture.width), Double(picture.height))
         let x0 = Int((card.x + card.width * 0.45) * w), x1 = min(picture.width, Int((card.x + card.width) * w))
         let y0 = Int(card.y * h), y1 = min(picture.height, Int((card.y + card.height) * h))
@@ -76,8 +78,7 @@ struct IDCardSides {
         for y in y0..<y1 {
             for x in x0..<x1 { crop[(y - y0) * (x1 - x0) + x - x0] = picture.luma[y * picture.width + x] }
         }
-        // The photo is at least a third of the card's height, its face a good part of that.
-        return detector.detect(gray: crop, width: x1 - x0, height: y1 - y0, minFaceFraction: 0.15).map {
+        return detector.detect(gray: crop, width: x1 - x0, height: y1 - y0, minFaceFraction: rules.closerLookMinFace).map {
             UnitRect(x: Double(x0 + $0.x) / w, y: Double(y0 + $0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
         }
     }
