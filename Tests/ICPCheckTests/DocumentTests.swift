@@ -37,11 +37,16 @@ import Testing
         #expect(abs(report.measures["skew_degrees"] ?? 9) < 1)
     }
 
+    /// A pixel of the seal's ink: any reddish one, its soft edge too (a faint ring is still a seal).
+    static func isSealInk(_ color: (UInt8, UInt8, UInt8)) -> Bool { Int(color.0) > max(Int(color.1), Int(color.2)) + 6 }
+
+    /// The statement with its seal painted out in the paper's colour.
+    static let unsealed = ImageEditing.map(statement) { _, _, color in
+        if isSealInk(color) { color = (245, 243, 238) }
+    }
+
     @Test func sealMissingOnlyForEntities() {
-        // Every reddish pixel, the seal's soft edge too (a faint ring is still a seal).
-        let unsealed = ImageEditing.map(Self.statement) { _, _, color in
-            if Int(color.0) > max(Int(color.1), Int(color.2)) + 6 { color = (245, 243, 238) }
-        }
+        let unsealed = Self.unsealed
         #expect(Self.codes(unsealed).contains(FindingCode.sealMissing))
         #expect(!Self.codes(unsealed, isEntity: false).contains(FindingCode.sealMissing))
         #expect(!Self.codes(unsealed, isEntity: nil).contains(FindingCode.sealMissing))
@@ -50,7 +55,7 @@ import Testing
     @Test func fadedSealIsStillASeal() {
         // Little ink reached the paper: the seal keeps a fifth of its red.
         let faded = ImageEditing.map(Self.statement) { _, _, color in
-            guard Int(color.0) > max(Int(color.1), Int(color.2)) + 6 else { return }
+            guard Self.isSealInk(color) else { return }
             let fade = { (c: UInt8, paper: Double) in UInt8(paper + (Double(c) - paper) * 0.2) }
             color = (fade(color.0, 245), fade(color.1, 243), fade(color.2, 238))
         }
@@ -66,9 +71,7 @@ import Testing
     @Test func aSquareRedRingIsNoSeal() {
         // The statement without its seal, and a red ring drawn in the seal's place: round, or square
         // like the character 口 in a red title.
-        let unsealed = ImageEditing.map(Self.statement) { _, _, color in
-            if Int(color.0) > max(Int(color.1), Int(color.2)) + 6 { color = (245, 243, 238) }
-        }
+        let unsealed = Self.unsealed
         let (cx, cy) = (Double(unsealed.width) * 0.7, Double(unsealed.height) * 0.8)
         let radius = Double(unsealed.width) * 0.08, stroke = radius * 0.12
         func stamped(_ onRim: @escaping (Double, Double) -> Bool) -> DecodedImage {
@@ -97,9 +100,10 @@ import Testing
         #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], rules: manyGlyphs).idSides.front)
     }
 
-    /// The picture as a greyscale scan stores it: every pixel its luma.
-    static func greyed(_ image: DecodedImage) -> DecodedImage {
+    /// The picture as a greyscale scan stores it: every pixel (that `keepsColour` does not spare) its luma.
+    static func greyed(_ image: DecodedImage, keepsColour: ((UInt8, UInt8, UInt8)) -> Bool = { _ in false }) -> DecodedImage {
         ImageEditing.map(image) { _, _, color in
+            guard !keepsColour(color) else { return }
             let (r, g, b) = (Int(color.0), Int(color.1), Int(color.2))
             let luma = UInt8((r * 299 + g * 587 + b * 114) / 1000)
             color = (luma, luma, luma)
@@ -110,12 +114,7 @@ import Testing
         #expect(Self.codes(Self.greyed(Self.statement)).contains(FindingCode.docGreyscale))
         #expect(!Self.codes(Self.statement).contains(FindingCode.docGreyscale))
         // A colour scan of a black-and-white page whose only colour is its red seal.
-        let onlySealRed = ImageEditing.map(Self.statement) { _, _, color in
-            guard Int(color.0) <= max(Int(color.1), Int(color.2)) + 6 else { return }
-            let (r, g, b) = (Int(color.0), Int(color.1), Int(color.2))
-            let luma = UInt8((r * 299 + g * 587 + b * 114) / 1000)
-            color = (luma, luma, luma)
-        }
+        let onlySealRed = Self.greyed(Self.statement, keepsColour: Self.isSealInk)
         let report = Self.report(onlySealRed)
         #expect(report.measures["seal_count"] == 1)
         let codes = Set(report.findings.map(\.code))

@@ -21,6 +21,15 @@ struct DocumentPicture {
         }
     }
 
+    /// The pixel columns and rows a rectangle in fractions of the picture covers, within the picture.
+    func pixels(of rect: UnitRect) -> (xs: Range<Int>, ys: Range<Int>) {
+        let range = { (start: Double, length: Double, size: Int) -> Range<Int> in
+            let lower = max(0, Int(start * Double(size))), upper = min(size, Int((start + length) * Double(size)))
+            return lower..<max(lower, upper)
+        }
+        return (range(rect.x, rect.width, width), range(rect.y, rect.height, height))
+    }
+
     func rgb(_ x: Int, _ y: Int) -> (r: Int, g: Int, b: Int) {
         let index = (y * width + x) * 3
         return (Int(image.pixels[index]), Int(image.pixels[index + 1]), Int(image.pixels[index + 2]))

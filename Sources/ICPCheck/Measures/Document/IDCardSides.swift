@@ -70,41 +70,39 @@ struct IDCardSides {
     /// Faces in the card's right half (where its photo is), found on the analysis picture, in
     /// fractions of the picture.
     static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture, rules: IDCardRules) -> [UnitRect] {
-        let (w, h) = (Double(picture.width), Double(picture.height))
-        let x0 = Int((card.x + card.width * 0.45) * w), x1 = min(picture.width, Int((card.x + card.width) * w))
-        let y0 = Int(card.y * h), y1 = min(picture.height, Int((card.y + card.height) * h))
-        guard x1 - x0 >= 24, y1 - y0 >= 24, let detector = try? FaceDetector.shared() else { return [] }
-        var crop = [UInt8](repeating: 0, count: (x1 - x0) * (y1 - y0))
-        for y in y0..<y1 {
-            for x in x0..<x1 { crop[(y - y0) * (x1 - x0) + x - x0] = picture.luma[y * picture.width + x] }
+        let (xs, ys) = picture.pixels(of: UnitRect(x: card.x + card.width * 0.45, y: card.y, width: card.width * 0.55, height: card.height))
+        guard xs.count >= 24, ys.count >= 24, let detector = try? FaceDetector.shared() else { return [] }
+        var crop = [UInt8](repeating: 0, count: xs.count * ys.count)
+        for y in ys {
+            for x in xs { crop[(y - ys.lowerBound) * xs.count + x - xs.lowerBound] = picture.luma[y * picture.width + x] }
         }
-        return detector.detect(gray: crop, width: x1 - x0, height: y1 - y0, minFaceFraction: rules.closerLookMinFace).map {
-            UnitRect(x: Double(x0 + $0.x) / w, y: Double(y0 + $0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
+        let (w, h) = (Double(picture.width), Double(picture.height))
+        return detector.detect(gray: crop, width: xs.count, height: ys.count, minFaceFraction: rules.closerLookMinFace).map {
+            UnitRect(x: Double(xs.lowerBound + $0.x) / w, y: Double(ys.lowerBound + $0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
         }
     }
 
     /// Share of the pixels in `rect` as light as the paper and nearly colourless: high on text and
     /// blank card stock, low on a photo of a face.
     static func blankShare(_ picture: DocumentPicture, paper: PaperRegion, in rect: UnitRect) -> Double {
-        let (w, h) = (Double(picture.width), Double(picture.height))
+        let (xs, ys) = picture.pixels(of: rect)
         let light = paper.paperLevel * 85 / 100
-        var blank = 0, total = 0
-        for y in Int(rect.y * h)..<min(picture.height, Int((rect.y + rect.height) * h)) {
-            for x in Int(rect.x * w)..<min(picture.width, Int((rect.x + rect.width) * w)) {
-                total += 1
+        var blank = 0
+        for y in ys {
+            for x in xs {
                 let (r, g, b) = picture.rgb(x, y)
                 if Int(picture.luma[y * picture.width + x]) >= light && max(r, g, b) - min(r, g, b) <= 30 { blank += 1 }
             }
         }
-        return Double(blank) / Double(max(1, total))
+        return Double(blank) / Double(max(1, xs.count * ys.count))
     }
 
-    /// Share of `rect` that is paper-like (light and nearly colourless).
+    /// Share of `rect` that is paper-like (light and nearly colourless), sampled every 4 pixels.
     static func paperShare(_ paper: PaperRegion, in rect: UnitRect, _ picture: DocumentPicture) -> Double {
+        let (xs, ys) = picture.pixels(of: rect)
         var inside = 0, total = 0
-        let (w, h) = (Double(picture.width), Double(picture.height))
-        for y in stride(from: Int(rect.y * h), to: min(picture.height, Int((rect.y + rect.height) * h)), by: 4) {
-            for x in stride(from: Int(rect.x * w), to: min(picture.width, Int((rect.x + rect.width) * w)), by: 4) {
+        for y in stride(from: ys.lowerBound, to: ys.upperBound, by: 4) {
+            for x in stride(from: xs.lowerBound, to: xs.upperBound, by: 4) {
                 total += 1
                 if paper.isPaperLike(x, y) { inside += 1 }
             }
@@ -114,11 +112,10 @@ struct IDCardSides {
 
     /// Ink pixels over all pixels inside `rect`.
     static func inkShare(_ picture: DocumentPicture, in rect: UnitRect) -> Double {
-        let x0 = Int(rect.x * Double(picture.width)), x1 = min(picture.width, Int((rect.x + rect.width) * Double(picture.width)))
-        let y0 = Int(rect.y * Double(picture.height)), y1 = min(picture.height, Int((rect.y + rect.height) * Double(picture.height)))
-        guard x1 > x0, y1 > y0 else { return 0 }
+        let (xs, ys) = picture.pixels(of: rect)
+        guard !xs.isEmpty, !ys.isEmpty else { return 0 }
         var ink = 0
-        for y in y0..<y1 { for x in x0..<x1 where picture.ink[y * picture.width + x] { ink += 1 } }
-        return Double(ink) / Double((x1 - x0) * (y1 - y0))
+        for y in ys { for x in xs where picture.ink[y * picture.width + x] { ink += 1 } }
+        return Double(ink) / Double(xs.count * ys.count)
     }
 }

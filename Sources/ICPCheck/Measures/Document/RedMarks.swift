@@ -62,7 +62,7 @@ enum RedMarks {
         let table = { (gain: Double) in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
         let (rTable, gTable, bTable) = (table(gains.0), table(gains.1), table(gains.2))
         var red = [Bool](repeating: false, count: width * picture.height), faint = red
-        var faintCount = 0
+        var (redCount, faintCount) = (0, 0)
         picture.image.pixels.withUnsafeBufferPointer { pixels in
             for index in 0..<(width * picture.height) where paper.onPage[index] {
                 let r = rTable[Int(pixels[3 * index])], g = gTable[Int(pixels[3 * index + 1])], b = bTable[Int(pixels[3 * index + 2])]
@@ -72,6 +72,7 @@ enum RedMarks {
                 red[index] = level == .red
                 faint[index] = level != .none
                 if level != .none { faintCount += 1 }
+                if level == .red { redCount += 1 }
             }
         }
         // Lines are found in the fainter mask, which follows a thin printed line more closely.
@@ -83,7 +84,7 @@ enum RedMarks {
             Double(min(width, height)) >= min(rules.minRoundness, RedMark.discRoundness) * Double(max(width, height)) && 2 * max(width, height) <= longSide
         }
         // Nothing fainter than the red: no faded stamp to look for.
-        guard faint != red else { return marks }
+        guard faintCount > redCount else { return marks }
         let faded = patches(in: faintWithoutLines, picture: picture) {
             RedMark.hasSealSize(width: $0, height: $1, pageWidth: pageWidth, rules: rules)
         }.filter { candidate in
