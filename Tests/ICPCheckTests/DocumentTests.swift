@@ -159,14 +159,20 @@ import Testing
     }
 
     @Test func screenPattern() {
-        // A monitor photographed: a fine periodic moiré over the whole picture.
-        let moire = ImageEditing.map(Self.statement) { x, y, color in
-            let wave = 16 * sin(2 * Double.pi * (Double(x) / 9 + Double(y) / 13))
-            let shift = { (c: UInt8) in UInt8(max(0, min(255, Double(c) + wave))) }
-            color = (shift(color.0), shift(color.1), shift(color.2))
+        // A monitor photographed: the red, green and blue subpixel columns beat against the camera's
+        // pixels, a fine moiré a third of a period apart in each channel, so it shows in colour.
+        let moire = { (phases: [Double]) in
+            ImageEditing.map(Self.statement) { x, y, color in
+                let wave = phases.map { 8 * sin(2 * Double.pi * (Double(x) / 9 + Double(y) / 13) + $0) }
+                let shift = { (c: UInt8, w: Double) in UInt8(max(0, min(255, Double(c) + w))) }
+                color = (shift(color.0, wave[0]), shift(color.1, wave[1]), shift(color.2, wave[2]))
+            }
         }
-        let report = Self.report(moire)
-        #expect(report.findings.map(\.code).contains(FindingCode.screenCapture), "\(report.measures["screen_pattern_amplitude"] ?? -1)")
+        let coloured = Self.report(moire([0, 2 * Double.pi / 3, 4 * Double.pi / 3]))
+        #expect(coloured.findings.map(\.code).contains(FindingCode.screenCapture), "\(coloured.measures["screen_pattern_amplitude"] ?? -1)")
+        // The same pattern in grey (a paper texture or a halftone) is not a screen.
+        let grey = Self.report(moire([0, 0, 0]))
+        #expect(!grey.findings.map(\.code).contains(FindingCode.screenCapture), "\(grey.measures["screen_pattern_amplitude"] ?? -1)")
         #expect(!Self.codes(Self.statement).contains(FindingCode.screenCapture))
     }
 

@@ -1,35 +1,55 @@
 import Foundation
 
-/// A re-shot screen (翻拍) leaves a periodic moiré over blank areas: a sharp, visible peak in the
-/// spectrum of a text-free patch, where paper grain gives a flat one.
+/// A re-shot screen (翻拍) leaves a colour moiré: the camera resamples the panel's red, green and
+/// blue subpixel columns, so blank areas carry a periodic pattern in chroma. Paper grain, lens
+/// fringes and JPEG noise give a flat chroma spectrum; a grey pattern (paper texture, halftone)
+/// is not counted at all.
 enum ScreenPattern {
     static let patchSize = 64
+    /// Patches looked at, spread over the blank ones: enough to see a pattern that covers the screen.
+    static let maxPatches = 32
 
-    /// Median over the blankest page patches of the amplitude, in luma levels, of the strongest
-    /// periodic pattern that stands out of the spectrum (0 where none does); nil when the page has no
-    /// blank, unclipped patch to look at.
+    /// Amplitude, in chroma levels, of the periodic colour pattern that stands out of the spectrum
+    /// in the second strongest of the blank patches (one odd patch is not a screen); 0 where none
+    /// does; nil when the picture has no blank paper-like patch. Blank patches are looked for on all
+    /// paper-like ground, not only on the page: a photographed monitor often shows the desk around it.
     static func amplitude(_ picture: DocumentPicture, paper: PaperRegion) -> Double? {
         let n = patchSize
-        guard picture.width >= n, picture.height >= n, paper.paperLevel < 250 else { return nil }
-        var candidates: [(ink: Int, x: Int, y: Int)] = []
+        guard picture.width >= n, picture.height >= n else { return nil }
+        var blank: [(x: Int, y: Int)] = []
         for y in stride(from: 0, through: picture.height - n, by: n) {
             for x in stride(from: 0, through: picture.width - n, by: n)
-            where paper.contains(x, y) && paper.contains(x + n - 1, y + n - 1) {
+            where [(x, y), (x + n - 1, y), (x, y + n - 1), (x + n - 1, y + n - 1)].allSatisfy(paper.isPaperLike) {
                 var ink = 0
                 for row in y..<(y + n) { for column in x..<(x + n) where picture.ink[row * picture.width + column] { ink += 1 } }
-                candidates.append((ink, x, y))
+                if ink <= n * n / 100 { blank.append((x, y)) }
             }
         }
-        let blank = candidates.filter { $0.ink <= n * n / 100 }.sorted { $0.ink < $1.ink }.prefix(6)
         guard !blank.isEmpty else { return nil }
-        let ratios = blank.map { peakAmplitude(picture, x: $0.x, y: $0.y) }.sorted()
-        return ratios[ratios.count / 2]
+        let step = max(1, blank.count / maxPatches)
+        let amplitudes = stride(from: 0, to: blank.count, by: step).map { chromaPeak(picture, x: blank[$0].x, y: blank[$0].y) }.sorted(by: >)
+        return amplitudes[min(1, amplitudes.count - 1)]
     }
 
-    private static func peakAmplitude(_ picture: DocumentPicture, x: Int, y: Int) -> Double {
+    /// Length of the (Cb, Cr) amplitude pair of each chroma plane's strongest standing-out pattern.
+    private static func chromaPeak(_ picture: DocumentPicture, x: Int, y: Int) -> Double {
         let n = patchSize
-        var values = [Double](repeating: 0, count: n * n)
-        for row in 0..<n { for column in 0..<n { values[row * n + column] = Double(picture.luma[(y + row) * picture.width + x + column]) } }
+        var blueDifference = [Double](repeating: 0, count: n * n), redDifference = blueDifference
+        for row in 0..<n {
+            for column in 0..<n {
+                let (r, g, b) = picture.rgb(x + column, y + row)
+                let (red, green, blue) = (Double(r), Double(g), Double(b))
+                blueDifference[row * n + column] = -0.1687 * red - 0.3313 * green + 0.5 * blue
+                redDifference[row * n + column] = 0.5 * red - 0.4187 * green - 0.0813 * blue
+            }
+        }
+        let (cb, cr) = (peakAmplitude(blueDifference), peakAmplitude(redDifference))
+        return (cb * cb + cr * cr).squareRoot()
+    }
+
+    /// Amplitude of the strongest periodic pattern of an n×n plane, 0 when it does not stand out.
+    private static func peakAmplitude(_ values: [Double]) -> Double {
+        let n = patchSize
         let mean = values.reduce(0, +) / Double(n * n)
         // A Hann window keeps the patch's edges from spreading power along the axes.
         let window = (0..<n).map { 0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(n - 1)) }
