@@ -6,8 +6,11 @@ import Foundation
 /// is not counted at all.
 enum ScreenPattern {
     static let patchSize = 64
+    private static let fft = FFT(size: patchSize)
+    /// A Hann window keeps the patch's edges from spreading power along the axes.
+    private static let window = (0..<patchSize).map { 0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(patchSize - 1)) }
     /// Patches looked at, spread over the blank ones: enough to see a pattern that covers the screen.
-    static let maxPatches = 32
+    static let maxPatches = 16
 
     /// Amplitude, in chroma levels, of the periodic colour pattern that stands out of the spectrum
     /// in the second strongest of the blank patches (one odd patch is not a screen); 0 where none
@@ -51,11 +54,9 @@ enum ScreenPattern {
     private static func peakAmplitude(_ values: [Double]) -> Double {
         let n = patchSize
         let mean = values.reduce(0, +) / Double(n * n)
-        // A Hann window keeps the patch's edges from spreading power along the axes.
-        let window = (0..<n).map { 0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(n - 1)) }
         var real = (0..<(n * n)).map { (values[$0] - mean) * window[$0 / n] * window[$0 % n] }
         var imaginary = [Double](repeating: 0, count: n * n)
-        FFT.transform2D(&real, &imaginary, size: n)
+        fft.transform2D(&real, &imaginary)
         var powers: [Double] = []
         for v in 0..<n {
             for u in 0..<(n / 2 + 1) {
@@ -76,9 +77,20 @@ enum ScreenPattern {
     }
 }
 
-/// An in-place radix-2 FFT, enough for small power-of-two patches.
-enum FFT {
-    static func transform(_ real: inout [Double], _ imaginary: inout [Double], offset: Int, stride: Int, count n: Int) {
+/// An in-place radix-2 FFT of one power-of-two size, its twiddle factors worked out once.
+struct FFT: Sendable {
+    let size: Int
+    private let cosines: [Double], sines: [Double]
+
+    init(size: Int) {
+        precondition(size > 1 && size & (size - 1) == 0, "FFT size must be a power of two")
+        self.size = size
+        cosines = (0..<(size / 2)).map { cos(-2 * Double.pi * Double($0) / Double(size)) }
+        sines = (0..<(size / 2)).map { sin(-2 * Double.pi * Double($0) / Double(size)) }
+    }
+
+    func transform(_ real: inout [Double], _ imaginary: inout [Double], offset: Int, stride: Int) {
+        let n = size
         var j = 0
         for i in 1..<n {
             var bit = n >> 1
@@ -94,10 +106,10 @@ enum FFT {
         }
         var length = 2
         while length <= n {
-            let angle = -2 * Double.pi / Double(length)
+            let twiddleStep = n / length
             for start in Swift.stride(from: 0, to: n, by: length) {
                 for k in 0..<(length / 2) {
-                    let (wr, wi) = (cos(angle * Double(k)), sin(angle * Double(k)))
+                    let (wr, wi) = (cosines[k * twiddleStep], sines[k * twiddleStep])
                     let a = offset + (start + k) * stride, b = offset + (start + k + length / 2) * stride
                     let tr = real[b] * wr - imaginary[b] * wi, ti = real[b] * wi + imaginary[b] * wr
                     real[b] = real[a] - tr
@@ -111,8 +123,8 @@ enum FFT {
     }
 
     /// Rows, then columns, of a size × size array.
-    static func transform2D(_ real: inout [Double], _ imaginary: inout [Double], size n: Int) {
-        for row in 0..<n { transform(&real, &imaginary, offset: row * n, stride: 1, count: n) }
-        for column in 0..<n { transform(&real, &imaginary, offset: column, stride: n, count: n) }
+    func transform2D(_ real: inout [Double], _ imaginary: inout [Double]) {
+        for row in 0..<size { transform(&real, &imaginary, offset: row * size, stride: 1) }
+        for column in 0..<size { transform(&real, &imaginary, offset: column, stride: size) }
     }
 }
