@@ -72,7 +72,6 @@ enum DocumentAnalysis {
         m["colourful_fraction"] = colour.colourfulFraction
         m["blue_ink_fraction"] = colour.blueInkFraction
         m["glare_fraction"] = Glare.fraction(picture, paper: paper, rules: rules)
-        if let amplitude = ScreenPattern.amplitude(picture, paper: paper) { m["screen_pattern_amplitude"] = amplitude }
         m["seal_count"] = Double(seals.count)
         if let seal = seals.first {
             m["seal_x"] = seal.centreX / Double(picture.width)
@@ -101,6 +100,10 @@ enum DocumentAnalysis {
             && text.lineStrength >= rules.minLineStrength && text.lineCount >= rules.minTextLines
             && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
         result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
+        // Only a page or a card can be a re-shot screen; a photograph is not searched for one.
+        if result.isDocument || sides.front || sides.back, let amplitude = ScreenPattern.amplitude(picture, paper: paper) {
+            result.measures["screen_pattern_amplitude"] = amplitude
+        }
         // Text running into a picture edge the page reaches: the frame cut through the page. (A page
         // merely touching an edge says little: a white desk joins the page region.)
         result.isCutOff = text.marginInk > rules.maxMarginInk
