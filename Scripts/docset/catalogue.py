@@ -125,6 +125,7 @@ def build() -> list[dict]:
     portraits(p)
     negatives(p)
     handheld(p)
+    pairs(p)
     names = [s["name"] for s in p.specs]
     assert len(names) == len(set(names)), "duplicate names"
     return p.specs
@@ -385,4 +386,20 @@ def handheld(p: Plan) -> None:
         notes = f"{rel.split('/')[-1]} holding an ID card ({side}) {'by the chest' if place == 'chest' else 'beside the face, ' + place}"
         p.add(nm(), picture=("handheld", args), label={"label": "handheld", "role": "handheld_id_photo",
                                                        "faces": 1, "notes": notes + " (the card's printed photo is not a person)"},
+              grain=round(p.u(0.5, 1.5), 2))
+
+
+def pairs(p: Plan) -> None:
+    """Two people before a backdrop: two faces, never one person's portrait."""
+    n = iter(range(1, 100))
+    nm = lambda: f"pair/q-{next(n):03d}"
+    people = ["photos/hivision_test3.jpg", "photos/facerec_biden2.jpg", "photos/facerec_alex-lacamoire.png"]
+    colours = [((46, 118, 208), "blue"), ((246, 246, 244), "white"), ((150, 190, 230), "light blue")]
+    for i in range(6):
+        left, right = people[i % 3], people[(i + 1 + i // 3) % 3]
+        colour, cname = colours[i % 3]
+        scale = round(p.u(0.75, 1.0), 2)
+        args = {"left": left, "right": right, "colour": colour, "long_side": int(p.u(1200, 1800)), "second_scale": scale}
+        notes = f"{left.split('/')[-1]} and {right.split('/')[-1]} side by side on a {cname} backdrop, the second at {scale}x"
+        p.add(nm(), picture=("two_people", args), label={"label": "not_document", "role": "unknown", "faces": 2, "notes": notes},
               grain=round(p.u(0.5, 1.5), 2))

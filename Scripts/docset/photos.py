@@ -106,9 +106,17 @@ def sky(rng, w: int, h: int) -> np.ndarray:
 
 
 def rekey_backdrop(person: np.ndarray, colour, rng) -> np.ndarray:
-    """Swap a plain light backdrop for another colour. The backdrop is what is close to a colour
-    plane fitted along the top and side borders and connected to those borders (so a light
-    forehead inside the hair is not repainted); found at quarter size, applied with a soft edge."""
+    """Swap a plain light backdrop for another colour."""
+    h, w = person.shape[:2]
+    m = backdrop_mask(person)
+    back = backdrop(rng, w, h, colour)
+    return person * (1 - m[:, :, None]) + back * m[:, :, None]
+
+
+def backdrop_mask(person: np.ndarray) -> np.ndarray:
+    """Where a portrait shows its plain light backdrop (1) rather than the person (0): what is
+    close to a colour plane fitted along the top and side borders and connected to those borders
+    (so a light forehead inside the hair is not counted); found at quarter size, with a soft edge."""
     h, w = person.shape[:2]
     sm = resize(person, max(8, w // 4), max(8, h // 4))
     hs, ws = sm.shape[:2]
@@ -138,9 +146,7 @@ def rekey_backdrop(person: np.ndarray, colour, rng) -> np.ndarray:
             break
         region = grown
     m = resize(region.astype(np.float32)[:, :, None], w, h)[:, :, 0]
-    m = np.clip((m - 0.25) / 0.5, 0, 1)
-    back = backdrop(rng, w, h, colour)
-    return person * (1 - m[:, :, None]) + back * m[:, :, None]
+    return np.clip((m - 0.25) / 0.5, 0, 1)
 
 
 def backdrop(rng, w: int, h: int, colour) -> np.ndarray:
@@ -165,3 +171,25 @@ def keyed_portrait(rng, rel: str, colour, long_side: int) -> np.ndarray:
     s = long_side / max(h, w)
     img = resize(img, round(w * s), round(h * s))
     return rekey_backdrop(img, colour, rng)
+
+
+def two_people(rng, left: str, right: str, colour, long_side: int, second_scale: float) -> np.ndarray:
+    """Two people side by side before one backdrop, the second a little further back: what must
+    never pass as the administrator's photo, however well each face is framed. A person from a
+    plain-backdrop portrait stands on the new backdrop; one from another photo brings their own
+    surroundings along (a rectangle), as if standing in front of something else."""
+    h, half = int(long_side * 0.75), long_side // 2
+    img = backdrop(rng, long_side, h, colour)
+    for slot, (rel, scale) in enumerate(((left, 1.0), (right, second_scale))):
+        person = corpus.view(rel)
+        s = h * scale * 0.95 / person.shape[0]
+        person = resize(person, round(person.shape[1] * s), round(person.shape[0] * s))
+        keyed = person[:8].mean() > 150  # a light plain backdrop to key out
+        m = backdrop_mask(person) if keyed else np.zeros(person.shape[:2], np.float32)
+        ph, pw = person.shape[:2]
+        cut = max(0, (pw - half) // 2)
+        person, m = person[:, cut:cut + half], m[:, cut:cut + half]
+        x0 = slot * half + (half - person.shape[1]) // 2
+        region = img[h - ph:, x0:x0 + person.shape[1]]
+        region[:] = person * (1 - m[:, :, None]) + region * m[:, :, None]
+    return img
