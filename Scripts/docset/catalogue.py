@@ -126,6 +126,7 @@ def build() -> list[dict]:
     negatives(p)
     handheld(p)
     pairs(p)
+    small_cards(p)
     names = [s["name"] for s in p.specs]
     assert len(names) == len(set(names)), "duplicate names"
     return p.specs
@@ -403,3 +404,20 @@ def pairs(p: Plan) -> None:
         notes = f"{left.split('/')[-1]} and {right.split('/')[-1]} side by side on a {cname} backdrop, the second at {scale}x"
         p.add(nm(), picture=("two_people", args), label={"label": "not_document", "role": "unknown", "faces": 2, "notes": notes},
               grain=round(p.u(0.5, 1.5), 2))
+
+
+def small_cards(p: Plan) -> None:
+    """Cards lying small on a desk or photographed on a sheet: neither the picture nor the page is
+    the card (added after the ID back search learnt to frame a card from its emblem)."""
+    faces = ["photos/hivision_test3.jpg", "photos/facerec_biden2.jpg", "photos/skimage_astronaut.png"]
+    n = iter(range(1, 100))
+    nm = lambda: f"idcard/j-{next(n):03d}"
+    for side in ("back", "back", "back", "back", "front", "front"):
+        cap = p.photo(fill=p.u(0.3, 0.5), angle=p.u(-12, 12), tilt=p.u(2, 14))
+        args = {"cw": int(cap[1]["frame_w"] * 0.6)}
+        if side == "front":
+            args["face_rel"] = p.pick(faces)
+        p.doc(nm(), "id_front" if side == "front" else "id_back", args, cap)
+    for grey in (None, "rgb"):
+        cap = p.photo(frame=p.frame(portrait=True), fill=p.u(0.75, 0.9))
+        p.doc(nm(), "id_both", {"W": p.page_width(cap), "face_rel": p.pick(faces)}, cap, grey=grey)

@@ -100,6 +100,19 @@ import Testing
         #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], rules: manyGlyphs).idSides.front)
     }
 
+    @Test func aSmallCardOnADeskIsFramedFromItsEmblem() {
+        // A phone photo of the back lying small on a grey desk: neither the picture nor a page is the card.
+        let desk = DecodedImage(width: 1200, height: 1600, channels: 3, pixels: [UInt8]((0..<(1200 * 1600)).flatMap { _ in [150, 148, 144] as [UInt8] }))
+        let onDesk = ImageEditing.pasted(Self.idBack, into: desk, x: 380, y: 600, width: 420)
+        #expect(Self.report(onDesk, role: .unknown).measures["id_back"] == 1)
+        var noMargin = Self.rules
+        noMargin.document.idCard.emblemMaxMargin = 0
+        #expect(Self.report(onDesk, role: .unknown, rules: noMargin).measures["id_back"] == 0)
+        // A licence's emblem, at the top centre of its page, has page on either side: no card there.
+        let licenceOnDesk = ImageEditing.pasted(Self.licence, into: desk, x: 200, y: 500, width: 800)
+        #expect(Self.report(licenceOnDesk, role: .unknown).measures["id_back"] == 0)
+    }
+
     /// The picture as a greyscale scan stores it: every pixel (that `keepsColour` does not spare) its luma.
     static func greyed(_ image: DecodedImage, keepsColour: ((UInt8, UInt8, UInt8)) -> Bool = { _ in false }) -> DecodedImage {
         ImageEditing.map(image) { _, _, color in

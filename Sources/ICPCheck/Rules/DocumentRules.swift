@@ -103,6 +103,9 @@ public struct IDCardRules: Codable, Sendable, Equatable {
     public var emblemHeight: [Double]
     public var closerLookMinFace: Double
     public var closerLookMaxBlankShare: Double
+    public var emblemMaxMargin: Double
+    public var cardEdgeContrast: Double
+    public var minFramedCardHeight: Double
     public var heldCardMaxSaturation: Double
     public var heldCardMinFill: Double
     public var heldCardToFace: [Double]
@@ -121,6 +124,9 @@ public struct IDCardRules: Codable, Sendable, Equatable {
         case emblemHeight = "emblem_height"
         case closerLookMinFace = "closer_look_min_face"
         case closerLookMaxBlankShare = "closer_look_max_blank_share"
+        case emblemMaxMargin = "emblem_max_margin"
+        case cardEdgeContrast = "card_edge_contrast"
+        case minFramedCardHeight = "min_framed_card_height"
         case heldCardMaxSaturation = "held_card_max_saturation"
         case heldCardMinFill = "held_card_min_fill"
         case heldCardToFace = "held_card_to_face"

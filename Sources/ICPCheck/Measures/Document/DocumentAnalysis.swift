@@ -81,8 +81,10 @@ enum DocumentAnalysis {
         let heldCard = HeldCard.find(picture, paper: paper, faces: faces, relativeLuma: rules.paperRelativeLuma, rules: rules.idCard)
         m["held_card"] = heldCard == nil ? 0 : 1
         result.heldCard = heldCard != nil
-        m["id_front"] = sides.front ? 1 : 0
-        m["id_back"] = sides.back ? 1 : 0
+        // A card held up by a person is part of a photograph, not a scan of the card's side.
+        let shownSides = heldCard == nil ? (sides.front, sides.back) : (false, false)
+        m["id_front"] = shownSides.0 ? 1 : 0
+        m["id_back"] = shownSides.1 ? 1 : 0
 
         result.measures = m
         result.sealCount = seals.count
@@ -92,7 +94,7 @@ enum DocumentAnalysis {
             let bottom = Double(box.y) + Double(box.height) * (1 - rules.seal.bottomShare)
             if !seals.isEmpty { result.measures["seal_near_bottom"] = seals.contains { $0.centreY >= bottom } ? 1 : 0 }
         }
-        result.idSides = (sides.front, sides.back)
+        result.idSides = shownSides
         result.ruledLines = text.ruledLines
         result.isSideways = text.sideways && text.lineStrength >= rules.minLineStrength
         result.isGreyscale = isGreyscale
@@ -101,7 +103,7 @@ enum DocumentAnalysis {
             && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
         result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
         // Only a page or a card can be a re-shot screen; a photograph is not searched for one.
-        if result.isDocument || sides.front || sides.back, let amplitude = ScreenPattern.amplitude(picture, paper: paper) {
+        if result.isDocument || shownSides.0 || shownSides.1, let amplitude = ScreenPattern.amplitude(picture, paper: paper) {
             result.measures["screen_pattern_amplitude"] = amplitude
         }
         // Text running into a picture edge the page reaches: the frame cut through the page. (A page

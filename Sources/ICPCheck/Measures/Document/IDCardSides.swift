@@ -27,7 +27,13 @@ struct IDCardSides {
             cards.append(UnitRect(x: card.x, y: card.y, width: card.width, height: card.height / 2))
             cards.append(UnitRect(x: card.x, y: card.y + card.height / 2, width: card.width, height: card.height / 2))
         }
-        let discs = marks.filter(\.isFilledDisc).map {
+        // A filled disc inside another mark's box is a seal's centre (its star), not an emblem.
+        let emblems = marks.filter { disc in
+            disc.isFilledDisc && !marks.contains { $0.width > disc.width && $0.height > disc.height && $0.encloses(disc) }
+        }
+        // A card on a desk or one of two on a sheet, framed from its emblem.
+        cards += emblems.compactMap { CardAroundEmblem.card(around: $0, picture, rules: rules) }
+        let discs = emblems.map {
             UnitRect(x: Double($0.x) / w, y: Double($0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h)
         }
         var frontCards: [UnitRect] = [], backCards: [UnitRect] = []

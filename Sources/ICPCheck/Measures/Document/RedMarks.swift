@@ -14,6 +14,11 @@ struct RedMark {
     /// Red share of the box's corners outside the ellipse: near 0 for a round mark, high for a square one.
     var cornerDensity = 0.0
 
+    /// Whether `other`'s box lies inside this mark's box.
+    func encloses(_ other: RedMark) -> Bool {
+        other.x >= x && other.y >= y && other.x + other.width <= x + width && other.y + other.height <= y + height
+    }
+
     var roundness: Double { Double(min(width, height)) / Double(max(1, max(width, height))) }
     var centreX: Double { Double(x) + Double(width) / 2 }
     var centreY: Double { Double(y) + Double(height) / 2 }
