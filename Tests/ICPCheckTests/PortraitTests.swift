@@ -42,11 +42,31 @@ import Testing
     @Test func noFaceAndContentMismatch() throws {
         let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
         let codes = Self.codes(coffee)
-        #expect(codes.contains(FindingCode.noFace))
+        #expect(codes.contains(FindingCode.noFace) && !codes.contains(FindingCode.faceNotFrontal))
         #expect(codes.contains(FindingCode.contentMismatch))
         // A statement that shows a portrait is the wrong file too.
         #expect(Self.codes(Self.sample, role: .authenticityStatement).contains(FindingCode.contentMismatch))
         #expect(!Self.codes(DocumentTests.statement, role: .authenticityStatement).contains(FindingCode.contentMismatch))
+    }
+
+    @Test func aFaceSeenFromTheSide() throws {
+        // The cameraman looks down and aside: no frontal face, but a person is there.
+        let camera = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_camera.png"), path: "c.png").image)
+        let report = Self.report(camera)
+        let codes = Set(report.findings.map(\.code))
+        #expect(report.measures["face_count"] == 0 && report.measures["profile_face_count"] == 1)
+        #expect(codes.contains(FindingCode.faceNotFrontal) && !codes.contains(FindingCode.noFace))
+        #expect(!codes.contains(FindingCode.contentMismatch))
+        // Mirrored, the face looks the other way and is found all the same.
+        let mirrored = ImageEditing.map(camera) { x, y, color in
+            let p = (y * camera.width + camera.width - 1 - x) * 3
+            color = (camera.pixels[p], camera.pixels[p + 1], camera.pixels[p + 2])
+        }
+        #expect(Self.report(mirrored).measures["profile_face_count"] == 1)
+        // A frontal face is never searched for a profile; a page is not either.
+        #expect(!Self.codes(Self.sample).contains(FindingCode.faceNotFrontal))
+        #expect(Self.report(Self.sample).measures["profile_face_count"] == nil)
+        #expect(Self.report(DocumentTests.statement, role: .authenticityStatement).measures["profile_face_count"] == nil)
     }
 
     @Test func twoPeopleAreNeverOneFace() {

@@ -44,7 +44,8 @@ struct EvaluationTables {
 
     mutating func score(_ report: FileReport, observed: Set<String>, label: ImageLabel, path: String, rules: Rules) {
         scoreDocument(report, observed: observed, label: label, path: path)
-        let faces = Int(report.measures["face_count"] ?? 0)
+        // A face turned aside is a face present (the frontal detector found none there).
+        let faces = Int(report.measures["face_count"] ?? 0) + Int(report.measures["profile_face_count"] ?? 0)
         let detail = "faces \(faces), content \(report.contentKind ?? "none")"
         if let visible = label.facesVisible {
             facePresent.add(expected: visible >= 1, predicted: faces >= 1, path: path, detail: detail)

@@ -9,8 +9,10 @@ struct ContentChecks {
     @discardableResult
     func apply(to report: inout FileReport, image: DecodedImage) -> [Finding] {
         let photo = PhotoChecks(rules: rules)
-        let people = photo.measure(image)
+        var people = photo.measure(image)
         let page = DocumentAnalysis.measure(image, faces: people.faceRects, rules: rules.document)
+        // A photograph with no frontal face may show someone turned aside; a page or card is not searched.
+        if !page.isDocument && !page.idSides.front && !page.idSides.back { photo.lookForProfiles(&people) }
         // A page of text filling most of the picture is a document, even with a face-like pattern on
         // it; an ID card's photo is not a portrait either, nor a person holding a card up.
         let portrait = people.isPortrait(rules: rules.portrait) && !page.idSides.front && !page.idSides.back && !page.heldCard

@@ -5,6 +5,8 @@ public struct PortraitRules: Codable, Sendable, Equatable {
     public var minFaceSkinFraction: Double
     public var minRelativeNeighbors: Double
     public var confidentNeighbors: Int
+    public var profileDetectionSize: Int
+    public var profileMinFaceFraction: Double
     public var minFaceHeight: Double
     public var maxFaceHeight: Double
     public var maxCenterOffset: Double
@@ -25,6 +27,8 @@ public struct PortraitRules: Codable, Sendable, Equatable {
         case minFaceSkinFraction = "min_face_skin_fraction"
         case minRelativeNeighbors = "min_relative_neighbors"
         case confidentNeighbors = "confident_neighbors"
+        case profileDetectionSize = "profile_detection_size"
+        case profileMinFaceFraction = "profile_min_face_fraction"
         case minFaceHeight = "min_face_height"
         case maxFaceHeight = "max_face_height"
         case maxCenterOffset = "max_center_offset"

@@ -50,29 +50,36 @@ struct CellGrid {
     var count: Int { cells.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Set cells grown by one cell in every direction (bridges one-cell gaps).
-    func dilated() -> CellGrid {
-        var out = self
-        for row in 0..<rows {
-            for column in 0..<columns where !self[column, row] {
-                var any = false
-                forEachNeighbour(column, row) { any = any || cells[$0] }
-                out[column, row] = any
-            }
-        }
-        return out
-    }
+    func dilated() -> CellGrid { squareFiltered(setWhereAny: true) }
 
     /// Set cells shrunk by one cell (undoes `dilated` away from gaps).
-    func eroded() -> CellGrid {
-        var out = self
+    func eroded() -> CellGrid { squareFiltered(setWhereAny: false) }
+
+    /// Each cell set where any (dilation) or every (erosion) cell of the 3×3 square around it, within
+    /// the grid, is set: the square is a row of three by a column of three, so it is done as two passes.
+    private func squareFiltered(setWhereAny any: Bool) -> CellGrid {
+        let combine = { (a: Bool, b: Bool) in any ? a || b : a && b }
+        var across = cells
         for row in 0..<rows {
-            for column in 0..<columns where self[column, row] {
-                var all = true
-                forEachNeighbour(column, row) { all = all && cells[$0] }
-                out[column, row] = all
+            let start = row * columns
+            for column in 0..<columns {
+                var value = cells[start + column]
+                if column > 0 { value = combine(value, cells[start + column - 1]) }
+                if column + 1 < columns { value = combine(value, cells[start + column + 1]) }
+                across[start + column] = value
             }
         }
-        return out
+        var out = across
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let index = row * columns + column
+                var value = across[index]
+                if row > 0 { value = combine(value, across[index - columns]) }
+                if row + 1 < rows { value = combine(value, across[index + columns]) }
+                out[index] = value
+            }
+        }
+        return CellGrid(columns: columns, rows: rows, cells: out)
     }
 
     /// The 8-connected regions of set cells, largest first.

@@ -53,16 +53,26 @@ struct DocumentPicture {
         return 255
     }
 
-    /// Mean over a (2·radius+1)² window clipped to the picture, from the face detector's integral image.
+    /// Mean over a (2·radius+1)² window clipped to the picture: sums along each row, then a running
+    /// sum of those down the columns, so that each pixel costs a few additions whatever the radius.
     static func boxMean(_ plane: [UInt8], width: Int, height: Int, radius: Int) -> [UInt8] {
-        let integral = IntegralImage(plane: plane, width: width, height: height)
+        var rowSums = [UInt32](repeating: 0, count: width * height)
+        var prefix = [UInt32](repeating: 0, count: width + 1)
+        for y in 0..<height {
+            for x in 0..<width { prefix[x + 1] = prefix[x] + UInt32(plane[y * width + x]) }
+            for x in 0..<width { rowSums[y * width + x] = prefix[min(width, x + radius + 1)] - prefix[max(0, x - radius)] }
+        }
+        var columnSums = [UInt32](repeating: 0, count: width)
+        for y in 0..<min(height, radius) { for x in 0..<width { columnSums[x] += rowSums[y * width + x] } }
         var out = [UInt8](repeating: 0, count: width * height)
         for y in 0..<height {
-            let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+            // The window's rows are y − radius … y + radius: one row enters, one leaves.
+            if y + radius < height { for x in 0..<width { columnSums[x] += rowSums[(y + radius) * width + x] } }
+            if y - radius - 1 >= 0 { for x in 0..<width { columnSums[x] -= rowSums[(y - radius - 1) * width + x] } }
+            let rowCount = UInt32(min(height, y + radius + 1) - max(0, y - radius))
             for x in 0..<width {
-                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
-                let sum = integral.sum(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
-                out[y * width + x] = UInt8(sum / ((y1 - y0) * (x1 - x0)))
+                let count = rowCount * UInt32(min(width, x + radius + 1) - max(0, x - radius))
+                out[y * width + x] = UInt8(columnSums[x] / count)
             }
         }
         return out

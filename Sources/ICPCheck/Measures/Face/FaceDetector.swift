@@ -16,6 +16,14 @@ public struct FaceBox: Sendable, Equatable, Codable {
         self.height = height
         self.neighbors = neighbors
     }
+
+    /// Whether the two boxes share at least half of the smaller one's area.
+    func overlapsMostOf(_ other: FaceBox) -> Bool {
+        let width = min(x + self.width, other.x + other.width) - max(x, other.x)
+        let height = min(y + self.height, other.y + other.height) - max(y, other.y)
+        guard width > 0, height > 0 else { return false }
+        return 2 * width * height >= min(self.width * self.height, other.width * other.height)
+    }
 }
 
 /// Viola–Jones face detection with an OpenCV Haar cascade, done as OpenCV 4's
@@ -47,6 +55,18 @@ struct FaceDetector: Sendable {
     private static let sharedDetector = Result { () throws(CascadeError) -> FaceDetector in
         let configured = ProcessInfo.processInfo.environment["ICPCHECK_CASCADE"] ?? ""
         return FaceDetector(cascade: try HaarCascade.load(path: configured.isEmpty ? defaultCascadePath : configured))
+    }
+
+    /// OpenCV's profile-face cascade, beside the frontal one in `opencv-data`: faces turned to one side.
+    static let defaultProfileCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_profileface.xml"
+
+    /// The profile detector loaded once per process from `ICPCHECK_PROFILE_CASCADE`, or else
+    /// `defaultProfileCascadePath`.
+    static func sharedProfile() throws(CascadeError) -> FaceDetector { try sharedProfileDetector.get() }
+
+    private static let sharedProfileDetector = Result { () throws(CascadeError) -> FaceDetector in
+        let configured = ProcessInfo.processInfo.environment["ICPCHECK_PROFILE_CASCADE"] ?? ""
+        return FaceDetector(cascade: try HaarCascade.load(path: configured.isEmpty ? defaultProfileCascadePath : configured))
     }
 
     /// Prepares the per-node tables the scan walks in order.

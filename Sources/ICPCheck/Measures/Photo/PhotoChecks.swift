@@ -19,6 +19,13 @@ struct PhotoChecks {
         PortraitAnalysis.measure(image, small: image.downscaled(toLongSide: rules.detectionSize), rules: rules)
     }
 
+    /// Looks for faces turned to one side, where the frontal detector found none.
+    func lookForProfiles(_ measurement: inout PortraitMeasurement) {
+        guard measurement.faces.isEmpty, measurement.detectorProblem == nil, let small = measurement.detectionPicture else { return }
+        measurement.profileFaces = PortraitAnalysis.profileFaces(small, rules: rules)
+        measurement.measures["profile_face_count"] = Double(measurement.profileFaces.count)
+    }
+
     /// - Parameter portrait: whether the picture is taken for a portrait (a page of text with a
     ///   face-like pattern on it is not, whatever the face measures say).
     func apply(_ measurement: PortraitMeasurement, portrait: Bool, to report: inout FileReport) {
@@ -41,20 +48,28 @@ struct PhotoChecks {
             if role.isPhotoOfPerson { report.findings.append(.photo(FindingCode.detectorUnavailable, .warning, detail: problem)) }
             return
         }
-        if role.isPhotoOfPerson && measurement.faces.isEmpty || Self.documentRoles.contains(role) && portrait {
+        let nobody = measurement.faces.isEmpty && measurement.profileFaces.isEmpty
+        if role.isPhotoOfPerson && nobody || Self.documentRoles.contains(role) && portrait {
             report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
         }
         if role == .administratorPhoto {
             report.findings += administratorPhotoFindings(measurement, measures: report.measures)
         } else if role == .handheldIDPhoto, measurement.faces.isEmpty {
-            report.findings.append(.photo(FindingCode.noFace, .error, value: 0, limit: 1))
+            report.findings.append(Self.faceMissing(measurement))
         }
+    }
+
+    /// No frontal face: a face turned away, or none at all.
+    private static func faceMissing(_ measurement: PortraitMeasurement) -> Finding {
+        measurement.profileFaces.isEmpty
+            ? .photo(FindingCode.noFace, .error, value: 0, limit: 1)
+            : .photo(FindingCode.faceNotFrontal, .error, value: Double(measurement.profileFaces.count), detail: "a face seen from the side")
     }
 
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
         var found: [Finding] = []
         let faces = measurement.faces.count
-        if faces == 0 { return [.photo(FindingCode.noFace, .error, value: 0, limit: 1)] }
+        if faces == 0 { return [Self.faceMissing(measurement)] }
         if faces > 1 { found.append(.photo(FindingCode.multipleFaces, .error, value: Double(faces), limit: 1)) }
         let m = { (key: String) in measures[key] ?? 0 }
         if m("face_height_fraction") < rules.minFaceHeight {

@@ -2,6 +2,10 @@
 struct PortraitMeasurement: Sendable {
     /// Faces that passed the skin test, largest first, in the detection picture's pixels.
     var faces: [FaceBox] = []
+    /// Faces turned to one side, looked for only where no frontal face is and the picture is no page or card.
+    var profileFaces: [FaceBox] = []
+    /// The picture the detector scanned (the rules' detection size).
+    var detectionPicture: DecodedImage?
     var measures: [String: Double] = [:]
     var backdrop: BackdropMeasurement?
     /// Why no face detection ran (the cascade is missing or broken).
@@ -31,6 +35,7 @@ enum PortraitAnalysis {
     ///   - small: the same picture shrunk to the rules' detection size.
     static func measure(_ image: DecodedImage, small: DecodedImage, rules: PortraitRules) -> PortraitMeasurement {
         var result = PortraitMeasurement()
+        result.detectionPicture = small
         result.measures["analysis_width"] = Double(small.width)
         result.measures["analysis_height"] = Double(small.height)
         let detector: FaceDetector
@@ -40,18 +45,7 @@ enum PortraitAnalysis {
         }
         let candidates = detector.detect(
             gray: small.grey(), width: small.width, height: small.height, minFaceFraction: rules.minFaceFraction)
-        // Skin colour says nothing on a black-and-white picture.
-        let colourful = PhotoChecks.meanChroma(small) >= 4
-        let skins = candidates.map { SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) }
-        // A weak detection beside a strong one is a pattern that looks like a face, not a second person;
-        // a confident one is a person, however strong the first.
-        let strongest = Double(candidates.map(\.neighbors).max() ?? 0)
-        result.faces = zip(candidates, skins)
-            .filter { !colourful || $0.1 >= rules.minFaceSkinFraction }
-            .filter {
-                $0.0.neighbors >= rules.confidentNeighbors || Double($0.0.neighbors) >= rules.minRelativeNeighbors * strongest
-            }
-            .map(\.0).sorted { $0.neighbors > $1.neighbors }
+        result.faces = people(candidates, in: small, rules: rules)
         result.measures["face_candidates"] = Double(candidates.count)
         result.measures["face_count"] = Double(result.faces.count)
         guard let face = result.faces.first else {
@@ -59,7 +53,7 @@ enum PortraitAnalysis {
             return result
         }
         let (w, h) = (Double(small.width), Double(small.height))
-        result.measures["face_skin_fraction"] = skins[candidates.firstIndex(of: face)!]
+        result.measures["face_skin_fraction"] = SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: face)
         result.measures["face_box_x"] = Double(face.x) / w
         result.measures["face_box_y"] = Double(face.y) / h
         result.measures["face_box_width"] = Double(face.width) / w
@@ -88,6 +82,42 @@ enum PortraitAnalysis {
             result.measures["clothing_backdrop_distance"] = clothing.distance(to: backdrop.color)
         }
         return result
+    }
+
+    /// The detections that are people, most certain first: on a colour picture a detection needs skin
+    /// in its centre; a weak detection beside a strong one is a pattern that looks like a face (a
+    /// badge, a print on clothes), not a second person, while a confident one is a person, however
+    /// strong the first.
+    static func people(_ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
+        // Skin colour says nothing on a black-and-white picture.
+        let colourful = PhotoChecks.meanChroma(small) >= 4
+        let skinned = candidates.filter {
+            !colourful || SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) >= rules.minFaceSkinFraction
+        }
+        let strongest = Double(skinned.map(\.neighbors).max() ?? 0)
+        return skinned.filter { $0.neighbors >= rules.confidentNeighbors || Double($0.neighbors) >= rules.minRelativeNeighbors * strongest }
+            .sorted { $0.neighbors > $1.neighbors }
+    }
+
+    /// Faces turned to either side (OpenCV's profile cascade finds faces looking one way: the picture
+    /// is scanned as it is and mirrored), kept as `people` keeps frontal ones; empty when the profile
+    /// cascade is not installed (it only adds to the frontal detector).
+    /// Scanned on a smaller picture, for bigger faces only, than the frontal search: a person turned
+    /// aside in a photo meant to show them is not small, and the search costs two scans.
+    static func profileFaces(_ small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
+        guard let detector = try? FaceDetector.sharedProfile() else { return [] }
+        let smaller = small.downscaled(toLongSide: rules.profileDetectionSize)
+        let (width, height) = (smaller.width, smaller.height)
+        let grey = smaller.grey()
+        var mirrored = grey
+        for y in 0..<height { mirrored[(y * width)..<((y + 1) * width)].reverse() }
+        let seen = detector.detect(gray: grey, width: width, height: height, minFaceFraction: rules.profileMinFaceFraction)
+        let turned = detector.detect(gray: mirrored, width: width, height: height, minFaceFraction: rules.profileMinFaceFraction).map {
+            FaceBox(x: width - $0.x - $0.width, y: $0.y, width: $0.width, height: $0.height, neighbors: $0.neighbors)
+        }
+        // A face seen both ways is one face.
+        let unseen = turned.filter { face in !seen.contains { $0.overlapsMostOf(face) } }
+        return people(seen + unseen, in: smaller, rules: rules)
     }
 
     /// Mean luma of the face and its shares of clipped and crushed pixels.

@@ -2,6 +2,7 @@
 extension FindingCode {
     public static let noFace = "photo.no_face"
     public static let multipleFaces = "photo.multiple_faces"
+    public static let faceNotFrontal = "photo.face_not_frontal"
     public static let faceTooSmall = "photo.face_too_small"
     public static let faceTooLarge = "photo.face_too_large"
     public static let offCentre = "photo.off_centre"
@@ -39,6 +40,9 @@ extension Finding {
     private static let photoMessages: [String: (String, String)] = [
         FindingCode.noFace: ("No face can be seen. Retake the photo facing the camera, face uncovered, chest up.",
                              "照片中看不到人脸。请正对镜头、露出面部、拍摄胸部以上重新拍照。"),
+        FindingCode.faceNotFrontal: ("The face is turned away from the camera: look straight into it, face and both ears"
+                                     + " showing evenly.",
+                                     "面部没有正对镜头：请直视镜头，正脸和双耳对称露出。"),
         FindingCode.multipleFaces: ("More than one face is in the photo; only the website administrator may be in it.",
                                     "照片中有多张人脸，只能有网站负责人一人入镜。"),
         FindingCode.faceTooSmall: ("The face is too small: stand closer, so that the head and shoulders fill the frame.",

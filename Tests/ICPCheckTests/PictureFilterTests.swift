@@ -1,0 +1,52 @@
+import Testing
+
+@testable import ICPCheck
+
+/// The fast box mean and cell-grid morphology against their plain definitions, on odd sizes where
+/// the window is clipped by every edge.
+struct PictureFilterTests {
+    static func randomPlane(width: Int, height: Int, seed: UInt64) -> [UInt8] {
+        var state = seed
+        return (0..<(width * height)).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+    }
+
+    @Test(arguments: [(1, 1, 4), (7, 3, 1), (33, 17, 4), (50, 61, 9), (12, 40, 30)])
+    func boxMeanIsTheClippedWindowMean(width: Int, height: Int, radius: Int) {
+        let plane = Self.randomPlane(width: width, height: height, seed: UInt64(width * 131 + height))
+        let fast = DocumentPicture.boxMean(plane, width: width, height: height, radius: radius)
+        for y in 0..<height {
+            for x in 0..<width {
+                var (sum, count) = (0, 0)
+                for wy in max(0, y - radius)...min(height - 1, y + radius) {
+                    for wx in max(0, x - radius)...min(width - 1, x + radius) {
+                        sum += Int(plane[wy * width + wx])
+                        count += 1
+                    }
+                }
+                #expect(Int(fast[y * width + x]) == sum / count, "at \(x), \(y)")
+            }
+        }
+    }
+
+    @Test(arguments: [(1, 1), (5, 1), (1, 6), (9, 7), (23, 19)])
+    func dilationAndErosionAreTheThreeByThreeSquare(columns: Int, rows: Int) {
+        let cells = Self.randomPlane(width: columns, height: rows, seed: UInt64(columns * 7 + rows)).map { $0 < 90 }
+        let grid = CellGrid(columns: columns, rows: rows, cells: cells)
+        let (grown, shrunk) = (grid.dilated(), grid.eroded())
+        for row in 0..<rows {
+            for column in 0..<columns {
+                var (any, all) = (false, true)
+                for r in max(0, row - 1)...min(rows - 1, row + 1) {
+                    for c in max(0, column - 1)...min(columns - 1, column + 1) {
+                        any = any || grid[c, r]
+                        all = all && grid[c, r]
+                    }
+                }
+                #expect(grown[column, row] == any && shrunk[column, row] == all, "at \(column), \(row)")
+            }
+        }
+    }
+}
