@@ -49,4 +49,29 @@ struct PictureFilterTests {
             }
         }
     }
+
+    @Test(arguments: [(37, 23, 10), (300, 200, 119), (64, 64, 16), (1000, 10, 333)])
+    func shrinkingAveragesTheCoveredPixels(width: Int, height: Int, longSide: Int) {
+        let image = DecodedImage(width: width, height: height, channels: 3,
+                                 pixels: Self.randomPlane(width: width * 3, height: height, seed: UInt64(longSide)))
+        // Exactly to the long side: each output pixel averages the whole input pixels its span covers.
+        let exact = image.resized(toLongSide: longSide)
+        let scale = Double(max(width, height)) / Double(longSide)
+        let span = { (i: Int, limit: Int) in Int(Double(i) * scale)..<max(Int(Double(i) * scale) + 1, min(limit, Int(Double(i + 1) * scale))) }
+        // By a whole factor: each output pixel averages a factor × factor block.
+        let blocky = image.downscaled(toLongSide: longSide)
+        let factor = Int(scale.rounded(.up))
+        for (shrunk, rows, columns) in [(exact, { span($0, height) }, { span($0, width) }),
+                                        (blocky, { $0 * factor..<($0 + 1) * factor }, { $0 * factor..<($0 + 1) * factor })] {
+            for y in 0..<shrunk.height {
+                for x in 0..<shrunk.width {
+                    for channel in 0..<3 {
+                        var (sum, count) = (0, 0)
+                        for row in rows(y) { for column in columns(x) { sum += Int(image.pixels[(row * width + column) * 3 + channel]); count += 1 } }
+                        #expect(Int(shrunk.pixels[(y * shrunk.width + x) * 3 + channel]) == sum / count, "at \(x), \(y)")
+                    }
+                }
+            }
+        }
+    }
 }

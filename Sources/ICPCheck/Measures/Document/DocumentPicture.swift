@@ -58,23 +58,33 @@ struct DocumentPicture {
     static func boxMean(_ plane: [UInt8], width: Int, height: Int, radius: Int) -> [UInt8] {
         var rowSums = [UInt32](repeating: 0, count: width * height)
         var prefix = [UInt32](repeating: 0, count: width + 1)
-        for y in 0..<height {
-            for x in 0..<width { prefix[x + 1] = prefix[x] + UInt32(plane[y * width + x]) }
-            for x in 0..<width { rowSums[y * width + x] = prefix[min(width, x + radius + 1)] - prefix[max(0, x - radius)] }
-        }
+        let columnCounts = (0..<width).map { min(width, $0 + radius + 1) - max(0, $0 - radius) }
         var columnSums = [UInt32](repeating: 0, count: width)
-        for y in 0..<min(height, radius) { for x in 0..<width { columnSums[x] += rowSums[y * width + x] } }
-        var out = [UInt8](repeating: 0, count: width * height)
-        for y in 0..<height {
-            // The window's rows are y − radius … y + radius: one row enters, one leaves.
-            if y + radius < height { for x in 0..<width { columnSums[x] += rowSums[(y + radius) * width + x] } }
-            if y - radius - 1 >= 0 { for x in 0..<width { columnSums[x] -= rowSums[(y - radius - 1) * width + x] } }
-            let rowCount = UInt32(min(height, y + radius + 1) - max(0, y - radius))
-            for x in 0..<width {
-                let count = rowCount * UInt32(min(width, x + radius + 1) - max(0, x - radius))
-                out[y * width + x] = UInt8(columnSums[x] / count)
+        var dividers = [MeanDivider](repeating: MeanDivider(1), count: width)
+        var dividersRowCount = 0
+        return [UInt8](unsafeUninitializedCapacity: width * height) { out, written in
+            plane.withUnsafeBufferPointer { plane in
+                rowSums.withUnsafeMutableBufferPointer { rowSums in
+                    for y in 0..<height {
+                        for x in 0..<width { prefix[x + 1] = prefix[x] + UInt32(plane[y * width + x]) }
+                        for x in 0..<width { rowSums[y * width + x] = prefix[min(width, x + radius + 1)] - prefix[max(0, x - radius)] }
+                    }
+                    for y in 0..<min(height, radius) { for x in 0..<width { columnSums[x] += rowSums[y * width + x] } }
+                    for y in 0..<height {
+                        // The window's rows are y − radius … y + radius: one row enters, one leaves.
+                        if y + radius < height { for x in 0..<width { columnSums[x] += rowSums[(y + radius) * width + x] } }
+                        if y - radius - 1 >= 0 { for x in 0..<width { columnSums[x] -= rowSums[(y - radius - 1) * width + x] } }
+                        // The window's height changes only near the top and bottom edges.
+                        let rowCount = min(height, y + radius + 1) - max(0, y - radius)
+                        if rowCount != dividersRowCount {
+                            for x in 0..<width { dividers[x] = MeanDivider(rowCount * columnCounts[x]) }
+                            dividersRowCount = rowCount
+                        }
+                        for x in 0..<width { out[y * width + x] = dividers[x].mean(columnSums[x]) }
+                    }
+                }
             }
+            written = width * height
         }
-        return out
     }
 }

@@ -6,7 +6,7 @@ extension DecodedImage {
         let source = channels == 3 ? self : rgb()
         guard factor > 1 else { return source }
         let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
-        let count = UInt32(factor * factor)
+        let divider = MeanDivider(factor * factor)
         let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
             source.pixels.withUnsafeBufferPointer { pixels in
                 for y in 0..<outHeight {
@@ -22,9 +22,9 @@ extension DecodedImage {
                             }
                         }
                         let to = (y * outWidth + x) * 3
-                        out[to] = UInt8(sums.0 / count)
-                        out[to + 1] = UInt8(sums.1 / count)
-                        out[to + 2] = UInt8(sums.2 / count)
+                        out[to] = divider.mean(sums.0)
+                        out[to + 1] = divider.mean(sums.1)
+                        out[to + 2] = divider.mean(sums.2)
                     }
                 }
             }
@@ -44,6 +44,9 @@ extension DecodedImage {
             (0..<count).map { i in (Int(Double(i) * scale), max(Int(Double(i) * scale) + 1, min(limit, Int(Double(i + 1) * scale)))) }
         }
         let columns = spans(outWidth, width), rows = spans(outHeight, height)
+        // A span covers one or two more pixels than the scale: a handful of counts, each divided once.
+        let longestSpan = Int(scale.rounded(.up)) + 1
+        let dividers = (0...(longestSpan * longestSpan)).map { MeanDivider(max(1, $0)) }
         let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
             source.pixels.withUnsafeBufferPointer { pixels in
                 for (y, (top, bottom)) in rows.enumerated() {
@@ -58,10 +61,10 @@ extension DecodedImage {
                                 index += 3
                             }
                         }
-                        let count = UInt32((bottom - top) * (right - left)), to = (y * outWidth + x) * 3
-                        out[to] = UInt8(sums.0 / count)
-                        out[to + 1] = UInt8(sums.1 / count)
-                        out[to + 2] = UInt8(sums.2 / count)
+                        let divider = dividers[(bottom - top) * (right - left)], to = (y * outWidth + x) * 3
+                        out[to] = divider.mean(sums.0)
+                        out[to + 1] = divider.mean(sums.1)
+                        out[to + 2] = divider.mean(sums.2)
                     }
                 }
             }
