@@ -132,6 +132,16 @@ import Testing
         #expect(report.measures["seal_count"] == 1)
         let codes = Set(report.findings.map(\.code))
         #expect(!codes.contains(FindingCode.docGreyscale), "\(report.measures["colourful_fraction"] ?? -1)")
+        // A colour capture of a colourless page: grey, but for the sensor's colour noise of a level or two.
+        var state: UInt64 = 7
+        let noisy = ImageEditing.map(Self.greyed(Self.statement)) { _, _, color in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let noise = { (shift: UInt64) in Int((state >> shift) & 3) - 1 }
+            let add = { (c: UInt8, n: Int) in UInt8(max(0, min(255, Int(c) + n))) }
+            color = (add(color.0, noise(33)), add(color.1, noise(41)), add(color.2, noise(49)))
+        }
+        let captured = Self.report(noisy)
+        #expect(!captured.findings.map(\.code).contains(FindingCode.docGreyscale), "\(captured.measures["chroma_mean"] ?? -1)")
     }
 
     @Test func pageCutOffByTheFrame() {
