@@ -71,6 +71,8 @@ public struct SealRules: Codable, Sendable, Equatable {
     public var minRingDensity: Double
     public var maxMiddleToRing: Double
     public var maxCornerToRing: Double
+    public var minPaperShare: Double
+    public var maxFill: Double
     public var bottomShare: Double
 
     enum CodingKeys: String, CodingKey {
@@ -86,6 +88,8 @@ public struct SealRules: Codable, Sendable, Equatable {
         case minRingDensity = "min_ring_density"
         case maxMiddleToRing = "max_middle_to_ring"
         case maxCornerToRing = "max_corner_to_ring"
+        case minPaperShare = "min_paper_share"
+        case maxFill = "max_fill"
         case bottomShare = "bottom_share"
     }
 }

@@ -7,6 +7,8 @@ struct PaperRegion {
     private let width: Int
     /// Every paper-like cell, in whichever region (cards side by side each have their own).
     let anyPaper: CellGrid
+    /// The same with holes left open: a photo printed on the page is not paper here.
+    let bareCells: CellGrid
     let cellSize: Int
     let region: CellRegion?
     /// Luma the paper itself has (median of its bright pixels).
@@ -29,6 +31,7 @@ struct PaperRegion {
         // The background mean lets the ink of text lines count as paper; a cell needs half its pixels.
         let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 0.5, test: isPaper)
         let closed = cells.dilated().eroded()
+        bareCells = closed
         anyPaper = closed.holesFilled()
         if let largest = closed.regions().first {
             let filled = closed.filled(largest)
@@ -78,6 +81,18 @@ struct PaperRegion {
     /// Whether pixel (x, y) lies in any paper-like cell.
     func isPaperLike(_ x: Int, _ y: Int) -> Bool {
         anyPaper[min(anyPaper.columns - 1, x / cellSize), min(anyPaper.rows - 1, y / cellSize)]
+    }
+
+    /// Share of a box's pixels, every other one, in paper-like cells with holes left open.
+    func bareShare(x: Int, y: Int, width: Int, height: Int) -> Double {
+        var (inside, total) = (0, 0)
+        for py in stride(from: y, to: y + height, by: 2) {
+            for px in stride(from: x, to: x + width, by: 2) {
+                total += 1
+                if bareCells[min(bareCells.columns - 1, px / cellSize), min(bareCells.rows - 1, py / cellSize)] { inside += 1 }
+            }
+        }
+        return Double(inside) / Double(max(1, total))
     }
 
     /// The page's share of the picture.

@@ -3,23 +3,30 @@ import Foundation
 /// A connected patch of red ink and the shape measures that tell a round seal (a ring with text
 /// inside) from red text, logos and lines, and a filled emblem from both.
 struct RedMark {
+    /// The box around the mark's pixels.
     var x: Int, y: Int, width: Int, height: Int
-    /// Red pixels over the ellipse inscribed in the box.
+    /// Lengths of the mark's own axes, turned as its pixels lie (an oval seal stamped at an angle
+    /// fills its upright box's corners): the shape measures below are taken on the ellipse they span.
+    var majorAxis = 0.0, minorAxis = 0.0
+    /// Red pixels over the mark's ellipse.
     var fill = 0.0
     /// Red share of the outer ring (0.72–1.02 of the ellipse's radius) and of the middle band (0.3–0.6).
     var ringDensity = 0.0
     var middleDensity = 0.0
     /// Share of 24 angular sectors whose outer ring holds red: near 1 for a closed ring.
     var ringCoverage = 0.0
-    /// Red share of the box's corners outside the ellipse: near 0 for a round mark, high for a square one.
+    /// Red share of the corners outside the ellipse, within the box its axes span: near 0 for a round
+    /// mark, high for a square one.
     var cornerDensity = 0.0
+    /// Share of the box in paper-like cells, a photo printed on the page not counted (1 where nothing says otherwise).
+    var paperShare = 1.0
 
     /// Whether `other`'s box lies inside this mark's box.
     func encloses(_ other: RedMark) -> Bool {
         other.x >= x && other.y >= y && other.x + other.width <= x + width && other.y + other.height <= y + height
     }
 
-    var roundness: Double { Double(min(width, height)) / Double(max(1, max(width, height))) }
+    var roundness: Double { minorAxis / max(1, majorAxis) }
     var centreX: Double { Double(x) + Double(width) / 2 }
     var centreY: Double { Double(y) + Double(height) / 2 }
 
@@ -28,17 +35,18 @@ struct RedMark {
     func isSeal(pageWidth: Int, rules: SealRules) -> Bool {
         hasSealSize(pageWidth: pageWidth, rules: rules) && ringCoverage >= rules.minRingCoverage && ringDensity >= rules.minRingDensity
             && middleDensity <= rules.maxMiddleToRing * ringDensity && cornerDensity <= rules.maxCornerToRing * ringDensity && !isFilledDisc
+            && paperShare >= rules.minPaperShare && fill <= rules.maxFill
     }
 
     func hasSealSize(pageWidth: Int, rules: SealRules) -> Bool {
-        Self.hasSealSize(width: width, height: height, pageWidth: pageWidth, rules: rules)
+        Self.hasSealSize(major: majorAxis, minor: minorAxis, pageWidth: pageWidth, rules: rules)
     }
 
-    /// Round or oval, of a seal's size on the page.
-    static func hasSealSize(width: Int, height: Int, pageWidth: Int, rules: SealRules) -> Bool {
-        let diameter = Double(max(width, height)) / Double(max(1, pageWidth))
-        return Double(min(width, height)) >= rules.minRoundness * Double(max(width, height))
-            && diameter >= rules.minDiameter && diameter <= rules.maxDiameter && max(width, height) >= 16
+    /// Round or oval, of a seal's size on the page. (A patch not yet measured is judged on its box,
+    /// which is at least as round as the patch.)
+    static func hasSealSize(major: Double, minor: Double, pageWidth: Int, rules: SealRules) -> Bool {
+        let diameter = major / Double(max(1, pageWidth))
+        return minor >= rules.minRoundness * major && diameter >= rules.minDiameter && diameter <= rules.maxDiameter && major >= 16
     }
 
     /// Whether the other mark's centre lies inside this one's box.
@@ -85,14 +93,19 @@ enum RedMarks {
         let redWithoutLines = zip(red, faintWithoutLines).map { $0 && $1 }
         // Only round marks no larger than half the picture can be seals or emblems.
         let longSide = max(width, picture.height)
+        let onPaper = { (mark: RedMark) in
+            var mark = mark
+            mark.paperShare = paper.bareShare(x: mark.x, y: mark.y, width: mark.width, height: mark.height)
+            return mark
+        }
         let marks = patches(in: redWithoutLines, picture: picture) { width, height in
             Double(min(width, height)) >= min(rules.minRoundness, RedMark.discRoundness) * Double(max(width, height)) && 2 * max(width, height) <= longSide
-        }
+        }.map(onPaper)
         // Nothing fainter than the red: no faded stamp to look for.
         guard faintCount > redCount else { return marks }
         let faded = patches(in: faintWithoutLines, picture: picture) {
-            RedMark.hasSealSize(width: $0, height: $1, pageWidth: pageWidth, rules: rules)
-        }.filter { candidate in
+            RedMark.hasSealSize(major: Double(max($0, $1)), minor: Double(min($0, $1)), pageWidth: pageWidth, rules: rules)
+        }.map(onPaper).filter { candidate in
             candidate.isSeal(pageWidth: pageWidth, rules: rules)
                 && !marks.contains { $0.covers(candidate) && $0.isSeal(pageWidth: pageWidth, rules: rules) }
         }
@@ -145,17 +158,33 @@ enum RedMarks {
         return r - max(g, b) >= rules.minRedExcess && Double(top - bottom) >= rules.minSaturation * Double(top) ? .red : .faint
     }
 
+    /// The shape measures on the upright box's ellipse, or on the mark's own turned one where that
+    /// fits it better (emptier corners for its rim): an oval stamped at an angle fills its upright
+    /// box's corners.
     private static func measure(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int) -> RedMark {
+        let upright = (cx: Double(x) + Double(width) / 2, cy: Double(y) + Double(height) / 2, a: Double(width) / 2, b: Double(height) / 2, angle: 0.0)
+        let mark = measure(red, pictureWidth: pictureWidth, x: x, y: y, width: width, height: height, axes: upright)
+        guard let turned = turnedEllipse(red, pictureWidth: pictureWidth, x: x, y: y, width: width, height: height) else { return mark }
+        let other = measure(red, pictureWidth: pictureWidth, x: x, y: y, width: width, height: height, axes: turned)
+        let cornersToRim = { (mark: RedMark) in mark.cornerDensity / max(0.001, mark.ringDensity) }
+        return cornersToRim(other) < cornersToRim(mark) ? other : mark
+    }
+
+    private static func measure(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int,
+                                axes: (cx: Double, cy: Double, a: Double, b: Double, angle: Double)) -> RedMark {
         var mark = RedMark(x: x, y: y, width: width, height: height)
-        let (a, b) = (Double(width) / 2, Double(height) / 2)
-        let (cx, cy) = (Double(x) + a, Double(y) + b)
+        (mark.majorAxis, mark.minorAxis) = (2 * max(axes.a, axes.b), 2 * min(axes.a, axes.b))
+        let (cosine, sine) = (cos(axes.angle), sin(axes.angle))
         var ringArea = 0, ringRed = 0, middleArea = 0, middleRed = 0, ellipseArea = 0, ellipseRed = 0, cornerArea = 0, cornerRed = 0
         var sectorArea = [Int](repeating: 0, count: 24), sectorRed = [Int](repeating: 0, count: 24)
         for py in y..<(y + height) {
-            let dy = (Double(py) + 0.5 - cy) / b
+            let ry = Double(py) + 0.5 - axes.cy
             for px in x..<(x + width) {
-                let dx = (Double(px) + 0.5 - cx) / a
-                let radius = (dx * dx + dy * dy).squareRoot()
+                let rx = Double(px) + 0.5 - axes.cx
+                let du = (rx * cosine + ry * sine) / axes.a, dv = (-rx * sine + ry * cosine) / axes.b
+                // Outside the box the axes span (its corners may reach past the upright box: they are blank there).
+                guard abs(du) <= 1, abs(dv) <= 1 else { continue }
+                let radius = (du * du + dv * dv).squareRoot()
                 let isRed = red[py * pictureWidth + px]
                 if radius <= 1 {
                     ellipseArea += 1
@@ -166,7 +195,7 @@ enum RedMarks {
                 }
                 if radius >= 0.72 && radius <= 1.02 {
                     ringArea += 1
-                    let sector = min(23, Int((atan2(dy, dx) + .pi) / (2 * .pi) * 24))
+                    let sector = min(23, Int((atan2(dv, du) + .pi) / (2 * .pi) * 24))
                     sectorArea[sector] += 1
                     if isRed {
                         ringRed += 1
@@ -188,4 +217,39 @@ enum RedMarks {
         return mark
     }
 
+    /// The mark's own ellipse, for an elongated mark (its pixels' second moments differ by 30% along
+    /// their axes; a round one has no axis to turn to): turned along its principal axis, its centre
+    /// and half-axes from the pixels' extent along that axis and across it (a seal's rim is its
+    /// outermost ink, whatever the text inside does to the moments).
+    private static func turnedEllipse(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int)
+        -> (cx: Double, cy: Double, a: Double, b: Double, angle: Double)?
+    {
+        var (n, sx, sy, sxx, syy, sxy) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        for py in y..<(y + height) {
+            for px in x..<(x + width) where red[py * pictureWidth + px] {
+                let (fx, fy) = (Double(px) + 0.5, Double(py) + 0.5)
+                n += 1; sx += fx; sy += fy; sxx += fx * fx; syy += fy * fy; sxy += fx * fy
+            }
+        }
+        guard n >= 3 else { return nil }
+        let (mx, my) = (sx / n, sy / n)
+        let (vxx, vyy, vxy) = (sxx / n - mx * mx, syy / n - my * my, sxy / n - mx * my)
+        let spread = ((vxx - vyy) * (vxx - vyy) + 4 * vxy * vxy).squareRoot()
+        let (major, minor) = ((vxx + vyy + spread) / 2, (vxx + vyy - spread) / 2)
+        guard major > 0, minor < 0.7 * major else { return nil }
+        let angle = 0.5 * atan2(2 * vxy, vxx - vyy)
+        let (cosine, sine) = (cos(angle), sin(angle))
+        var (minU, maxU, minV, maxV) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
+        for py in y..<(y + height) {
+            for px in x..<(x + width) where red[py * pictureWidth + px] {
+                let (rx, ry) = (Double(px) + 0.5 - mx, Double(py) + 0.5 - my)
+                let (u, v) = (rx * cosine + ry * sine, -rx * sine + ry * cosine)
+                minU = min(minU, u); maxU = max(maxU, u); minV = min(minV, v); maxV = max(maxV, v)
+            }
+        }
+        // Half a pixel beyond the outermost pixel centres on each side, as the upright box has.
+        let (a, b) = ((maxU - minU + 1) / 2, (maxV - minV + 1) / 2)
+        let (midU, midV) = ((maxU + minU) / 2, (maxV + minV) / 2)
+        return (mx + midU * cosine - midV * sine, my + midU * sine + midV * cosine, a, b, angle)
+    }
 }
