@@ -248,7 +248,7 @@ def photocopy(shot: Shot, rng, one_channel: bool = False) -> None:
 # A page shown on a monitor and photographed
 
 
-def screen(page: Page, rng, frame_w: int, frame_h: int, fill: float, tilt: float, angle: float) -> Shot:
+def screen(page: Page, rng, frame_w: int, frame_h: int, fill: float, tilt: float, angle: float, beat: float = 0.045) -> Shot:
     """The page in a viewer window on an LCD, photographed: the RGB subpixel grid is resampled
     by the camera (aliasing moiré), plus a visible beat pattern and slight colour fringes."""
     pw, ph = int(rng.choice([960, 1024, 1100])), 0
@@ -282,11 +282,11 @@ def screen(page: Page, rng, frame_w: int, frame_h: int, fill: float, tilt: float
     yy, xx = np.mgrid[0:frame_h, 0:frame_w].astype(np.float32)
     period, th = rng.uniform(9, 22), rng.uniform(0, math.pi)
     phase = (xx * math.cos(th) + yy * math.sin(th)) * 2 * math.pi / period + 2.5 * np.sin(yy / rng.uniform(60, 140))
-    beat = np.stack([np.sin(phase), np.sin(phase + 2.1), np.sin(phase + 4.2)], axis=2)
-    bg *= 1 + 0.045 * beat * a[:, :, None]
+    wave = np.stack([np.sin(phase), np.sin(phase + 2.1), np.sin(phase + 4.2)], axis=2)
+    bg *= 1 + beat * wave * a[:, :, None]
     bg[:, :, 0] = np.roll(bg[:, :, 0], 1, axis=1)
     bg[:, :, 2] = np.roll(bg[:, :, 2], -1, axis=1)
-    shot = Shot(bg, h_mon @ h_page, page, ["page on a monitor photographed: pixel-grid moiré, colour fringes"])
+    shot = Shot(bg, h_mon @ h_page, page, [f"page on a monitor photographed: pixel-grid moiré (beat {beat:.3f}), colour fringes"])
     shot.screen = True
     return shot
 

@@ -54,10 +54,13 @@ class Plan:
                           "axis": round(self.u(0, 360), 1), "offset": offset,
                           "shadow": round(self.u(0.15, 0.5), 2)})
 
-    def screen(self):
+    def screen(self, beat=None):
         fw, fh = self.pick([(2000, 1500), (1600, 1200), (1920, 1080)])
-        return ("screen", {"frame_w": fw, "frame_h": fh, "fill": round(self.u(0.85, 1.0), 3),
-                           "tilt": round(self.u(2, 12), 1), "angle": round(self.u(-4, 4), 1)})
+        args = {"frame_w": fw, "frame_h": fh, "fill": round(self.u(0.85, 1.0), 3),
+                "tilt": round(self.u(2, 12), 1), "angle": round(self.u(-4, 4), 1)}
+        if beat is not None:  # the strength of the visible beat pattern (0.045 unless given)
+            args["beat"] = beat
+        return ("screen", args)
 
     def photo_effects(self, light=None):
         fx = [("light", {"strength": round(self.u(0.08, 0.45) if light is None else light, 2),
@@ -127,6 +130,7 @@ def build() -> list[dict]:
     handheld(p)
     pairs(p)
     small_cards(p)
+    more_screens(p)
     names = [s["name"] for s in p.specs]
     assert len(names) == len(set(names)), "duplicate names"
     return p.specs
@@ -421,3 +425,19 @@ def small_cards(p: Plan) -> None:
     for grey in (None, "rgb"):
         cap = p.photo(frame=p.frame(portrait=True), fill=p.u(0.75, 0.9))
         p.doc(nm(), "id_both", {"W": p.page_width(cap), "face_rel": p.pick(faces)}, cap, grey=grey)
+
+
+def more_screens(p: Plan) -> None:
+    """More pages re-shot from a monitor, some with a fainter beat pattern than the first four
+    (added after the screen search learnt to look at colour moiré)."""
+    n = iter(range(1, 100))
+    for i, beat in enumerate((0.045, 0.03, 0.02, 0.015)):
+        cap = p.screen(beat=beat)
+        name = f"screen/v-{next(n):03d}"
+        if i % 2 == 0:
+            args = {"W": p.page_width(cap), "seal": dict(rel=(0.05, 0.11)), "ink": "black", "sig_over_seal": False,
+                    "text_scale": 1.0, "seal_shift": (0.0, 0.0)}
+            p.doc(name, "statement", args, cap)
+        else:
+            W = int(max(1100, p.page_width(cap, portrait_page=False)))
+            p.doc(name, "licence", {"W": W, "seal": dict(rel=(0.045, 0.08), oval=False), "portrait": False, "text_scale": 1.0}, cap)

@@ -12,9 +12,13 @@ enum ScreenPattern {
     /// Patches looked at, spread over the blank ones: enough to see a pattern that covers the screen.
     static let maxPatches = 16
 
+    /// A screen's moiré covers the screen: it shows in at least this many blank patches, where the
+    /// fine colour print of a card or one odd patch shows in two or three.
+    static let patchesShowingIt = 4
+
     /// Amplitude, in chroma levels, of the periodic colour pattern that stands out of the spectrum
-    /// in the second strongest of the blank patches (one odd patch is not a screen); 0 where none
-    /// does; nil when the picture has no blank paper-like patch. Blank patches are looked for on all
+    /// in the fourth strongest of the blank patches (`patchesShowingIt`; the weakest when there are
+    /// fewer); 0 where none does; nil when the picture has no blank paper-like patch. Blank patches are looked for on all
     /// paper-like ground, not only on the page: a photographed monitor often shows the desk around it.
     static func amplitude(_ picture: DocumentPicture, paper: PaperRegion) -> Double? {
         let n = patchSize
@@ -31,7 +35,7 @@ enum ScreenPattern {
         guard !blank.isEmpty else { return nil }
         let step = max(1, blank.count / maxPatches)
         let amplitudes = stride(from: 0, to: blank.count, by: step).map { chromaPeak(picture, x: blank[$0].x, y: blank[$0].y) }.sorted(by: >)
-        return amplitudes[min(1, amplitudes.count - 1)]
+        return amplitudes[min(patchesShowingIt - 1, amplitudes.count - 1)]
     }
 
     /// Length of the (Cb, Cr) amplitude pair of each chroma plane's strongest standing-out pattern.
