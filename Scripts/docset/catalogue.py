@@ -354,7 +354,9 @@ def negatives(p: Plan) -> None:
         (rf("photos/skimage_astronaut.png", 1000, box=(0.0, 0.45, 0.6, 1.0), flip=True), nd("astronaut's suit and flag, no face", 0)),
         (rf("photos/facerec_biden2.jpg", 1200, box=(0.1, 0.0, 0.9, 0.9)), pt("head-and-shoulders portrait, painted background")),
         (rf("photos/facerec_biden2.jpg", 1000, box=(0.15, 0.7, 0.95, 1.0), gain=0.85), nd("suit and tie only, no face", 0)),
-        (rf("photos/hivision_test3.jpg", 1000, flip=True, gain=0.8, gamma=1.1), pt("ID-style portrait, mirrored, darker; likely AI-generated")),
+        (rf("photos/hivision_test3.jpg", 1000, flip=True, gain=0.8, gamma=1.1),
+         {**pt("ID-style portrait before a plain grey backdrop, mirrored, darker (an administrator photo on a colour the"
+               " providers do not accept); likely AI-generated"), "role": "administrator_photo"}),
         (rf("exif/Reconyx_HC500_Hyperfire.jpg", 1600), nd("trail-camera snow forest with a data strip")),
         (rf("exif/hdr_canon_hdr_NO.jpg", 1800), nd("chandelier (EXIF orientation 6, set upright)")),
         (rf("exif/tests_33-type_error.jpg", 2200), nd("car in snow")),

@@ -162,10 +162,22 @@ import Testing
         let report = Self.report(Self.sample, role: .unknown)
         #expect(report.role == .administratorPhoto)
         #expect(report.roleSource == .content)
-        let notBackdrop = Self.report(ImageEditing.map(Self.sample) { _, _, color in
+        // Before a plain backdrop of a colour the provider does not accept, it is still the
+        // administrator photo, with that finding.
+        let green = Self.report(ImageEditing.map(Self.sample) { _, _, color in
             if ImageEditing.isBackdropBlue(color) { color = (60, 170, 70) }
         }, role: .unknown)
-        #expect(notBackdrop.role == .unknown)
+        #expect(green.role == .administratorPhoto && green.findings.map(\.code).contains(FindingCode.backdropWrongColour))
+        // A person before a room (no plain backdrop along most of the edge) is not.
+        let w = Self.sample.width
+        var seed: UInt64 = 7
+        let room = Self.report(ImageEditing.map(Self.sample) { x, _, color in
+            guard x < w / 3 || x > w * 2 / 3, ImageEditing.isBackdropBlue(color) else { return }
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let v = UInt8(truncatingIfNeeded: seed >> 56)
+            color = (v, v / 2 &+ 60, 255 &- v)
+        }, role: .unknown)
+        #expect(room.role == .unknown, "\(room.measures["backdrop_border_fraction"] ?? -1)")
     }
 }
 

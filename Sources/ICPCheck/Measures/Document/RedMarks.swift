@@ -158,11 +158,16 @@ enum RedMarks {
         return r - max(g, b) >= rules.minRedExcess && Double(top - bottom) >= rules.minSaturation * Double(top) ? .red : .faint
     }
 
+    /// An ellipse in picture pixels: centre, half-axes, and the turn of its first axis from level.
+    private struct Ellipse {
+        var cx: Double, cy: Double, a: Double, b: Double, angle: Double
+    }
+
     /// The shape measures on the upright box's ellipse, or on the mark's own turned one where that
     /// fits it better (emptier corners for its rim): an oval stamped at an angle fills its upright
     /// box's corners.
     private static func measure(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int) -> RedMark {
-        let upright = (cx: Double(x) + Double(width) / 2, cy: Double(y) + Double(height) / 2, a: Double(width) / 2, b: Double(height) / 2, angle: 0.0)
+        let upright = Ellipse(cx: Double(x) + Double(width) / 2, cy: Double(y) + Double(height) / 2, a: Double(width) / 2, b: Double(height) / 2, angle: 0)
         let mark = measure(red, pictureWidth: pictureWidth, x: x, y: y, width: width, height: height, axes: upright)
         guard let turned = turnedEllipse(red, pictureWidth: pictureWidth, x: x, y: y, width: width, height: height) else { return mark }
         let other = measure(red, pictureWidth: pictureWidth, x: x, y: y, width: width, height: height, axes: turned)
@@ -171,7 +176,7 @@ enum RedMarks {
     }
 
     private static func measure(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int,
-                                axes: (cx: Double, cy: Double, a: Double, b: Double, angle: Double)) -> RedMark {
+                                axes: Ellipse) -> RedMark {
         var mark = RedMark(x: x, y: y, width: width, height: height)
         (mark.majorAxis, mark.minorAxis) = (2 * max(axes.a, axes.b), 2 * min(axes.a, axes.b))
         let (cosine, sine) = (cos(axes.angle), sin(axes.angle))
@@ -221,9 +226,7 @@ enum RedMarks {
     /// their axes; a round one has no axis to turn to): turned along its principal axis, its centre
     /// and half-axes from the pixels' extent along that axis and across it (a seal's rim is its
     /// outermost ink, whatever the text inside does to the moments).
-    private static func turnedEllipse(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int)
-        -> (cx: Double, cy: Double, a: Double, b: Double, angle: Double)?
-    {
+    private static func turnedEllipse(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int) -> Ellipse? {
         var (n, sx, sy, sxx, syy, sxy) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         for py in y..<(y + height) {
             for px in x..<(x + width) where red[py * pictureWidth + px] {
@@ -250,6 +253,6 @@ enum RedMarks {
         // Half a pixel beyond the outermost pixel centres on each side, as the upright box has.
         let (a, b) = ((maxU - minU + 1) / 2, (maxV - minV + 1) / 2)
         let (midU, midV) = ((maxU + minU) / 2, (maxV + minV) / 2)
-        return (mx + midU * cosine - midV * sine, my + midU * sine + midV * cosine, a, b, angle)
+        return Ellipse(cx: mx + midU * cosine - midV * sine, cy: my + midU * sine + midV * cosine, a: a, b: b, angle: angle)
     }
 }

@@ -18,8 +18,9 @@ enum ScreenPattern {
 
     /// Amplitude, in chroma levels, of the periodic colour pattern that stands out of the spectrum
     /// in the fourth strongest of the blank patches (`patchesShowingIt`; the weakest when there are
-    /// fewer); 0 where none does; nil when the picture has no blank paper-like patch. Blank patches are looked for on all
-    /// paper-like ground, not only on the page: a photographed monitor often shows the desk around it.
+    /// fewer); 0 where none does; nil when the picture has no blank paper-like patch. Blank patches
+    /// are looked for on all paper-like ground, not only on the page: a photographed monitor often
+    /// shows the desk around it.
     static func amplitude(_ picture: DocumentPicture, paper: PaperRegion) -> Double? {
         let n = patchSize
         guard picture.width >= n, picture.height >= n else { return nil }

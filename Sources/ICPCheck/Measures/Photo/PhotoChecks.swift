@@ -33,11 +33,13 @@ struct PhotoChecks {
         // Anything else is a photograph until the document checks say otherwise.
         report.contentKind = portrait ? "portrait" : "photo"
 
-        // A file with no role at all (`inspect`) gets none from its content either.
+        // A file with no role at all (`inspect`) gets none from its content either. A portrait before
+        // the provider's backdrop, or before a full plain backdrop of another colour (whose colour is
+        // then its finding), is the administrator photo.
         var role = report.role ?? .other
-        if role == .unknown, portrait, let backdrop = measurement.backdrop,
-            backdropColors.contains(backdrop.colorName ?? ""), backdrop.areaFraction >= rules.backdrop.minAreaFraction,
-            backdrop.borderFraction >= rules.backdrop.minBorderFractionForRole
+        if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.areaFraction >= rules.backdrop.minAreaFraction,
+            backdrop.borderFraction >= (backdropColors.contains(backdrop.colorName ?? "")
+                ? rules.backdrop.minBorderFractionForRole : rules.backdrop.minBorderFraction)
         {
             role = .administratorPhoto
             report.role = role
