@@ -10,11 +10,11 @@ enum HeuristicsBench {
         line("")
         line("== \(title) heuristics: one core, median of \(runs) runs; inspect = read + SHA-256 + EXIF + decode at 1024 ==")
         line(pad("file", 48) + pad("inspect ms", 12) + pad("+ heuristics ms", 17) + pad("heuristics ms", 15) + pad("faces", 7) + "content")
-        var costs: [Double] = []
+        var costs: [Double] = [], shares: [Double] = []
         for path in files {
             var plain: [Double] = [], full: [Double] = []
             var kind = ""
-        var faces = 0.0
+            var faces = 0.0
             for _ in 0..<runs {
                 var start = now()
                 _ = await FileBatch.inspect(paths: [path], jobs: 1)
@@ -27,11 +27,14 @@ enum HeuristicsBench {
             }
             let cost = median(full) - median(plain)
             costs.append(cost)
+            shares.append(cost / max(median(full), 1e-9))
             let name = String(path.split(separator: "/").suffix(2).joined(separator: "/").prefix(46))
             line(pad(name, 48) + pad(f(median(plain) * 1000, 1), 12) + pad(f(median(full) * 1000, 1), 17)
                 + pad(f(cost * 1000, 1), 15) + pad("\(Int(faces))", 7) + kind)
         }
         line("\(title) heuristics: median \(f(median(costs) * 1000, 1)) ms per file, worst \(f((costs.max() ?? 0) * 1000, 1)) ms"
             + " (target: \(target))")
+        line("\(title) heuristics: median share of the whole per-file pipeline (read, hash, EXIF, decode, heuristics):"
+            + " \(f(median(shares) * 100, 0))%")
     }
 }
