@@ -101,9 +101,9 @@ enum PortraitAnalysis {
 
     /// Faces turned to either side (OpenCV's profile cascade finds faces looking one way: the picture
     /// is scanned as it is and mirrored), kept as `people` keeps frontal ones; empty when the profile
-    /// cascade is not installed (it only adds to the frontal detector).
-    /// Scanned on a smaller picture, for bigger faces only, than the frontal search: a person turned
-    /// aside in a photo meant to show them is not small, and the search costs two scans.
+    /// cascade is not installed (it only adds to the frontal detector). The scan is on a smaller
+    /// picture, for bigger faces, than the frontal one: a person turned aside in a photo meant to
+    /// show them is not small, and the search costs two scans.
     static func profileFaces(_ small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
         guard let detector = try? FaceDetector.sharedProfile() else { return [] }
         let smaller = small.downscaled(toLongSide: rules.profileDetectionSize)
