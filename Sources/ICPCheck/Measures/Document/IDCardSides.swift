@@ -106,14 +106,7 @@ struct IDCardSides {
     /// Share of `rect` that is paper-like (light and nearly colourless), sampled every 4 pixels.
     static func paperShare(_ paper: PaperRegion, in rect: UnitRect, _ picture: DocumentPicture) -> Double {
         let (xs, ys) = picture.pixels(of: rect)
-        var inside = 0, total = 0
-        for y in stride(from: ys.lowerBound, to: ys.upperBound, by: 4) {
-            for x in stride(from: xs.lowerBound, to: xs.upperBound, by: 4) {
-                total += 1
-                if paper.isPaperLike(x, y) { inside += 1 }
-            }
-        }
-        return Double(inside) / Double(max(1, total))
+        return paper.paperLikeShare(xs: xs, ys: ys, step: 4)
     }
 
     /// Ink pixels over all pixels inside `rect`.

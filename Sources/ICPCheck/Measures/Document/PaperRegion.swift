@@ -79,20 +79,25 @@ struct PaperRegion {
     func contains(_ x: Int, _ y: Int) -> Bool { onPage[y * width + x] }
 
     /// Whether pixel (x, y) lies in any paper-like cell.
-    func isPaperLike(_ x: Int, _ y: Int) -> Bool {
-        anyPaper[min(anyPaper.columns - 1, x / cellSize), min(anyPaper.rows - 1, y / cellSize)]
-    }
+    func isPaperLike(_ x: Int, _ y: Int) -> Bool { Self.isSet(anyPaper, x, y, cellSize: cellSize) }
 
-    /// Share of a box's pixels, every other one, in paper-like cells with holes left open.
-    func bareShare(x: Int, y: Int, width: Int, height: Int) -> Double {
+    /// Share of the pixels in `xs` × `ys`, sampled every `step`, that lie in paper-like cells: with a
+    /// page's holes filled (cards and pages), or left open (`bare`: a photo printed on the page is
+    /// not paper there).
+    func paperLikeShare(xs: Range<Int>, ys: Range<Int>, step: Int, bare: Bool = false) -> Double {
+        let cells = bare ? bareCells : anyPaper
         var (inside, total) = (0, 0)
-        for py in stride(from: y, to: y + height, by: 2) {
-            for px in stride(from: x, to: x + width, by: 2) {
+        for y in stride(from: ys.lowerBound, to: ys.upperBound, by: step) {
+            for x in stride(from: xs.lowerBound, to: xs.upperBound, by: step) {
                 total += 1
-                if bareCells[min(bareCells.columns - 1, px / cellSize), min(bareCells.rows - 1, py / cellSize)] { inside += 1 }
+                if Self.isSet(cells, x, y, cellSize: cellSize) { inside += 1 }
             }
         }
         return Double(inside) / Double(max(1, total))
+    }
+
+    private static func isSet(_ cells: CellGrid, _ x: Int, _ y: Int, cellSize: Int) -> Bool {
+        cells[min(cells.columns - 1, x / cellSize), min(cells.rows - 1, y / cellSize)]
     }
 
     /// The page's share of the picture.

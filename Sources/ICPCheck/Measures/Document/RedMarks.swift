@@ -95,7 +95,7 @@ enum RedMarks {
         let longSide = max(width, picture.height)
         let onPaper = { (mark: RedMark) in
             var mark = mark
-            mark.paperShare = paper.bareShare(x: mark.x, y: mark.y, width: mark.width, height: mark.height)
+            mark.paperShare = paper.paperLikeShare(xs: mark.x..<(mark.x + mark.width), ys: mark.y..<(mark.y + mark.height), step: 2, bare: true)
             return mark
         }
         let marks = patches(in: redWithoutLines, picture: picture) { width, height in
