@@ -13,6 +13,19 @@ struct PictureFilterTests {
         }
     }
 
+    /// Every sum where the quotient steps, for small counts, the box mean's and some large ones.
+    @Test(arguments: [Array(1...64), [289, 1089, 4225, 65_535, 1 << 20]])
+    func meanDividerFloorsExactly(counts: [Int]) {
+        for count in counts {
+            let divider = MeanDivider(count)
+            for quotient in 0...255 {
+                for sum in [quotient * count, quotient * count + count - 1] where sum <= 255 * count {
+                    #expect(Int(divider.mean(UInt32(sum))) == sum / count, "\(sum) / \(count)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [(1, 1, 4), (7, 3, 1), (33, 17, 4), (50, 61, 9), (12, 40, 30)])
     func boxMeanIsTheClippedWindowMean(width: Int, height: Int, radius: Int) {
         let plane = Self.randomPlane(width: width, height: height, seed: UInt64(width * 131 + height))

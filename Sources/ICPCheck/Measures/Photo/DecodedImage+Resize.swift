@@ -1,36 +1,12 @@
 extension DecodedImage {
     /// The picture shrunk by area averaging so that its long side is at most `longSide`
-    /// (unchanged when already that small), as RGB.
+    /// (unchanged when already that small), as RGB: each output pixel averages a whole-factor block.
     func downscaled(toLongSide longSide: Int) -> DecodedImage {
         let factor = max(1, Int((Double(max(width, height)) / Double(max(1, longSide))).rounded(.up)))
         let source = channels == 3 ? self : rgb()
         guard factor > 1 else { return source }
-        let outWidth = max(1, width / factor), outHeight = max(1, height / factor)
-        let divider = MeanDivider(factor * factor)
-        let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
-            source.pixels.withUnsafeBufferPointer { pixels in
-                for y in 0..<outHeight {
-                    for x in 0..<outWidth {
-                        var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                        for dy in 0..<factor {
-                            var index = ((y * factor + dy) * width + x * factor) * 3
-                            for _ in 0..<factor {
-                                sums.0 += UInt32(pixels[index])
-                                sums.1 += UInt32(pixels[index + 1])
-                                sums.2 += UInt32(pixels[index + 2])
-                                index += 3
-                            }
-                        }
-                        let to = (y * outWidth + x) * 3
-                        out[to] = divider.mean(sums.0)
-                        out[to + 1] = divider.mean(sums.1)
-                        out[to + 2] = divider.mean(sums.2)
-                    }
-                }
-            }
-            written = outWidth * outHeight * 3
-        }
-        return DecodedImage(width: outWidth, height: outHeight, channels: 3, pixels: out)
+        let blocks = { (count: Int) in (0..<count).map { $0 * factor..<($0 + 1) * factor } }
+        return source.averaged(columns: blocks(max(1, width / factor)), rows: blocks(max(1, height / factor)))
     }
 
     /// The picture shrunk by area averaging to exactly `longSide` on its long side (unchanged when
@@ -39,32 +15,44 @@ extension DecodedImage {
         let source = channels == 3 ? self : rgb()
         let scale = Double(max(width, height)) / Double(max(1, longSide))
         guard scale > 1 else { return source }
-        let outWidth = max(1, Int(Double(width) / scale)), outHeight = max(1, Int(Double(height) / scale))
         let spans = { (count: Int, limit: Int) in
-            (0..<count).map { i in (Int(Double(i) * scale), max(Int(Double(i) * scale) + 1, min(limit, Int(Double(i + 1) * scale)))) }
+            (0..<count).map { i in Int(Double(i) * scale)..<max(Int(Double(i) * scale) + 1, min(limit, Int(Double(i + 1) * scale))) }
         }
-        let columns = spans(outWidth, width), rows = spans(outHeight, height)
-        // A span covers one or two more pixels than the scale: a handful of counts, each divided once.
-        let longestSpan = Int(scale.rounded(.up)) + 1
+        return source.averaged(columns: spans(max(1, Int(Double(width) / scale)), width),
+                               rows: spans(max(1, Int(Double(height) / scale)), height))
+    }
+
+    /// An RGB picture's mean over each output pixel's span of input columns and rows (spans in order,
+    /// not overlapping). Each span of rows is first summed into one line (a plain vector addition),
+    /// whose column spans then give a row of output pixels.
+    private func averaged(columns: [Range<Int>], rows: [Range<Int>]) -> DecodedImage {
+        let (outWidth, outHeight) = (columns.count, rows.count)
+        let longestSpan = max(columns.map(\.count).max() ?? 1, rows.map(\.count).max() ?? 1)
         let dividers = (0...(longestSpan * longestSpan)).map { MeanDivider(max(1, $0)) }
+        let lineLength = 3 * (columns.last?.upperBound ?? 0)
+        var line = [UInt32](repeating: 0, count: lineLength)
         let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
-            source.pixels.withUnsafeBufferPointer { pixels in
-                for (y, (top, bottom)) in rows.enumerated() {
-                    for (x, (left, right)) in columns.enumerated() {
-                        var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                        for row in top..<bottom {
-                            var index = (row * width + left) * 3
-                            for _ in left..<right {
-                                sums.0 += UInt32(pixels[index])
-                                sums.1 += UInt32(pixels[index + 1])
-                                sums.2 += UInt32(pixels[index + 2])
-                                index += 3
-                            }
+            pixels.withUnsafeBufferPointer { pixels in
+                line.withUnsafeMutableBufferPointer { line in
+                    let line = line.baseAddress!
+                    for (y, rowSpan) in rows.enumerated() {
+                        line.update(repeating: 0, count: lineLength)
+                        for row in rowSpan {
+                            let source = pixels.baseAddress! + row * width * 3
+                            for i in 0..<lineLength { line[i] &+= UInt32(source[i]) }
                         }
-                        let divider = dividers[(bottom - top) * (right - left)], to = (y * outWidth + x) * 3
-                        out[to] = divider.mean(sums.0)
-                        out[to + 1] = divider.mean(sums.1)
-                        out[to + 2] = divider.mean(sums.2)
+                        for (x, span) in columns.enumerated() {
+                            var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                            for column in span {
+                                sums.0 &+= line[3 * column]
+                                sums.1 &+= line[3 * column + 1]
+                                sums.2 &+= line[3 * column + 2]
+                            }
+                            let divider = dividers[rowSpan.count * span.count], to = (y * outWidth + x) * 3
+                            out[to] = divider.mean(sums.0)
+                            out[to + 1] = divider.mean(sums.1)
+                            out[to + 2] = divider.mean(sums.2)
+                        }
                     }
                 }
             }

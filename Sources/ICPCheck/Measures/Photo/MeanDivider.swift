@@ -1,13 +1,16 @@
-/// Integer division of a pixel sum by its count, as a multiplication: the resamplers divide once per
-/// output value, and a hardware division costs as much as the rest of the loop. Exact: the sum's
-/// quotient is floored after adding less than the smallest fraction a count up to 2^20 can leave.
+/// Integer division of a pixel sum by its count, as a multiplication and a shift: the resamplers and
+/// the box mean divide once per output value, and a hardware division costs as much as the rest of
+/// the loop. Exact for any sum of `count` values of 0…255: with m = ⌈2^48 / count⌉ the rounding
+/// error of m, times a sum below 2^28, stays under 2^48 (Granlund and Montgomery).
 struct MeanDivider {
-    let inverse: Double
+    static let shift: UInt64 = 48
+    let multiplier: UInt64
 
     init(_ count: Int) {
         precondition(count > 0 && count <= 1 << 20, "a mean's count must be 1…2^20")
-        inverse = 1 / Double(count)
+        multiplier = ((1 << Self.shift) + UInt64(count) - 1) / UInt64(count)
     }
 
-    @inline(__always) func mean(_ sum: UInt32) -> UInt8 { UInt8(Double(sum) * inverse + 1e-9) }
+    /// ⌊sum / count⌋, for a sum of at most `count` values of 0…255.
+    @inline(__always) func mean(_ sum: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: (UInt64(sum) &* multiplier) >> Self.shift) }
 }
