@@ -55,6 +55,7 @@ struct DocumentPicture {
 
     /// Mean over a (2·radius+1)² window clipped to the picture: sums along each row, then a running
     /// sum of those down the columns, so that each pixel costs a few additions whatever the radius.
+    /// (Sums stay far below 2^32: wrapping arithmetic only spares the overflow checks.)
     static func boxMean(_ plane: [UInt8], width: Int, height: Int, radius: Int) -> [UInt8] {
         var rowSums = [UInt32](repeating: 0, count: width * height)
         var prefix = [UInt32](repeating: 0, count: width + 1)
@@ -65,22 +66,36 @@ struct DocumentPicture {
         return [UInt8](unsafeUninitializedCapacity: width * height) { out, written in
             plane.withUnsafeBufferPointer { plane in
                 rowSums.withUnsafeMutableBufferPointer { rowSums in
-                    for y in 0..<height {
-                        for x in 0..<width { prefix[x + 1] = prefix[x] + UInt32(plane[y * width + x]) }
-                        for x in 0..<width { rowSums[y * width + x] = prefix[min(width, x + radius + 1)] - prefix[max(0, x - radius)] }
-                    }
-                    for y in 0..<min(height, radius) { for x in 0..<width { columnSums[x] += rowSums[y * width + x] } }
-                    for y in 0..<height {
-                        // The window's rows are y − radius … y + radius: one row enters, one leaves.
-                        if y + radius < height { for x in 0..<width { columnSums[x] += rowSums[(y + radius) * width + x] } }
-                        if y - radius - 1 >= 0 { for x in 0..<width { columnSums[x] -= rowSums[(y - radius - 1) * width + x] } }
-                        // The window's height changes only near the top and bottom edges.
-                        let rowCount = min(height, y + radius + 1) - max(0, y - radius)
-                        if rowCount != dividersRowCount {
-                            for x in 0..<width { dividers[x] = MeanDivider(rowCount * columnCounts[x]) }
-                            dividersRowCount = rowCount
+                    prefix.withUnsafeMutableBufferPointer { prefix in
+                        columnSums.withUnsafeMutableBufferPointer { columnSums in
+                            let (plane, rowSums, prefix, columnSums) = (plane.baseAddress!, rowSums.baseAddress!, prefix.baseAddress!, columnSums.baseAddress!)
+                            for y in 0..<height {
+                                let row = plane + y * width, sums = rowSums + y * width
+                                for x in 0..<width { prefix[x + 1] = prefix[x] &+ UInt32(row[x]) }
+                                for x in 0..<width { sums[x] = prefix[min(width, x + radius + 1)] &- prefix[max(0, x - radius)] }
+                            }
+                            for y in 0..<min(height, radius) { for x in 0..<width { columnSums[x] &+= rowSums[y * width + x] } }
+                            for y in 0..<height {
+                                // The window's rows are y − radius … y + radius: one row enters, one leaves.
+                                if y + radius < height {
+                                    let entering = rowSums + (y + radius) * width
+                                    for x in 0..<width { columnSums[x] &+= entering[x] }
+                                }
+                                if y - radius - 1 >= 0 {
+                                    let leaving = rowSums + (y - radius - 1) * width
+                                    for x in 0..<width { columnSums[x] &-= leaving[x] }
+                                }
+                                // The window's height changes only near the top and bottom edges.
+                                let rowCount = min(height, y + radius + 1) - max(0, y - radius)
+                                if rowCount != dividersRowCount {
+                                    for x in 0..<width { dividers[x] = MeanDivider(rowCount * columnCounts[x]) }
+                                    dividersRowCount = rowCount
+                                }
+                                dividers.withUnsafeBufferPointer { dividers in
+                                    for x in 0..<width { out[y * width + x] = dividers[x].mean(columnSums[x]) }
+                                }
+                            }
                         }
-                        for x in 0..<width { out[y * width + x] = dividers[x].mean(columnSums[x]) }
                     }
                 }
             }

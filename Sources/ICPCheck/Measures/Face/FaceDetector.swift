@@ -48,6 +48,8 @@ struct FaceDetector: Sendable {
     /// give the same hits. The default is 4 at a time for stump cascades in optimised builds; unoptimised
     /// builds scan a window at a time, because generic SIMD code is some 6 times slower than scalar code there.
     var scansFourWindowsAtOnce: Bool
+    /// A stump cascade's nodes in the order the 4-window scan evaluates them.
+    let stumps: StumpTables?
 
     /// The detector loaded once per process from `ICPCHECK_CASCADE`, or else `defaultCascadePath`.
     static func shared() throws(CascadeError) -> FaceDetector { try sharedDetector.get() }
@@ -95,6 +97,7 @@ struct FaceDetector: Sendable {
             return end
         }
         stageThresholds = cascade.stageThresholds.map { Double($0 - 1e-5) }
+        stumps = cascade.isStumpBased ? StumpTables(cascade, stageEnds: stageEnds, nodeNumbers: nodeNumbers) : nil
         #if DEBUG
             scansFourWindowsAtOnce = false
         #else
@@ -133,7 +136,10 @@ struct FaceDetector: Sendable {
         let (firstWidth, firstHeight) = levelSize(first)
         var integral = IntegralImage(stride: firstWidth + 1, maxHeight: firstHeight, padding: 16)
         var plane = [UInt8](repeating: 0, count: firstWidth * firstHeight)
-        let offsets = featureOffsets(stride: integral.stride)
+        // The 4-window scan reads windows every 2nd pixel from a table with even columns first.
+        let stumps = scansFourWindowsAtOnce ? self.stumps : nil
+        let order = stumps?.order ?? Array(cascade.nodeFeature.indices)
+        let offsets = (stumps == nil ? [IntegralLayout.plain] : [.plain, .evenColumnsFirst]).map { featureOffsets(stride: integral.stride, layout: $0, order: order) }
         var candidates: [FaceBox] = []
         for scale in scales {
             let (levelWidth, levelHeight) = levelSize(scale)
@@ -143,12 +149,14 @@ struct FaceDetector: Sendable {
                         source, width: width, height: height, into: plane, outWidth: levelWidth, outHeight: levelHeight)
                 }
             }
-            plane.withUnsafeBufferPointer { integral.compute(plane: $0, width: levelWidth, height: levelHeight) }
+            let step = scale >= 2 ? 1 : 2
+            let layout = stumps != nil && step == 2 ? IntegralLayout.evenColumnsFirst : .plain
+            plane.withUnsafeBufferPointer { integral.compute(plane: $0, width: levelWidth, height: levelHeight, layout: layout) }
             let windowSize = (
                 Int((Float(windowWidth) * scale).rounded(.toNearestOrEven)),
                 Int((Float(windowHeight) * scale).rounded(.toNearestOrEven))
             )
-            for (x, y) in scan(integral, offsets: offsets, step: scale >= 2 ? 1 : 2) {
+            for (x, y) in scan(integral, offsets: offsets[layout == .plain ? 0 : 1], step: step, stumps: stumps) {
                 candidates.append(
                     FaceBox(
                         x: Int((Float(x) * scale).rounded(.toNearestOrEven)),
@@ -168,15 +176,17 @@ struct FaceDetector: Sendable {
         }
     }
 
-    /// For each node, the 12 table offsets (4 corners × 3 rectangles) of its feature from a window's top left.
-    private func featureOffsets(stride: Int) -> [Int32] {
+    /// For each node in `order`, the 12 table offsets (4 corners × 3 rectangles) of its feature from a
+    /// window's top left (at an even column, with even columns first).
+    private func featureOffsets(stride: Int, layout: IntegralLayout, order: [Int]) -> [Int32] {
         var offsets: [Int32] = []
-        offsets.reserveCapacity(cascade.nodeFeature.count * 12)
-        for feature in cascade.nodeFeature {
-            for rect in cascade.featureRects[Int(feature) * 3..<Int(feature) * 3 + 3] {
-                let top = rect.y * stride + rect.x
-                let bottom = (rect.y + rect.height) * stride + rect.x
-                offsets += [top, top + rect.width, bottom, bottom + rect.width].map { Int32($0) }
+        offsets.reserveCapacity(order.count * 12)
+        for node in order {
+            let feature = Int(cascade.nodeFeature[node])
+            for rect in cascade.featureRects[feature * 3..<feature * 3 + 3] {
+                for (dx, dy) in [(0, 0), (rect.width, 0), (0, rect.height), (rect.width, rect.height)] {
+                    offsets.append(Int32((rect.y + dy) * stride + layout.position(rect.x + dx, stride: stride)))
+                }
             }
         }
         return offsets
@@ -184,11 +194,8 @@ struct FaceDetector: Sendable {
 }
 
 extension FaceDetector {
-    private typealias Lanes = IntegralWindows.Lanes
-    private typealias LaneMask = IntegralWindows.LaneMask
-
     /// Raw pointers to the node tables, valid during one scan.
-    private struct Nodes {
+    struct Nodes {
         let offsets: UnsafePointer<Int32>
         let numbers: UnsafePointer<SIMD4<Float>>
         let children: UnsafePointer<Int32>
@@ -205,40 +212,42 @@ extension FaceDetector {
             return (f[0][0] * rect(0) + f[1][0] * rect(4) + f[2][0] * rect(8)) * inverse
         }
 
-        /// The same for the 4 windows of `windows` from `window` on, one per lane, with the same float arithmetic.
+        /// The same for the 4 windows of `windows` from `window` on, one per lane, with the same float
+        /// arithmetic; `threeRects` false skips the third rectangle (which must then be missing).
         @inline(__always) func values(
-            _ node: Int, _ window: UnsafePointer<Int32>, _ inverse: Lanes, _ windows: IntegralWindows
-        ) -> Lanes {
+            _ node: Int, _ window: UnsafePointer<Int32>, _ inverse: IntegralWindows.Lanes, _ windows: IntegralWindows,
+            threeRects: Bool
+        ) -> IntegralWindows.Lanes {
             let o = offsets + 12 * node
             let f = numbers + 6 * node
             @inline(__always) func corner(_ k: Int) -> SIMD4<Int32> { windows.load(window + Int(o[k])) }
-            @inline(__always) func rect(_ k: Int) -> Lanes {
-                Lanes(corner(k) &- corner(k + 1) &- corner(k + 2) &+ corner(k + 3))
+            @inline(__always) func rect(_ k: Int) -> IntegralWindows.Lanes {
+                IntegralWindows.Lanes(corner(k) &- corner(k + 1) &- corner(k + 2) &+ corner(k + 3))
             }
-            return (f[0] * rect(0) + f[1] * rect(4) + f[2] * rect(8)) * inverse
+            let two = f[0] * rect(0) + f[1] * rect(4)
+            return (threeRects ? two + f[2] * rect(8) : two) * inverse
         }
     }
 
     /// Top-left corners, in the level's pixels, of the windows of one pyramid level that pass every stage.
     /// Windows are visited as OpenCV does: every `step` pixels, flat ones skipped, and after a first-stage
-    /// rejection the next position is skipped.
-    fileprivate func scan(_ integral: IntegralImage, offsets: [Int32], step: Int) -> [(Int, Int)] {
+    /// rejection the next position is skipped. With `stumps`, 4 windows at a time in their order.
+    fileprivate func scan(_ integral: IntegralImage, offsets: [Int32], step: Int, stumps: StumpTables?) -> [(Int, Int)] {
         let (windowWidth, windowHeight) = (cascade.windowWidth, cascade.windowHeight)
         let (xEnd, yEnd) = (integral.width + 1 - windowWidth, integral.height + 1 - windowHeight)
         guard xEnd > 0, yEnd > 0 else { return [] }
-        let fourAtOnce = scansFourWindowsAtOnce && cascade.isStumpBased
         var hits: [(Int, Int)] = []
         integral.withWindows(width: windowWidth, height: windowHeight, step: step) { windows in
             offsets.withUnsafeBufferPointer { offsets in
-                nodeNumbers.withUnsafeBufferPointer { numbers in
+                (stumps?.numbers ?? nodeNumbers).withUnsafeBufferPointer { numbers in
                     nodeChildren.withUnsafeBufferPointer { children in
                         cascade.leafValues.withUnsafeBufferPointer { leaves in
                             let nodes = Nodes(
                                 offsets: offsets.baseAddress!, numbers: numbers.baseAddress!,
                                 children: children.baseAddress!, leaves: leaves.baseAddress!)
                             for y in Swift.stride(from: 0, to: yEnd, by: step) {
-                                if fourAtOnce {
-                                    scanStumps(windows, nodes, row: y, xEnd: xEnd, into: &hits)
+                                if let stumps {
+                                    scanStumps(windows, nodes, stumps, row: y, xEnd: xEnd, into: &hits)
                                 } else {
                                     scanTrees(windows, nodes, row: y, xEnd: xEnd, into: &hits)
                                 }
@@ -257,7 +266,7 @@ extension FaceDetector {
     ) {
         var x = 0
         while x < xEnd {
-            let base = y * windows.stride + x
+            let base = windows.base(x, y)
             var result = -1  // as OpenCV's: 1 face, 0 rejected by the first stage, -1 flat, -k rejected by stage k
             if let inverse = windows.inverseNorm(base) {
                 result = 1
@@ -282,51 +291,5 @@ extension FaceDetector {
             if result > 0 { hits.append((x, y)) }
             x += result == 0 ? 2 * windows.step : windows.step
         }
-    }
-
-    /// One row of a stump cascade, 4 windows at a time: the first stage runs on all 4, then OpenCV's visiting
-    /// order decides which of them count, and later stages run while any of those survives.
-    private func scanStumps(
-        _ windows: IntegralWindows, _ nodes: Nodes, row y: Int, xEnd: Int, into hits: inout [(Int, Int)]
-    ) {
-        var x = 0
-        var skipNext = false  // the window before was rejected by the first stage
-        while x < xEnd {
-            let count = min(Lanes.scalarCount, (xEnd - x + windows.step - 1) / windows.step)
-            var (inverse, varied) = windows.inverseNorms(y * windows.stride + x)
-            if count < Lanes.scalarCount { varied .&= SIMD4<Int64>(0, 1, 2, 3) .< Int64(count) }
-            let window = windows.sums + y * windows.stride + x
-            let first = any(varied) ? stageTotals(0, window, inverse, windows, nodes) .>= stageThresholds[0] : varied
-            var alive = LaneMask(repeating: false)
-            for lane in 0..<count {
-                if skipNext {
-                    skipNext = false
-                } else {
-                    alive[lane] = varied[lane] && first[lane]
-                    skipNext = varied[lane] && !first[lane]
-                }
-            }
-            var stage = 1
-            while stage < stageEnds.count && any(alive) {
-                alive .&= stageTotals(stage, window, inverse, windows, nodes) .>= stageThresholds[stage]
-                stage += 1
-            }
-            for lane in 0..<count where alive[lane] { hits.append((x + lane * windows.step, y)) }
-            x += count * windows.step
-        }
-    }
-
-    /// The sums of one stump stage's leaf values for 4 windows, in double precision as OpenCV sums them.
-    @inline(__always)
-    private func stageTotals(
-        _ stage: Int, _ window: UnsafePointer<Int32>, _ inverse: Lanes, _ windows: IntegralWindows, _ nodes: Nodes
-    ) -> SIMD4<Double> {
-        var total = SIMD4<Double>(repeating: 0)
-        for node in (stage == 0 ? 0 : stageEnds[stage - 1])..<stageEnds[stage] {
-            let f = nodes.numbers + 6 * node
-            let below = nodes.values(node, window, inverse, windows) .< f[3]
-            total += SIMD4<Double>(f[5].replacing(with: f[4], where: below))
-        }
-        return total
     }
 }

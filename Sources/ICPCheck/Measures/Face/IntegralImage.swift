@@ -1,7 +1,22 @@
+/// How a table row stores its entries: in column order, or the even columns first and then the odd
+/// ones, so that windows every 2nd column have their corners in consecutive entries (one vector load).
+enum IntegralLayout: Sendable {
+    case plain
+    case evenColumnsFirst
+
+    /// Where table column `column` sits in a row of `stride` entries.
+    @inline(__always) func position(_ column: Int, stride: Int) -> Int {
+        switch self {
+        case .plain: column
+        case .evenColumnsFirst: column & 1 == 0 ? column >> 1 : (stride + 1) >> 1 + column >> 1
+        }
+    }
+}
+
 /// Integral images of an 8-bit grey plane, for sums over any rectangle in four look-ups.
 ///
-/// Both tables have a zero first row and column: entry `(x, y)` at `y * stride + x` holds the sum over the
-/// pixels left of column `x` and above row `y`, so the rectangle `(x, y, w, h)` sums to
+/// Both tables have a zero first row and column: entry `(x, y)` holds the sum over the pixels left of
+/// column `x` and above row `y`, so the rectangle `(x, y, w, h)` sums to
 /// `t[y][x] − t[y][x+w] − t[y+h][x] + t[y+h][x+w]`. Plain sums are 32-bit and wrap, like OpenCV's `CV_32S`
 /// integral: a difference is still exact for any rectangle whose own sum fits 32 bits (every detection window).
 /// The row stride is fixed at creation, so offsets computed once stay valid for every plane computed into it.
@@ -11,6 +26,7 @@ struct IntegralImage {
     private(set) var height = 0
     /// Distance between table rows, in entries.
     let stride: Int
+    private(set) var layout = IntegralLayout.plain
     private(set) var sums: [Int32]
     private(set) var squares: [Int64]
 
@@ -23,22 +39,24 @@ struct IntegralImage {
     }
 
     /// Tables sized for and filled from one plane.
-    init(plane: [UInt8], width: Int, height: Int) {
+    init(plane: [UInt8], width: Int, height: Int, layout: IntegralLayout = .plain) {
         self.init(stride: width + 1, maxHeight: height)
-        plane.withUnsafeBufferPointer { compute(plane: $0, width: width, height: height) }
+        plane.withUnsafeBufferPointer { compute(plane: $0, width: width, height: height, layout: layout) }
     }
 
     /// Fills the tables from a `width` × `height` plane, rows top to bottom.
-    mutating func compute(plane: UnsafeBufferPointer<UInt8>, width: Int, height: Int) {
+    mutating func compute(plane: UnsafeBufferPointer<UInt8>, width: Int, height: Int, layout: IntegralLayout = .plain) {
         precondition(width < stride && (height + 1) * stride <= sums.count && plane.count >= width * height)
         self.width = width
         self.height = height
+        self.layout = layout
         let stride = stride
+        let positions = (0...width).map { layout.position($0, stride: stride) }
         sums.withUnsafeMutableBufferPointer { sums in
             squares.withUnsafeMutableBufferPointer { squares in
                 for x in 0...width {
-                    sums[x] = 0
-                    squares[x] = 0
+                    sums[positions[x]] = 0
+                    squares[positions[x]] = 0
                 }
                 for y in 0..<height {
                     let row = (y + 1) * stride
@@ -50,42 +68,46 @@ struct IntegralImage {
                     var rowSquares: Int64 = 0
                     for x in 0..<width {
                         let value = plane[source + x]
+                        let column = positions[x + 1]
                         rowSum &+= Int32(value)
                         rowSquares += Int64(value) * Int64(value)
-                        sums[row + x + 1] = sums[above + x + 1] &+ rowSum
-                        squares[row + x + 1] = squares[above + x + 1] + rowSquares
+                        sums[row + column] = sums[above + column] &+ rowSum
+                        squares[row + column] = squares[above + column] + rowSquares
                     }
                 }
             }
         }
     }
 
+    /// The table index of entry `(x, y)`.
+    func index(_ x: Int, _ y: Int) -> Int { y * stride + layout.position(x, stride: stride) }
+
     /// Sum of the pixels of a rectangle inside the plane.
     func sum(x: Int, y: Int, width: Int, height: Int) -> Int {
-        let (a, b) = (y * stride + x, (y + height) * stride + x)
-        return Int(sums[a] &- sums[a + width] &- sums[b] &+ sums[b + width])
+        Int(sums[index(x, y)] &- sums[index(x + width, y)] &- sums[index(x, y + height)] &+ sums[index(x + width, y + height)])
     }
 
     /// Sum of the squared pixels of a rectangle inside the plane.
     func squareSum(x: Int, y: Int, width: Int, height: Int) -> Int64 {
-        let (a, b) = (y * stride + x, (y + height) * stride + x)
-        return squares[a] - squares[a + width] - squares[b] + squares[b + width]
+        squares[index(x, y)] - squares[index(x + width, y)] - squares[index(x, y + height)] + squares[index(x + width, y + height)]
     }
 }
 
 extension IntegralImage {
     /// Calls `body` with pointer access to the tables for scanning `windowWidth × windowHeight` windows every
-    /// `step` pixels; the pointers are valid only during the call.
+    /// `step` pixels; the pointers are valid only during the call. With even columns first, windows start at
+    /// even columns only.
     func withWindows<Result>(
         width windowWidth: Int, height windowHeight: Int, step: Int, _ body: (IntegralWindows) -> Result
     ) -> Result {
         sums.withUnsafeBufferPointer { sums in
             squares.withUnsafeBufferPointer { squares in
-                let bottom = (windowHeight - 1) * stride
+                let offset = { (dx: Int, dy: Int) in dy * stride + layout.position(dx, stride: stride) }
                 return body(
                     IntegralWindows(
-                        sums: sums.baseAddress!, squares: squares.baseAddress!, stride: stride, step: step,
-                        norm: (stride + 1, stride + windowWidth - 1, bottom + 1, bottom + windowWidth - 1),
+                        sums: sums.baseAddress!, squares: squares.baseAddress!, stride: stride, step: step, layout: layout,
+                        norm: (offset(1, 1), offset(windowWidth - 1, 1), offset(1, windowHeight - 1),
+                               offset(windowWidth - 1, windowHeight - 1)),
                         area: Double((windowWidth - 2) * (windowHeight - 2))))
             }
         }
@@ -93,8 +115,9 @@ extension IntegralImage {
 }
 
 /// Pointer access to an integral image's tables for a window scan, one window or 4 windows `step` apart
-/// (one per vector lane) at a time. Reading 4 windows loads up to 8 entries from a corner, so at the last
-/// window it reads 7 entries past the last table row: the tables need a `padding` of at least 8.
+/// (one per vector lane) at a time. The 4 windows' entries must be consecutive: a step of 1, or of 2 with
+/// even columns first. Reading 4 windows at the last one reads 3 entries past the last table row: the
+/// tables need a `padding` of at least 4.
 struct IntegralWindows {
     typealias Lanes = SIMD4<Float>
     typealias LaneMask = SIMDMask<SIMD4<Int64>>
@@ -103,9 +126,16 @@ struct IntegralWindows {
     let squares: UnsafePointer<Int64>
     let stride: Int
     let step: Int
+    let layout: IntegralLayout
     /// Table offsets of the normalisation rectangle (1, 1, W − 2, H − 2) from a window's top left, and its area.
     let norm: (Int, Int, Int, Int)
     let area: Double
+
+    /// The table index of the window whose top left is pixel (x, y).
+    @inline(__always) func base(_ x: Int, _ y: Int) -> Int { y * stride + layout.position(x, stride: stride) }
+
+    /// Whether the windows `step` pixels apart sit in consecutive entries, as a 4-window read needs.
+    var windowsAreConsecutive: Bool { step == 1 || (step == 2 && layout == .evenColumnsFirst) }
 
     /// 1 / (area × standard deviation) of the window at table index `base`, by which feature values are
     /// normalised, or nil when OpenCV 4 skips the window as flat (standard deviation ≤ 10 over the rectangle).
@@ -129,10 +159,9 @@ struct IntegralWindows {
         return (inverse, (variance .> 0) .& (area * SIMD4<Double>(inverse) .< 0.1))
     }
 
-    /// The entries at `pointer` and every `step`-th after it, 4 of them: one for each lane's window.
+    /// The 4 consecutive entries at `pointer`: one for each lane's window.
     @inline(__always) func load<T: SIMDScalar>(_ pointer: UnsafePointer<T>) -> SIMD4<T> {
-        let raw = UnsafeRawPointer(pointer)
-        return step == 1 ? raw.loadUnaligned(as: SIMD4<T>.self) : raw.loadUnaligned(as: SIMD8<T>.self).evenHalf
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<T>.self)
     }
 }
 
