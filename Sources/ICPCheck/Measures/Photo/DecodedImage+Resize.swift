@@ -30,6 +30,7 @@ extension DecodedImage {
         let longestSpan = max(columns.map(\.count).max() ?? 1, rows.map(\.count).max() ?? 1)
         let dividers = (0...(longestSpan * longestSpan)).map { MeanDivider(max(1, $0)) }
         let lineLength = 3 * (columns.last?.upperBound ?? 0)
+        let starts = columns.map { 3 * $0.lowerBound }, counts = columns.map(\.count)
         var line = [UInt32](repeating: 0, count: lineLength)
         let out = [UInt8](unsafeUninitializedCapacity: outWidth * outHeight * 3) { out, written in
             pixels.withUnsafeBufferPointer { pixels in
@@ -41,17 +42,16 @@ extension DecodedImage {
                             let source = pixels.baseAddress! + row * width * 3
                             for i in 0..<lineLength { line[i] &+= UInt32(source[i]) }
                         }
-                        for (x, span) in columns.enumerated() {
-                            var sums: (UInt32, UInt32, UInt32) = (0, 0, 0)
-                            for column in span {
-                                sums.0 &+= line[3 * column]
-                                sums.1 &+= line[3 * column + 1]
-                                sums.2 &+= line[3 * column + 2]
+                        var to = out.baseAddress! + y * outWidth * 3
+                        for (start, count) in zip(starts, counts) {
+                            var (sums, from): ((UInt32, UInt32, UInt32), UnsafeMutablePointer<UInt32>) = ((0, 0, 0), line + start)
+                            for _ in 0..<count {
+                                sums = (sums.0 &+ from[0], sums.1 &+ from[1], sums.2 &+ from[2])
+                                from += 3
                             }
-                            let divider = dividers[rowSpan.count * span.count], to = (y * outWidth + x) * 3
-                            out[to] = divider.mean(sums.0)
-                            out[to + 1] = divider.mean(sums.1)
-                            out[to + 2] = divider.mean(sums.2)
+                            let divider = dividers[rowSpan.count * count]
+                            (to[0], to[1], to[2]) = (divider.mean(sums.0), divider.mean(sums.1), divider.mean(sums.2))
+                            to += 3
                         }
                     }
                 }
