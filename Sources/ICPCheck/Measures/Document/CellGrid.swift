@@ -32,10 +32,20 @@ struct CellGrid {
     init(mask: [Bool], width: Int, height: Int, cellSize: Int, share: Double) {
         let columns = max(1, width / cellSize), rows = max(1, height / cellSize)
         var counts = [Int32](repeating: 0, count: columns * rows)
+        let cellWidth = min(width, cellSize)
         mask.withUnsafeBufferPointer { mask in
-            for y in 0..<min(height, rows * cellSize) {
-                let rowStart = (y / cellSize) * columns
-                for x in 0..<min(width, columns * cellSize) where mask[y * width + x] { counts[rowStart + x / cellSize] += 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                // A Bool is stored as the byte 0 or 1: a cell's count is a sum of bytes.
+                mask.withMemoryRebound(to: UInt8.self) { bytes in
+                    for y in 0..<min(height, rows * cellSize) {
+                        let (line, rowStart) = (bytes.baseAddress! + y * width, (y / cellSize) * columns)
+                        for column in 0..<columns {
+                            var count: Int32 = 0
+                            for x in column * cellSize..<column * cellSize + cellWidth { count &+= Int32(line[x]) }
+                            counts[rowStart + column] &+= count
+                        }
+                    }
+                }
             }
         }
         let area = Double(min(width, cellSize) * min(height, cellSize))
@@ -50,36 +60,37 @@ struct CellGrid {
     var count: Int { cells.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Set cells grown by one cell in every direction (bridges one-cell gaps).
-    func dilated() -> CellGrid { squareFiltered(setWhereAny: true) }
+    func dilated() -> CellGrid { squareFiltered { $0 | $1 } }
 
     /// Set cells shrunk by one cell (undoes `dilated` away from gaps).
-    func eroded() -> CellGrid { squareFiltered(setWhereAny: false) }
+    func eroded() -> CellGrid { squareFiltered { $0 & $1 } }
 
-    /// Each cell set where any (dilation) or every (erosion) cell of the 3×3 square around it, within
-    /// the grid, is set: the square is a row of three by a column of three, so it is done as two passes.
-    private func squareFiltered(setWhereAny any: Bool) -> CellGrid {
-        let combine = { (a: Bool, b: Bool) in any ? a || b : a && b }
-        var across = cells
-        for row in 0..<rows {
-            let start = row * columns
-            for column in 0..<columns {
-                var value = cells[start + column]
-                if column > 0 { value = combine(value, cells[start + column - 1]) }
-                if column + 1 < columns { value = combine(value, cells[start + column + 1]) }
-                across[start + column] = value
+    /// Each cell set where any (dilation: `|`) or every (erosion: `&`) cell of the 3×3 square around it,
+    /// within the grid, is set: the square is a row of three by a column of three, so it is done as two
+    /// passes, on the cells' bytes (a Bool is stored as 0 or 1). A missing neighbour at the grid's edge
+    /// is stood in for by the cell itself, which changes neither.
+    @inline(__always)
+    private func squareFiltered(_ combine: (UInt8, UInt8) -> UInt8) -> CellGrid {
+        let (columns, rows) = (columns, rows)
+        var across = [UInt8](repeating: 0, count: cells.count), out = across
+        cells.withUnsafeBufferPointer { cells in
+            cells.withMemoryRebound(to: UInt8.self) { cells in
+                for row in 0..<rows {
+                    let start = row * columns
+                    for column in 0..<columns {
+                        let (left, right) = (start + max(0, column - 1), start + min(columns - 1, column + 1))
+                        across[start + column] = combine(combine(cells[left], cells[start + column]), cells[right])
+                    }
+                }
             }
         }
-        var out = across
         for row in 0..<rows {
+            let (above, below) = (max(0, row - 1) * columns, min(rows - 1, row + 1) * columns)
             for column in 0..<columns {
-                let index = row * columns + column
-                var value = across[index]
-                if row > 0 { value = combine(value, across[index - columns]) }
-                if row + 1 < rows { value = combine(value, across[index + columns]) }
-                out[index] = value
+                out[row * columns + column] = combine(combine(across[above + column], across[row * columns + column]), across[below + column])
             }
         }
-        return CellGrid(columns: columns, rows: rows, cells: out)
+        return CellGrid(columns: columns, rows: rows, cells: out.map { $0 != 0 })
     }
 
     /// The 8-connected regions of set cells, largest first.

@@ -14,10 +14,26 @@ struct DocumentPicture {
         luma = image.grey()
         let radius = max(4, max(image.width, image.height) / 60)
         background = Self.boxMean(luma, width: image.width, height: image.height, radius: radius)
+        ink = Self.inkMask(luma, background, strokeContrast: strokeContrast)
+    }
+
+    /// Pixels at most `1 − strokeContrast` of their surroundings' mean and at least 20 levels below it.
+    /// Both tests keep every darker pixel too, so each mean has one limit below which a pixel is ink.
+    static func inkMask(_ luma: [UInt8], _ background: [UInt8], strokeContrast: Double) -> [Bool] {
         let keep = 1 - strokeContrast
-        ink = zip(luma, background).map { (value: UInt8, around: UInt8) -> Bool in
-            let (pixel, mean) = (Int(value), Int(around))
-            return Double(pixel) < Double(mean) * keep && mean - pixel >= 20
+        let limits = (0...255).map { (mean: Int) -> UInt8 in
+            let isInk = { (pixel: Int) in Double(pixel) < Double(mean) * keep && mean - pixel >= 20 }
+            return UInt8((0...255).first { !isInk($0) } ?? 255)
+        }
+        return [Bool](unsafeUninitializedCapacity: luma.count) { ink, written in
+            luma.withUnsafeBufferPointer { luma in
+                background.withUnsafeBufferPointer { background in
+                    limits.withUnsafeBufferPointer { limits in
+                        for index in 0..<luma.count { ink[index] = luma[index] < limits[Int(background[index])] }
+                    }
+                }
+            }
+            written = luma.count
         }
     }
 

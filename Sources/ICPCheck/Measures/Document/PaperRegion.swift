@@ -21,15 +21,9 @@ struct PaperRegion {
         // Paper is bright relative to the picture (phone photos light it unevenly) and nearly colourless.
         let bright = DocumentPicture.quantile(picture.luma, 0.98)
         let minLuma = max(rules.paperMinLuma, Int(Double(bright) * rules.paperRelativeLuma))
-        let isPaper = { (x: Int, y: Int) -> Bool in
-            let index = y * picture.width + x
-            guard Int(picture.background[index]) >= minLuma else { return false }
-            let (r, g, b) = picture.rgb(x, y)
-            let top = max(r, g, b)
-            return Double(top - min(r, g, b)) <= rules.paperMaxSaturation * Double(max(top, 1))
-        }
         // The background mean lets the ink of text lines count as paper; a cell needs half its pixels.
-        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: cellSize, share: 0.5, test: isPaper)
+        let cells = CellGrid(mask: Self.paperMask(picture, minLuma: minLuma, maxSaturation: rules.paperMaxSaturation),
+                             width: picture.width, height: picture.height, cellSize: cellSize, share: 0.5)
         let closed = cells.dilated().eroded()
         bareCells = closed
         anyPaper = closed.holesFilled()
@@ -63,6 +57,23 @@ struct PaperRegion {
         }
         let n = Double(max(1, count))
         paperColour = count == 0 ? (255, 255, 255) : (Double(sums.0) / n, Double(sums.1) / n, Double(sums.2) / n)
+    }
+
+    /// Pixels whose surroundings are at least `minLuma` bright and which are nearly colourless.
+    private static func paperMask(_ picture: DocumentPicture, minLuma: Int, maxSaturation: Double) -> [Bool] {
+        let count = picture.width * picture.height
+        return [Bool](unsafeUninitializedCapacity: count) { mask, written in
+            picture.background.withUnsafeBufferPointer { background in
+                picture.image.pixels.withUnsafeBufferPointer { pixels in
+                    for index in 0..<count {
+                        let (r, g, b) = (Int(pixels[3 * index]), Int(pixels[3 * index + 1]), Int(pixels[3 * index + 2]))
+                        let top = max(r, g, b)
+                        mask[index] = Int(background[index]) >= minLuma && Double(top - min(r, g, b)) <= maxSaturation * Double(max(top, 1))
+                    }
+                }
+            }
+            written = count
+        }
     }
 
     private static func pixelMask(_ grid: CellGrid, cellSize: Int, width: Int, height: Int) -> [Bool] {

@@ -90,7 +90,8 @@ enum RedMarks {
         }
         // Lines are found in the fainter mask, which follows a thin printed line more closely.
         let faintWithoutLines = StraightLines.removing(from: faint, count: faintCount, width: width, height: picture.height)
-        let redWithoutLines = zip(red, faintWithoutLines).map { $0 && $1 }
+        for index in red.indices where red[index] && !faintWithoutLines[index] { red[index] = false }
+        let redWithoutLines = red
         // Only round marks no larger than half the picture can be seals or emblems.
         let longSide = max(width, picture.height)
         let onPaper = { (mark: RedMark) in
