@@ -6,6 +6,8 @@ struct DocumentPicture {
     /// Local mean luma around each pixel, over a window about 1/30 of the long side.
     let background: [UInt8]
     let ink: [Bool]
+    /// The luma only the brightest 2% of the picture reach: what paper and card stock are judged against.
+    let brightLuma: Int
     var width: Int { image.width }
     var height: Int { image.height }
 
@@ -15,6 +17,7 @@ struct DocumentPicture {
         let radius = max(4, max(image.width, image.height) / 60)
         background = Self.boxMean(luma, width: image.width, height: image.height, radius: radius)
         ink = Self.inkMask(luma, background, strokeContrast: strokeContrast)
+        brightLuma = Self.quantile(luma, 0.98)
     }
 
     /// Pixels at most `1 − strokeContrast` of their surroundings' mean and at least 20 levels below it.
@@ -51,14 +54,38 @@ struct DocumentPicture {
         return (Int(image.pixels[index]), Int(image.pixels[index + 1]), Int(image.pixels[index + 2]))
     }
 
+    /// Pixels whose surroundings are at least `minBackground` bright and which are nearly colourless:
+    /// the spread of their channels at most `maxSaturation` of the brightest (paper, card stock).
+    func colourlessMask(minBackground: Int, maxSaturation: Double) -> [Bool] {
+        // Per brightest channel value, the largest spread allowed: one look-up per pixel.
+        let maxSpread = (0...255).map { top in (0...top).last { Double($0) <= maxSaturation * Double(max(top, 1)) } ?? -1 }
+        let count = width * height
+        return [Bool](unsafeUninitializedCapacity: count) { mask, written in
+            background.withUnsafeBufferPointer { background in
+                image.pixels.withUnsafeBufferPointer { pixels in
+                    maxSpread.withUnsafeBufferPointer { maxSpread in
+                        for index in 0..<count {
+                            let (r, g, b) = (pixels[3 * index], pixels[3 * index + 1], pixels[3 * index + 2])
+                            let top = max(r, g, b)
+                            mask[index] = Int(background[index]) >= minBackground && Int(top - min(r, g, b)) <= maxSpread[Int(top)]
+                        }
+                    }
+                }
+            }
+            written = count
+        }
+    }
+
     /// Value at the `fraction` quantile of `values` (0…255), from a histogram.
     static func quantile(_ values: some Sequence<UInt8>, _ fraction: Double) -> Int {
         var histogram = [Int](repeating: 0, count: 256)
-        var total = 0
-        for value in values {
-            histogram[Int(value)] += 1
-            total += 1
-        }
+        for value in values { histogram[Int(value)] += 1 }
+        return quantile(histogram: histogram, fraction)
+    }
+
+    /// The same from the histogram of the values.
+    static func quantile(histogram: [Int], _ fraction: Double) -> Int {
+        let total = histogram.reduce(0, +)
         guard total > 0 else { return 0 }
         let target = Int(Double(total) * fraction)
         var seen = 0

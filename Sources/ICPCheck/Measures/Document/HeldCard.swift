@@ -8,15 +8,8 @@ enum HeldCard {
         let (w, h) = (Double(picture.width), Double(picture.height))
         let size = paper.cellSize
         // Card stock is greyer than skin, which the page test lets in: a stricter colour test here.
-        let bright = Int(Double(DocumentPicture.quantile(picture.luma, 0.98)) * relativeLuma)
-        var stock = [Bool](repeating: false, count: picture.width * picture.height)
-        picture.image.pixels.withUnsafeBufferPointer { pixels in
-            for index in stock.indices where Int(picture.background[index]) >= bright {
-                let (r, g, b) = (Int(pixels[3 * index]), Int(pixels[3 * index + 1]), Int(pixels[3 * index + 2]))
-                let top = max(r, g, b)
-                stock[index] = Double(top - min(r, g, b)) <= rules.heldCardMaxSaturation * Double(max(top, 1))
-            }
-        }
+        let bright = Int(Double(picture.brightLuma) * relativeLuma)
+        let stock = picture.colourlessMask(minBackground: bright, maxSaturation: rules.heldCardMaxSaturation)
         let cells = CellGrid(mask: stock, width: picture.width, height: picture.height, cellSize: size, share: 0.5)
             .dilated().eroded().holesFilled().eroded().dilated()
         // A face enclosed by light ground is printed on a card or page, not a person's.

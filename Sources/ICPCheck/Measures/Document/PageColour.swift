@@ -10,14 +10,15 @@ struct PageColour {
 
     init(_ picture: DocumentPicture, paper: PaperRegion) {
         var chroma = 0, colourful = 0
-        let pixels = picture.image.pixels
-        for index in stride(from: 0, to: pixels.count, by: 3) {
-            let (r, g, b) = (Int(pixels[index]), Int(pixels[index + 1]), Int(pixels[index + 2]))
-            let spread = max(r, g, b) - min(r, g, b)
-            chroma += spread
-            if spread >= 24 { colourful += 1 }
+        let count = max(1, picture.image.pixels.count / 3)
+        picture.image.pixels.withUnsafeBufferPointer { pixels in
+            for index in stride(from: 0, to: pixels.count - 2, by: 3) {
+                let (r, g, b) = (Int(pixels[index]), Int(pixels[index + 1]), Int(pixels[index + 2]))
+                let spread = max(r, g, b) - min(r, g, b)
+                chroma &+= spread
+                colourful &+= spread >= 24 ? 1 : 0
+            }
         }
-        let count = max(1, pixels.count / 3)
         meanChroma = Double(chroma) / Double(count)
         colourfulFraction = Double(colourful) / Double(count)
         guard let box = paper.box else { return }

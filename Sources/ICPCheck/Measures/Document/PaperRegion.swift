@@ -19,10 +19,9 @@ struct PaperRegion {
     init(_ picture: DocumentPicture, rules: DocumentRules) {
         cellSize = max(4, max(picture.width, picture.height) / 120)
         // Paper is bright relative to the picture (phone photos light it unevenly) and nearly colourless.
-        let bright = DocumentPicture.quantile(picture.luma, 0.98)
-        let minLuma = max(rules.paperMinLuma, Int(Double(bright) * rules.paperRelativeLuma))
+        let minLuma = max(rules.paperMinLuma, Int(Double(picture.brightLuma) * rules.paperRelativeLuma))
         // The background mean lets the ink of text lines count as paper; a cell needs half its pixels.
-        let cells = CellGrid(mask: Self.paperMask(picture, minLuma: minLuma, maxSaturation: rules.paperMaxSaturation),
+        let cells = CellGrid(mask: picture.colourlessMask(minBackground: minLuma, maxSaturation: rules.paperMaxSaturation),
                              width: picture.width, height: picture.height, cellSize: cellSize, share: 0.5)
         let closed = cells.dilated().eroded()
         bareCells = closed
@@ -38,42 +37,29 @@ struct PaperRegion {
         width = picture.width
         onPage = region == nil ? [Bool](repeating: false, count: picture.width * picture.height)
             : Self.pixelMask(grid, cellSize: cellSize, width: picture.width, height: picture.height)
-        var samples: [(luma: UInt8, x: Int, y: Int)] = []
-        samples.reserveCapacity(picture.width * picture.height / 16)
-        let (grid, size) = (self.grid, cellSize)
-        for y in stride(from: 0, to: picture.height, by: 2) {
-            for x in stride(from: 0, to: picture.width, by: 2)
-            where !picture.ink[y * picture.width + x] && grid[min(grid.columns - 1, x / size), min(grid.rows - 1, y / size)] {
-                samples.append((picture.luma[y * picture.width + x], x, y))
+        // The paper's own pixels: every 2nd of each 2nd row, on the region and not ink.
+        let (grid, size, w) = (self.grid, cellSize, picture.width)
+        let columnCells = (0..<w).map { min(grid.columns - 1, $0 / size) }
+        func forEachSample(_ body: (_ index: Int) -> Void) {
+            for y in stride(from: 0, to: picture.height, by: 2) {
+                let row = min(grid.rows - 1, y / size) * grid.columns
+                for x in stride(from: 0, to: w, by: 2) where grid.cells[row + columnCells[x]] && !picture.ink[y * w + x] { body(y * w + x) }
             }
         }
-        paperLevel = DocumentPicture.quantile(samples.map(\.luma), 0.5)
+        var histogram = [Int](repeating: 0, count: 256)
+        forEachSample { histogram[Int(picture.luma[$0])] += 1 }
+        let level = DocumentPicture.quantile(histogram: histogram, 0.5)
+        paperLevel = level
         // The brighter half is the sheet itself, not a light desk that joined the region.
         var sums = (0, 0, 0), count = 0
-        for sample in samples where Int(sample.luma) >= paperLevel {
-            let (r, g, b) = picture.rgb(sample.x, sample.y)
+        forEachSample { index in
+            guard Int(picture.luma[index]) >= level else { return }
+            let (r, g, b) = (Int(picture.image.pixels[3 * index]), Int(picture.image.pixels[3 * index + 1]), Int(picture.image.pixels[3 * index + 2]))
             sums = (sums.0 + r, sums.1 + g, sums.2 + b)
             count += 1
         }
         let n = Double(max(1, count))
         paperColour = count == 0 ? (255, 255, 255) : (Double(sums.0) / n, Double(sums.1) / n, Double(sums.2) / n)
-    }
-
-    /// Pixels whose surroundings are at least `minLuma` bright and which are nearly colourless.
-    private static func paperMask(_ picture: DocumentPicture, minLuma: Int, maxSaturation: Double) -> [Bool] {
-        let count = picture.width * picture.height
-        return [Bool](unsafeUninitializedCapacity: count) { mask, written in
-            picture.background.withUnsafeBufferPointer { background in
-                picture.image.pixels.withUnsafeBufferPointer { pixels in
-                    for index in 0..<count {
-                        let (r, g, b) = (Int(pixels[3 * index]), Int(pixels[3 * index + 1]), Int(pixels[3 * index + 2]))
-                        let top = max(r, g, b)
-                        mask[index] = Int(background[index]) >= minLuma && Double(top - min(r, g, b)) <= maxSaturation * Double(max(top, 1))
-                    }
-                }
-            }
-            written = count
-        }
     }
 
     private static func pixelMask(_ grid: CellGrid, cellSize: Int, width: Int, height: Int) -> [Bool] {
