@@ -205,14 +205,18 @@ enum BilinearResampler {
         }
         let columns = taps(source: width, destination: outWidth)
         let rows = taps(source: height, destination: outHeight)
+        // Rows interpolated across, in 16-bit fixed point (at most 255 · 256: no arithmetic here can wrap).
         var upper = [Int32](repeating: 0, count: outWidth)
         var lower = upper
         func horizontal(_ row: Int, into line: inout [Int32]) {
-            let start = row * width
-            for (x, tap) in columns.enumerated() {
-                line[x] =
-                    Int32(source[start + tap.first]) * tap.firstWeight
-                    + Int32(source[start + tap.second]) * tap.secondWeight
+            let start = source.baseAddress! + row * width
+            columns.withUnsafeBufferPointer { columns in
+                line.withUnsafeMutableBufferPointer { line in
+                    for x in 0..<outWidth {
+                        let tap = columns[x]
+                        line[x] = Int32(start[tap.first]) &* tap.firstWeight &+ Int32(start[tap.second]) &* tap.secondWeight
+                    }
+                }
             }
         }
         var loaded = (-1, -1)  // source rows now in `upper` and `lower`
@@ -230,10 +234,13 @@ enum BilinearResampler {
                 horizontal(tap.second, into: &lower)
                 loaded.1 = tap.second
             }
-            let out = y * outWidth
-            for x in 0..<outWidth {
-                let value = (upper[x] * tap.firstWeight + lower[x] * tap.secondWeight + 32768) >> 16
-                output[out + x] = UInt8(clamping: value)
+            upper.withUnsafeBufferPointer { upper in
+                lower.withUnsafeBufferPointer { lower in
+                    let out = output.baseAddress! + y * outWidth
+                    for x in 0..<outWidth {
+                        out[x] = UInt8(clamping: (upper[x] &* tap.firstWeight &+ lower[x] &* tap.secondWeight &+ 32768) >> 16)
+                    }
+                }
             }
         }
     }
