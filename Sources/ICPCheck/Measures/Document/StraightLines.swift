@@ -33,11 +33,15 @@ enum StraightLines {
             let binCount = across + 2 * offset
             // Hough vote: each point, for each angle, for the line through it at distance rho.
             var votes = [Int32](repeating: 0, count: angles.count * binCount)
-            for (angleIndex, angle) in angles.enumerated() {
-                let (sine, cosine) = (sin(angle), cos(angle))
-                for voter in stride(from: 0, to: voters.count, by: step) {
-                    let rho = Int((Double(voters[voter].v) * cosine - Double(voters[voter].u) * sine).rounded()) + offset
-                    votes[angleIndex * binCount + rho] += 1
+            votes.withUnsafeMutableBufferPointer { votes in
+                voters.withUnsafeBufferPointer { voters in
+                    for (angleIndex, angle) in angles.enumerated() {
+                        let (sine, cosine) = (sin(angle), cos(angle))
+                        let row = votes.baseAddress! + angleIndex * binCount + offset
+                        for voter in stride(from: 0, to: voters.count, by: step) {
+                            row[Int((Double(voters[voter].v) * cosine - Double(voters[voter].u) * sine).rounded())] &+= 1
+                        }
+                    }
                 }
             }
             let need = Int32(limit / step)
