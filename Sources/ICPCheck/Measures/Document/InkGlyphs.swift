@@ -15,21 +15,21 @@ struct InkGlyphs {
         let minHeight = max(3, box.height / 250), maxHeight = max(minHeight + 1, box.height / 15)
         let maxWidth = max(minHeight + 1, box.width / 6)
         var seen = [Bool](repeating: false, count: w * picture.height)
-        var stack: [Int] = []
+        var stack: [(x: Int32, y: Int32)] = []  // pixels to visit, as coordinates (no division to recover them)
         var glyphInk = 0, allInk = 0
         for y in y0..<y1 {
             for x in x0..<x1 where picture.ink[y * w + x] && !seen[y * w + x] && isOnPage(x, y) {
                 var (minX, maxX, minY, maxY, count) = (x, x, y, y, 0)
                 seen[y * w + x] = true
-                stack.append(y * w + x)
-                while let index = stack.popLast() {
-                    let (px, py) = (index % w, index / w)
+                stack.append((Int32(x), Int32(y)))
+                while let (sx, sy) = stack.popLast() {
+                    let (px, py) = (Int(sx), Int(sy))
                     count += 1
                     minX = min(minX, px); maxX = max(maxX, px); minY = min(minY, py); maxY = max(maxY, py)
                     for ny in max(y0, py - 1)...min(y1 - 1, py + 1) {
                         for nx in max(x0, px - 1)...min(x1 - 1, px + 1) where picture.ink[ny * w + nx] && !seen[ny * w + nx] {
                             seen[ny * w + nx] = true
-                            stack.append(ny * w + nx)
+                            stack.append((Int32(nx), Int32(ny)))
                         }
                     }
                 }
