@@ -80,11 +80,11 @@ default:
     let generated = Corpus.large(in: out, djpeg: djpeg).files.map(\.path)
     let photos = generated.filter { !$0.contains("ocrmypdf") }
         + ["\(corpora)/photos/skimage_astronaut.png", "\(corpora)/photos/facerec_biden2.jpg", "\(corpora)/photos/hivision_test3.jpg"]
-    await HeuristicsBench.run(title: "photo", files: photos, runs: 3, target: "well under 100 ms per photo")
+    await HeuristicsBench.run(title: "photo", files: photos, runs: 5, target: "well under 100 ms per photo")
     let pages = generated.filter { $0.contains("ocrmypdf") }
         + ["\(corpora)/photos/ocrmypdf_typewriter.png", "\(corpora)/photos/pagedewarp_boston_cooking_b.jpg",
            "\(corpora)/photos/cn_e_invoice_red_seals.png", "Samples/APP-101-ready-enterprise/核验单.jpg"]
-    await HeuristicsBench.run(title: "document", files: pages, runs: 3, target: "under 150 ms for a 3000x4000 scan")
+    await HeuristicsBench.run(title: "document", files: pages, runs: 5, target: "under 150 ms for a 3000x4000 scan")
     line("")
     line(
         "peak RSS of the bench process (getrusage ru_maxrss): \(f(peakRSS(), 1)) MiB"
