@@ -13,6 +13,17 @@ struct PictureFilterTests {
         }
     }
 
+    /// Quickselect gives the sorted value at every index, ties and all.
+    @Test(arguments: [1, 2, 7, 100, 257])
+    func selectionFindsTheSortedValue(count: Int) {
+        let values = Self.randomPlane(width: count, height: 1, seed: UInt64(count)).map { Double($0 % 17) }
+        let sorted = values.sorted()
+        for index in 0..<count {
+            var scratch = values
+            #expect(selectNth(&scratch, index) == sorted[index], "index \(index)")
+        }
+    }
+
     /// Every sum where the quotient steps, for small counts, the box mean's and some large ones.
     @Test(arguments: [Array(1...64), [289, 1089, 4225, 65_535, 1 << 20]])
     func meanDividerFloorsExactly(counts: [Int]) {

@@ -73,13 +73,34 @@ enum ScreenPattern {
                 powers.append(real[index] * real[index] + imaginary[index] * imaginary[index])
             }
         }
-        powers.sort()
         // A peak 25 times the median power is a pattern, not grain; a cosine of amplitude A gives a
         // windowed peak of A·n²/8.
-        let median = powers[powers.count / 2], peak = powers.last!
+        let peak = powers.max()!, median = selectNth(&powers, powers.count / 2)
         guard peak >= 25 * median else { return 0 }
         return peak.squareRoot() * 8 / Double(n * n)
     }
+}
+
+/// The value that would sit at `index` were `values` sorted (Hoare's quickselect, middle pivot), for
+/// less work than a sort; `values` is left reordered.
+func selectNth(_ values: inout [Double], _ index: Int) -> Double {
+    precondition(values.indices.contains(index), "the index lies in the values")
+    var (low, high) = (0, values.count - 1)
+    while low < high {
+        let pivot = values[(low + high) / 2]
+        var (i, j) = (low, high)
+        while i <= j {
+            while values[i] < pivot { i += 1 }
+            while values[j] > pivot { j -= 1 }
+            if i <= j {
+                values.swapAt(i, j)
+                (i, j) = (i + 1, j - 1)
+            }
+        }
+        // Now values[low...j] ≤ pivot ≤ values[i...high], and anything between equals the pivot.
+        if index <= j { high = j } else if index >= i { low = i } else { return values[index] }
+    }
+    return values[index]
 }
 
 /// An in-place radix-2 FFT of one power-of-two size, its twiddle factors worked out once.
@@ -95,6 +116,15 @@ struct FFT: Sendable {
     }
 
     func transform(_ real: inout [Double], _ imaginary: inout [Double], offset: Int, stride: Int) {
+        precondition(offset + (size - 1) * stride < min(real.count, imaginary.count), "the transform stays inside the arrays")
+        real.withUnsafeMutableBufferPointer { real in
+            imaginary.withUnsafeMutableBufferPointer { imaginary in
+                transform(real.baseAddress! + offset, imaginary.baseAddress! + offset, stride: stride)
+            }
+        }
+    }
+
+    private func transform(_ real: UnsafeMutablePointer<Double>, _ imaginary: UnsafeMutablePointer<Double>, stride: Int) {
         let n = size
         var j = 0
         for i in 1..<n {
@@ -105,25 +135,29 @@ struct FFT: Sendable {
             }
             j |= bit
             if i < j {
-                real.swapAt(offset + i * stride, offset + j * stride)
-                imaginary.swapAt(offset + i * stride, offset + j * stride)
+                swap(&real[i * stride], &real[j * stride])
+                swap(&imaginary[i * stride], &imaginary[j * stride])
             }
         }
-        var length = 2
-        while length <= n {
-            let twiddleStep = n / length
-            for start in Swift.stride(from: 0, to: n, by: length) {
-                for k in 0..<(length / 2) {
-                    let (wr, wi) = (cosines[k * twiddleStep], sines[k * twiddleStep])
-                    let a = offset + (start + k) * stride, b = offset + (start + k + length / 2) * stride
-                    let tr = real[b] * wr - imaginary[b] * wi, ti = real[b] * wi + imaginary[b] * wr
-                    real[b] = real[a] - tr
-                    imaginary[b] = imaginary[a] - ti
-                    real[a] += tr
-                    imaginary[a] += ti
+        cosines.withUnsafeBufferPointer { cosines in
+            sines.withUnsafeBufferPointer { sines in
+                var length = 2
+                while length <= n {
+                    let twiddleStep = n / length
+                    for start in Swift.stride(from: 0, to: n, by: length) {
+                        for k in 0..<(length / 2) {
+                            let (wr, wi) = (cosines[k * twiddleStep], sines[k * twiddleStep])
+                            let a = (start + k) * stride, b = (start + k + length / 2) * stride
+                            let tr = real[b] * wr - imaginary[b] * wi, ti = real[b] * wi + imaginary[b] * wr
+                            real[b] = real[a] - tr
+                            imaginary[b] = imaginary[a] - ti
+                            real[a] += tr
+                            imaginary[a] += ti
+                        }
+                    }
+                    length <<= 1
                 }
             }
-            length <<= 1
         }
     }
 
