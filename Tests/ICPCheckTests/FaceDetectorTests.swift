@@ -169,10 +169,12 @@ import Testing
 
     // MARK: - Building blocks
 
-    @Test func integralImagesSumRectangles() {
+    /// Both layouts (even columns first is how the 4-window scan reads windows every 2nd pixel).
+    @Test(arguments: [IntegralLayout.plain, .evenColumnsFirst])
+    func integralImagesSumRectangles(layout: IntegralLayout) {
         let (width, height) = (7, 5)
         let plane = (0..<(width * height)).map { UInt8(($0 * 37) % 256) }
-        let integral = IntegralImage(plane: plane, width: width, height: height)
+        let integral = IntegralImage(plane: plane, width: width, height: height, layout: layout)
         func direct(_ x: Int, _ y: Int, _ w: Int, _ h: Int, squared: Bool) -> Int {
             var total = 0
             for row in y..<(y + h) {
@@ -183,6 +185,9 @@ import Testing
             }
             return total
         }
+        // Table column 2 is the second even one; column 3 follows the 4 even ones (0, 2, 4, 6) of a row of 8.
+        let (two, three) = layout == .plain ? (2, 3) : (1, 5)
+        #expect(integral.index(2, 1) == integral.stride + two && integral.index(3, 1) == integral.stride + three)
         for (x, y, w, h) in [(0, 0, 7, 5), (1, 1, 3, 2), (6, 4, 1, 1), (2, 0, 4, 5)] {
             #expect(integral.sum(x: x, y: y, width: w, height: h) == direct(x, y, w, h, squared: false))
             #expect(integral.squareSum(x: x, y: y, width: w, height: h) == Int64(direct(x, y, w, h, squared: true)))
