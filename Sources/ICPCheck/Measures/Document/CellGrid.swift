@@ -87,7 +87,8 @@ struct CellGrid {
         for row in 0..<rows {
             let (above, below) = (max(0, row - 1) * columns, min(rows - 1, row + 1) * columns)
             for column in 0..<columns {
-                out[row * columns + column] = combine(combine(across[above + column], across[row * columns + column]), across[below + column])
+                let here = row * columns + column
+                out[here] = combine(combine(across[above + column], across[here]), across[below + column])
             }
         }
         return CellGrid(columns: columns, rows: rows, cells: out.map { $0 != 0 })

@@ -111,7 +111,8 @@ struct DocumentPicture {
                 rowSums.withUnsafeMutableBufferPointer { rowSums in
                     prefix.withUnsafeMutableBufferPointer { prefix in
                         columnSums.withUnsafeMutableBufferPointer { columnSums in
-                            let (plane, rowSums, prefix, columnSums) = (plane.baseAddress!, rowSums.baseAddress!, prefix.baseAddress!, columnSums.baseAddress!)
+                            let (plane, rowSums) = (plane.baseAddress!, rowSums.baseAddress!)
+                            let (prefix, columnSums) = (prefix.baseAddress!, columnSums.baseAddress!)
                             for y in 0..<height {
                                 let row = plane + y * width, sums = rowSums + y * width
                                 for x in 0..<width { prefix[x + 1] = prefix[x] &+ UInt32(row[x]) }

@@ -54,7 +54,8 @@ struct PaperRegion {
         var sums = (0, 0, 0), count = 0
         forEachSample { index in
             guard Int(picture.luma[index]) >= level else { return }
-            let (r, g, b) = (Int(picture.image.pixels[3 * index]), Int(picture.image.pixels[3 * index + 1]), Int(picture.image.pixels[3 * index + 2]))
+            let pixel = 3 * index
+            let (r, g, b) = (Int(picture.image.pixels[pixel]), Int(picture.image.pixels[pixel + 1]), Int(picture.image.pixels[pixel + 2]))
             sums = (sums.0 + r, sums.1 + g, sums.2 + b)
             count += 1
         }

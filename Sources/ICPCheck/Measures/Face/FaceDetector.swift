@@ -139,7 +139,9 @@ struct FaceDetector: Sendable {
         // The 4-window scan reads windows every 2nd pixel from a table with even columns first.
         let stumps = scansFourWindowsAtOnce ? self.stumps : nil
         let order = stumps?.order ?? Array(cascade.nodeFeature.indices)
-        let offsets = (stumps == nil ? [IntegralLayout.plain] : [.plain, .evenColumnsFirst]).map { featureOffsets(stride: integral.stride, layout: $0, order: order) }
+        let offsets = (stumps == nil ? [IntegralLayout.plain] : [.plain, .evenColumnsFirst]).map {
+            featureOffsets(stride: integral.stride, layout: $0, order: order)
+        }
         var candidates: [FaceBox] = []
         for scale in scales {
             let (levelWidth, levelHeight) = levelSize(scale)
