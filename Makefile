@@ -4,7 +4,8 @@
 #   make build  optimised build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
 #   make eval   precision and recall of the pixel heuristics on labelled images (the corpus photos,
-#               the samples, and a generated document set written to .build/document-set)
+#               the samples, a generated document set written to .build/document-set, and capture
+#               variants of the corpus photos written to .build/photo-variants)
 #   make asan   the codec, robustness, face-detector and editing-trace tests under AddressSanitizer
 #   make clean  remove build folders
 SHELL := /bin/bash
@@ -47,8 +48,17 @@ $(DOCUMENT_SET)/labels.json: Scripts/make-document-set.py $(wildcard Scripts/doc
 	rm -rf $(DOCUMENT_SET)
 	python3 Scripts/make-document-set.py $(DOCUMENT_SET)
 
-eval: build $(DOCUMENT_SET)/labels.json
-	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json $(DOCUMENT_SET)/labels.json
+# Capture variants of the labelled corpus photos: other sizes, exposures, colour casts, turns, noise.
+PHOTO_VARIANTS := .build/photo-variants
+
+$(PHOTO_VARIANTS)/labels.json: Scripts/make-photo-variants.py $(wildcard Scripts/docset/*.py Scripts/samples/*.py)
+	@bash Scripts/install-packages.sh $(EVAL_PACKAGES)
+	rm -rf $(PHOTO_VARIANTS)
+	python3 Scripts/make-photo-variants.py $(PHOTO_VARIANTS)
+
+eval: build $(DOCUMENT_SET)/labels.json $(PHOTO_VARIANTS)/labels.json
+	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json $(DOCUMENT_SET)/labels.json \
+		$(PHOTO_VARIANTS)/labels.json
 
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature|FaceDetector|EditingTrace'
