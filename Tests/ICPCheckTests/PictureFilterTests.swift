@@ -13,6 +13,26 @@ struct PictureFilterTests {
         }
     }
 
+    /// A picture far longer than wide shrinks by a factor larger than its short side: that side is one
+    /// block of its own length, read within the picture, and the whole pipeline gives a report.
+    @Test(arguments: [(60_000, 3), (3, 60_000), (2_000, 1)])
+    func elongatedPicturesShrinkWithinThemselves(width: Int, height: Int) {
+        let image = DecodedImage(width: width, height: height, channels: 3,
+                                 pixels: Self.randomPlane(width: width * 3, height: height, seed: 5))
+        let small = image.downscaled(toLongSide: 400)
+        let factor = (max(width, height) + 399) / 400
+        #expect(max(small.width, small.height) == max(width, height) / factor && min(small.width, small.height) == 1)
+        // The first output pixel is the mean of the first block: factor pixels along, all of them across.
+        let (along, across) = (factor, min(width, height))
+        var sum = 0
+        for a in 0..<along { for c in 0..<across { sum += Int(image.pixels[(width > height ? c * width + a : a * width + c) * 3]) } }
+        #expect(Int(small.pixels[0]) == sum / (along * across))
+        var report = FileReport(path: "long.png", bytes: 1, sha256: "", format: FormatInfo(detected: .png, extensionMatches: true))
+        report.role = .administratorPhoto
+        ContentChecks(rules: try! RulesLoader.load()).apply(to: &report, image: image)
+        #expect(report.contentKind == "photo" && report.findings.contains { $0.code == FindingCode.noFace })
+    }
+
     /// Quickselect gives the sorted value at every index, ties and all.
     @Test(arguments: [1, 2, 7, 100, 257])
     func selectionFindsTheSortedValue(count: Int) {
@@ -25,7 +45,7 @@ struct PictureFilterTests {
     }
 
     /// Every sum where the quotient steps, for small counts, the box mean's and some large ones.
-    @Test(arguments: [Array(1...64), [289, 1089, 4225, 65_535, 1 << 20]])
+    @Test(arguments: [Array(1...64), [289, 1089, 4225, 65_535, 1 << 20, 2_442_969, MeanDivider.maxCount]])
     func meanDividerFloorsExactly(counts: [Int]) {
         for count in counts {
             let divider = MeanDivider(count)

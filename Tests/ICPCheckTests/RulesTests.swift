@@ -52,6 +52,8 @@ import Testing
         ("materials:\n  default:\n    formats: [jpeg, tga]\n", "materials.default.formats", "tga"),
         ("- just\n- a list\n", nil, "mapping"),
         ("photo: [unclosed\n", nil, "not valid YAML"),
+        ("portrait:\n  detection_size: 1\n", "portrait.detection_size", "picture size"),
+        ("document:\n  analysis_size: 100000\n", "document.analysis_size", "picture size"),
     ] as [(String, String?, String)])
     func badFilesNameTheKeyAndTheProblem(_ text: String, key: String?, problem: String) throws {
         let url = try Self.file(text)

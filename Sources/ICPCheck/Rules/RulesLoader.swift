@@ -37,7 +37,24 @@ public enum RulesLoader {
             merged = merge(merged, overlay)
         }
         merged["profile"] = chosen
-        return try decode(merged)
+        let rules = try decode(merged)
+        try checkPictureSizes(rules)
+        return rules
+    }
+
+    /// The sizes of the pictures the measures work on must be ones they can work on: a face window
+    /// or a page needs some pixels, and shrinking a decoded picture (at most 100,000 pixels long)
+    /// to so few that one output pixel averages millions of input pixels is no measure.
+    private static func checkPictureSizes(_ rules: Rules) throws {
+        let sizes = [
+            ("portrait.detection_size", rules.portrait.detectionSize),
+            ("portrait.profile_detection_size", rules.portrait.profileDetectionSize),
+            ("portrait.backdrop.analysis_size", rules.portrait.backdrop.analysisSize),
+            ("document.analysis_size", rules.document.analysisSize),
+        ]
+        for (key, size) in sizes where !(32...8192).contains(size) {
+            throw RulesError(key: key, message: "\(size) is not a picture size the measures work at (32 to 8192 pixels)")
+        }
     }
 
     /// The effective rules as a YAML document (comments are only in the default document).

@@ -1,12 +1,13 @@
 extension DecodedImage {
     /// The picture shrunk by area averaging so that its long side is at most `longSide`
-    /// (unchanged when already that small), as RGB: each output pixel averages a whole-factor block.
+    /// (unchanged when already that small), as RGB: each output pixel averages a whole-factor block
+    /// (a short side shorter than the factor is one block of its own length).
     func downscaled(toLongSide longSide: Int) -> DecodedImage {
         let factor = max(1, Int((Double(max(width, height)) / Double(max(1, longSide))).rounded(.up)))
         let source = channels == 3 ? self : rgb()
         guard factor > 1 else { return source }
-        let blocks = { (count: Int) in (0..<count).map { $0 * factor..<($0 + 1) * factor } }
-        return source.averaged(columns: blocks(max(1, width / factor)), rows: blocks(max(1, height / factor)))
+        let blocks = { (limit: Int) in (0..<max(1, limit / factor)).map { $0 * factor..<min(limit, ($0 + 1) * factor) } }
+        return source.averaged(columns: blocks(width), rows: blocks(height))
     }
 
     /// The picture shrunk by area averaging to exactly `longSide` on its long side (unchanged when
