@@ -8,7 +8,7 @@ enum IntegralLayout: Sendable {
     @inline(__always) func position(_ column: Int, stride: Int) -> Int {
         switch self {
         case .plain: column
-        case .evenColumnsFirst: column & 1 == 0 ? column >> 1 : (stride + 1) >> 1 + column >> 1
+        case .evenColumnsFirst: column & 1 == 0 ? column >> 1 : ((stride + 1) >> 1) + (column >> 1)
         }
     }
 }
