@@ -11,24 +11,9 @@ struct CellGrid {
         self.cells = cells ?? [Bool](repeating: false, count: columns * rows)
     }
 
-    /// Cells of `cellSize` pixels set where `test(x, y)` holds for at least `share` of their pixels.
-    init(width: Int, height: Int, cellSize: Int, share: Double, test: (Int, Int) -> Bool) {
-        let columns = max(1, width / cellSize), rows = max(1, height / cellSize)
-        var cells = [Bool](repeating: false, count: columns * rows)
-        for row in 0..<rows {
-            // A picture smaller than one cell is one cell of its own size.
-            let ys = (row * cellSize)..<min(height, (row + 1) * cellSize)
-            for column in 0..<columns {
-                let xs = (column * cellSize)..<min(width, (column + 1) * cellSize)
-                var count = 0
-                for y in ys { for x in xs where test(x, y) { count += 1 } }
-                cells[row * columns + column] = count > 0 && Double(count) >= Double(xs.count * ys.count) * share
-            }
-        }
-        self.init(columns: columns, rows: rows, cells: cells)
-    }
-
-    /// The same grid from a mask of the picture's pixels, counted in one pass.
+    /// Cells of `cellSize` pixels set where at least `share` of their pixels are set in `mask` (the
+    /// picture's pixels, row by row), counted in one pass. A picture smaller than one cell is one cell
+    /// of its own size.
     init(mask: [Bool], width: Int, height: Int, cellSize: Int, share: Double) {
         let columns = max(1, width / cellSize), rows = max(1, height / cellSize)
         var counts = [Int32](repeating: 0, count: columns * rows)

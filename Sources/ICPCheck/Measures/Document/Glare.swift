@@ -5,9 +5,8 @@ enum Glare {
     static func fraction(_ picture: DocumentPicture, paper: PaperRegion, rules: DocumentRules) -> Double {
         guard paper.region != nil, paper.paperLevel + rules.glareMargin <= 255 else { return 0 }
         let threshold = max(rules.glareMinLuma, paper.paperLevel + rules.glareMargin)
-        let cells = CellGrid(width: picture.width, height: picture.height, cellSize: paper.cellSize, share: 0.6) { x, y in
-            Int(picture.luma[y * picture.width + x]) >= threshold && paper.contains(x, y)
-        }
+        let clipped = zip(picture.luma, paper.onPage).map { Int($0) >= threshold && $1 }
+        let cells = CellGrid(mask: clipped, width: picture.width, height: picture.height, cellSize: paper.cellSize, share: 0.6)
         guard let largest = cells.regions().first, let page = paper.region else { return 0 }
         return Double(largest.cellCount) / Double(max(1, page.cellCount))
     }

@@ -37,13 +37,12 @@ struct PaperRegion {
         width = picture.width
         onPage = region == nil ? [Bool](repeating: false, count: picture.width * picture.height)
             : Self.pixelMask(grid, cellSize: cellSize, width: picture.width, height: picture.height)
-        // The paper's own pixels: every 2nd of each 2nd row, on the region and not ink.
-        let (grid, size, w) = (self.grid, cellSize, picture.width)
-        let columnCells = (0..<w).map { min(grid.columns - 1, $0 / size) }
+        // The paper's own pixels: every 2nd of each 2nd row, on the page and not ink. (Without a page
+        // region the grid has no cell set, as `onPage` has no pixel.)
+        let (onPage, w) = (onPage, picture.width)
         func forEachSample(_ body: (_ index: Int) -> Void) {
             for y in stride(from: 0, to: picture.height, by: 2) {
-                let row = min(grid.rows - 1, y / size) * grid.columns
-                for x in stride(from: 0, to: w, by: 2) where grid.cells[row + columnCells[x]] && !picture.ink[y * w + x] { body(y * w + x) }
+                for x in stride(from: 0, to: w, by: 2) where onPage[y * w + x] && !picture.ink[y * w + x] { body(y * w + x) }
             }
         }
         var histogram = [Int](repeating: 0, count: 256)
