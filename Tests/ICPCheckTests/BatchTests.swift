@@ -51,10 +51,10 @@ import Testing
         #expect(ready.status == 0, "\(ready.output)")
         #expect(ready.output.contains("3 ready"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(names == ["APP-0000.json", "APP-0001.json", "APP-0002.json", "summary.csv", "summary.json"])
+        #expect(names == [".icpcheck.lock", "APP-0000.json", "APP-0001.json", "APP-0002.json", "summary.csv", "summary.json"])
         let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
-        #expect(csv.split(separator: "\n").first == "application,verdict,files,errors,warnings,missing")
-        #expect(csv.contains("APP-0001,ready,5,0,0,"))
+        #expect(csv.split(separator: "\n").first == "application,verdict,files,errors,warnings,missing,manifest")
+        #expect(csv.contains("APP-0001,ready,5,0,0,,APP-0001.json"))
         let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
         #expect(summary.counts["ready"] == 3)
 

@@ -18,7 +18,8 @@ public enum JPEGDecoding {
     public static func decode(
         fileAt path: String, scaleDenominator: Int = 1, limits: DecodeLimits = DecodeLimits()
     ) throws(ICPCheckError) -> DecodedImage {
-        let contents = try FileReader.read(path: Array(path.utf8), maxBytes: limits.maxFileBytes)
+        let raw = Array(path.utf8)
+        let contents = try FileReader.read(path: DirectoryListing.realPath(raw) ?? raw, maxBytes: limits.maxFileBytes)
         return try decode(bytes: contents.bytes, scaleDenominator: scaleDenominator, limits: limits)
     }
 

@@ -20,10 +20,13 @@ public struct FileAnalysis: Sendable {
 /// Probe, metadata and decode of one file: reads it once, never modifies it, never throws.
 public enum FileInspector {
     /// Checks the file at `path`; `reportedPath` is what the report calls it (defaults to `path`).
+    /// A link named here is followed, since the caller chose it; uploads found by the folder scan
+    /// are read through `inspect(rawPath:)`, which follows none.
     public static func inspect(
         fileAt path: String, reportedAs reportedPath: String? = nil, options: InspectOptions = InspectOptions()
     ) -> FileAnalysis {
-        inspect(rawPath: Array(path.utf8), reportedAs: reportedPath ?? path, options: options)
+        let raw = Array(path.utf8)
+        return inspect(rawPath: DirectoryListing.realPath(raw) ?? raw, reportedAs: reportedPath ?? path, options: options)
     }
 
     /// Checks the file at a raw path (file names need not be UTF-8).

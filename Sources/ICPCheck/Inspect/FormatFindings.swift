@@ -2,7 +2,7 @@
 extension Finding {
     /// An error that stopped a stage, as a finding with the codec's text kept as detail.
     init(_ error: ICPCheckError) {
-        let zh = Self.chineseMessages[error.code] ?? "文件无法检查。"
+        let zh = error.messageZh ?? Self.chineseMessages[error.code] ?? "文件无法检查。"
         self.init(code: error.code, severity: .error, message: error.message, messageZh: zh, detail: error.underlying)
     }
 

@@ -1,14 +1,20 @@
+import Foundation
 import Glibc
+import Synchronization
 
 /// Writes files so that a reader (or a rerun after a crash) only ever sees a complete file:
 /// write to a temporary name in the same folder, flush, then rename over the target.
 public enum AtomicFile {
-    /// Part of every temporary name, so that leftovers of a killed run can be found.
+    /// Temporary names are `TARGET.tmp-PID-N`: the writing process and a count within it, so that
+    /// two writes never share one, and leftovers of a killed run are known by their exact form.
     static let temporaryMarker = ".tmp-"
+    private static let written = Atomic<Int>(0)
 
     public static func write(_ bytes: [UInt8], to path: String) throws(ICPCheckError) {
-        let temporary = path + temporaryMarker + "\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let count = written.add(1, ordering: .relaxed).newValue
+        let temporary = path + temporaryMarker + "\(getpid())-\(count)"
+        // O_EXCL and O_NOFOLLOW: never write through a file or link that someone else put there.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create", temporary) }
         var written = 0
         while written < bytes.count {
@@ -27,6 +33,18 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure("cannot save", path)
         }
+    }
+
+    /// The process that wrote a temporary file of this tool's, from its name; nil for any other name.
+    static func writer(ofTemporary name: String) -> Int32? {
+        guard let marker = name.range(of: temporaryMarker, options: .backwards) else { return nil }
+        let target = name[..<marker.lowerBound]
+        let numbers = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard target.hasSuffix(".json") || target.hasSuffix(".csv"), target.count > 5, numbers.count == 2,
+            numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let pid = Int32(numbers[0]), pid > 0
+        else { return nil }
+        return pid
     }
 
     private static func failure(_ what: String, _ path: String) -> ICPCheckError {

@@ -9,8 +9,12 @@ public struct SummaryRow: Codable, Sendable {
     public var warnings: Int
     /// Requirement ids that are required but missing.
     public var missing: [String]
+    /// The manifest's file name in the output folder (not always the application's name: see
+    /// `ManifestFileNames`).
+    public var manifest: String?
 
-    public init(_ manifest: Manifest) {
+    public init(_ manifest: Manifest, file: String? = nil) {
+        self.manifest = file
         application = manifest.application
         verdict = manifest.verdict
         files = manifest.files.count
@@ -29,12 +33,16 @@ public struct BatchSummary: Codable, Sendable {
     public var profile: String
     public var counts: [String: Int]
     public var applications: [SummaryRow]
+    /// Sub-folders of the uploads folder that were not checked because they are icpcheck output
+    /// folders (this run's, or an earlier run's, known by their lock file).
+    public var excludedFolders: [String]
 
-    public init(rows: [SummaryRow], checkedAt: String, profile: String) {
+    public init(rows: [SummaryRow], checkedAt: String, profile: String, excludedFolders: [String] = []) {
         self.checkedAt = checkedAt
         self.toolVersion = ICPCheckVersion.current
         self.profile = profile
-        self.applications = rows.sorted { $0.application < $1.application }
+        self.excludedFolders = excludedFolders
+        self.applications = rows.sorted { ($0.application, $0.manifest ?? "") < ($1.application, $1.manifest ?? "") }
         var counts = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, 0) })
         for row in rows { counts[row.verdict.rawValue, default: 0] += 1 }
         counts["total"] = rows.count
@@ -45,14 +53,15 @@ public struct BatchSummary: Codable, Sendable {
         case schema, profile, counts, applications
         case checkedAt = "checked_at"
         case toolVersion = "tool_version"
+        case excludedFolders = "excluded_folders"
     }
 
     /// `summary.csv`: one row per application; fields with commas or quotes are quoted.
     public var csv: String {
-        var lines = ["application,verdict,files,errors,warnings,missing"]
+        var lines = ["application,verdict,files,errors,warnings,missing,manifest"]
         for row in applications {
             let fields = [row.application, row.verdict.rawValue, "\(row.files)", "\(row.errors)", "\(row.warnings)",
-                          row.missing.joined(separator: ";")]
+                          row.missing.joined(separator: ";"), row.manifest ?? ""]
             lines.append(fields.map(Self.quoted).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -32,7 +32,7 @@ public enum ApplicationChecker {
     /// Checks one application folder, its files concurrently.
     public static func check(_ folder: ApplicationFolder, options: CheckOptions) async -> Manifest {
         var manifest: Manifest?
-        await BatchRunner.run(applications: [folder], options: options) { manifest = $0 }
+        await BatchRunner.run(applications: [folder], options: options) { manifest = $1 }
         return manifest!
     }
 

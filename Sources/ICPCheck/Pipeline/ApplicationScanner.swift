@@ -2,19 +2,27 @@ import Glibc
 
 /// One application: an immediate sub-folder of the uploads directory.
 public struct ApplicationFolder: Sendable, Equatable {
-    /// The folder's name, which names the application and its manifest.
+    /// The folder's name, which names the application (invalid UTF-8 shown as U+FFFD).
     public var name: String
+    /// The folder's name as raw bytes, from which its manifest's file name is made.
+    var rawName: [UInt8]
     /// The folder's path as raw bytes (names need not be UTF-8).
     var rawPath: [UInt8]
+    /// Why the folder is not entered (a link, or a folder that resolves outside the uploads
+    /// folder); nil when its files are checked.
+    var refusal: Finding?
 
     public init(path: String) {
         rawPath = Array(path.utf8)
-        name = path.split(separator: "/").last.map(String.init) ?? path
+        rawName = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
+        name = String(decoding: rawName, as: UTF8.self)
     }
 
-    init(name: String, rawPath: [UInt8]) {
-        self.name = name
+    init(rawName: [UInt8], rawPath: [UInt8], refusal: Finding? = nil) {
+        self.name = String(decoding: rawName, as: UTF8.self)
+        self.rawName = rawName
         self.rawPath = rawPath
+        self.refusal = refusal
     }
 
     public var path: String { String(decoding: rawPath, as: UTF8.self) }
@@ -24,6 +32,7 @@ public struct ApplicationFolder: Sendable, Equatable {
 struct ScannedFile: Sendable {
     /// Relative to the application folder, `/`-separated; invalid UTF-8 shown as U+FFFD.
     var relativePath: String
+    /// Where the file is read: its own path, or for a link within the application, its target.
     var rawPath: [UInt8]
     /// Problems with the name or link, found before the file is read.
     var findings: [Finding]
@@ -45,21 +54,43 @@ enum ApplicationScanner {
     static let formName = "application.json"
     /// Deeper folders than this are not entered (a guard against link loops and odd archives).
     static let maxDepth = 8
+    /// A form is a few hundred bytes; anything past a megabyte is not one.
+    static let maxFormBytes = 1 << 20
 
-    /// The immediate, non-hidden sub-folders of `uploads`, sorted by name.
-    static func applications(in uploads: String) throws(ICPCheckError) -> [ApplicationFolder] {
+    /// The immediate, non-hidden sub-folders of `uploads`, sorted by their names' bytes.
+    ///
+    /// A link to a folder is listed with a refusal and never entered: following it would read
+    /// whatever it points at (`/etc`, another applicant's folder) as if it were uploaded.
+    /// - Parameter isExcluded: folders that are not applications (the batch's own output folders).
+    static func applications(
+        in uploads: String, excluding isExcluded: (DirectoryListing.Entry) -> Bool = { _ in false }
+    ) throws(ICPCheckError) -> [ApplicationFolder] {
         let root = Array(uploads.utf8)
-        guard let entries = DirectoryListing.entries(of: root) else {
+        guard let entries = DirectoryListing.entries(of: root), let realRoot = DirectoryListing.realPath(root) else {
             throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", path: uploads,
                                 underlying: String(cString: strerror(errno)))
         }
-        return entries.filter { !isIgnored($0.name) && DirectoryListing.isDirectory($0.path, following: true) }
-            .map { ApplicationFolder(name: String(decoding: $0.name, as: UTF8.self), rawPath: $0.path) }
-            .sorted { $0.name < $1.name }
+        var applications: [ApplicationFolder] = []
+        for entry in entries where !isIgnored(entry.name) && DirectoryListing.isDirectory(entry.path, following: true) {
+            if isExcluded(entry) { continue }
+            let name = String(decoding: entry.name, as: UTF8.self)
+            var refusal: Finding?
+            if DirectoryListing.isSymbolicLink(entry.path) {
+                refusal = .applicationLink(name)
+            } else if let real = DirectoryListing.realPath(entry.path), !real.starts(with: realRoot + [0x2F]) {
+                refusal = .applicationLink(name)
+            }
+            applications.append(ApplicationFolder(rawName: entry.name, rawPath: entry.path, refusal: refusal))
+        }
+        return applications.sorted { $0.rawName.lexicographicallyPrecedes($1.rawName) }
     }
 
     static func scan(_ application: ApplicationFolder) -> FolderContents {
         var contents = FolderContents()
+        if let refusal = application.refusal {
+            contents.findings.append(refusal)
+            return contents
+        }
         let root = DirectoryListing.realPath(application.rawPath) ?? application.rawPath
         walk(application.rawPath, relative: [], depth: 0, root: root, into: &contents)
         contents.files.sort { $0.relativePath < $1.relativePath }
@@ -74,29 +105,35 @@ enum ApplicationScanner {
         for entry in entries where !isIgnored(entry.name) {
             let name = String(decoding: entry.name, as: UTF8.self)
             let relativePath = (relative + [name]).joined(separator: "/")
+            // A link is followed only to its target inside the application, and read there.
+            var path = entry.path
             if DirectoryListing.isSymbolicLink(entry.path) {
                 guard let target = DirectoryListing.realPath(entry.path), target.starts(with: root + [0x2F]) else {
                     contents.findings.append(.linkOutside(relativePath))
                     continue
                 }
+                path = target
             }
-            if DirectoryListing.isDirectory(entry.path, following: true) {
+            if DirectoryListing.isDirectory(path, following: false) {
                 if depth + 1 >= maxDepth {
                     contents.findings.append(.folderTooDeep(relativePath))
                 } else {
-                    walk(entry.path, relative: relative + [name], depth: depth + 1, root: root, into: &contents)
+                    walk(path, relative: relative + [name], depth: depth + 1, root: root, into: &contents)
                 }
                 continue
             }
             if relative.isEmpty && name == formName {
-                contents.formBytes = (try? FileReader.read(path: entry.path, maxBytes: 1 << 20))?.bytes ?? []
+                do { contents.formBytes = try FileReader.read(path: path, maxBytes: maxFormBytes).bytes } catch {
+                    contents.findings.append(.formInvalid(error.description))
+                }
                 continue
             }
             var findings: [Finding] = []
             if String(validating: entry.name, as: UTF8.self) == nil {
                 findings.append(.nameNotUTF8(relativePath))
             }
-            contents.files.append(ScannedFile(relativePath: relativePath, rawPath: entry.path, findings: findings))
+            // FIFOs, sockets and devices are listed too: the reader refuses them, with a finding.
+            contents.files.append(ScannedFile(relativePath: relativePath, rawPath: path, findings: findings))
         }
     }
 

@@ -2,26 +2,24 @@
 /// applications, each application finished (and handed out) as soon as its last file is, so
 /// memory holds only the applications in progress, however long the batch.
 public enum BatchRunner {
-    /// - Parameter deliver: called once per application, in completion order, with its manifest.
+    /// - Parameter deliver: called once per application, in completion order, with its index in
+    ///   `applications` and its manifest.
     public static func run(
-        applications: [ApplicationFolder], options: CheckOptions, deliver: (Manifest) async -> Void
+        applications: [ApplicationFolder], options: CheckOptions, deliver: (Int, Manifest) async -> Void
     ) async {
         await withTaskGroup(of: (Int, Int, FileReport).self) { group in
-            var pendingApplications = applications.makeIterator()
+            var pendingApplications = applications.enumerated().makeIterator()
             var inProgress: [Int: (application: PreparedApplication, reports: [FileReport?], remaining: Int)] = [:]
-            var nextID = 0
-            var queue: [(Int, Int)] = []  // (application id, file index) not yet started
+            var queue: [(Int, Int)] = []  // (application index, file index) not yet started
 
             // Prepares applications until there is a file to start; those without files finish at once.
             func refillQueue() async {
-                while queue.isEmpty, let folder = pendingApplications.next() {
+                while queue.isEmpty, let (id, folder) = pendingApplications.next() {
                     let prepared = ApplicationChecker.prepare(folder, rules: options.rules)
                     if prepared.files.isEmpty {
-                        await deliver(ApplicationChecker.manifest(prepared, files: [], options: options))
+                        await deliver(id, ApplicationChecker.manifest(prepared, files: [], options: options))
                         continue
                     }
-                    let id = nextID
-                    nextID += 1
                     inProgress[id] = (prepared, Array(repeating: nil, count: prepared.files.count), prepared.files.count)
                     queue = prepared.files.indices.map { (id, $0) }
                 }
@@ -41,7 +39,7 @@ public enum BatchRunner {
                 inProgress[id]!.reports[index] = report
                 inProgress[id]!.remaining -= 1
                 if inProgress[id]!.remaining == 0, let done = inProgress.removeValue(forKey: id) {
-                    await deliver(ApplicationChecker.manifest(done.application, files: done.reports.compactMap { $0 }, options: options))
+                    await deliver(id, ApplicationChecker.manifest(done.application, files: done.reports.compactMap { $0 }, options: options))
                 }
                 _ = await startNext()
             }

@@ -41,6 +41,30 @@ enum DirectoryListing {
         return Array(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
+    /// The absolute path with links resolved as far as it exists; the rest (not yet created) is
+    /// appended with `.` and `..` taken lexically. Shows where a folder that is about to be created
+    /// will be.
+    static func canonicalPath(_ path: [UInt8]) -> [UInt8] {
+        var absolute = path
+        if absolute.first != 0x2F, let cwd = realPath([0x2E]) { absolute = cwd + [0x2F] + path }
+        var components = absolute.split(separator: 0x2F).map(Array.init)
+        var missing: [[UInt8]] = []
+        while true {
+            if var resolved = realPath([0x2F] + components.joined(separator: [0x2F])) {
+                for component in missing where component != [0x2E] {
+                    if component == [0x2E, 0x2E] {
+                        resolved = Array(resolved[..<(resolved.lastIndex(of: 0x2F) ?? 0)])
+                    } else {
+                        resolved += [0x2F] + component
+                    }
+                }
+                return resolved.isEmpty ? [0x2F] : resolved.starts(with: [0x2F, 0x2F]) ? Array(resolved.dropFirst()) : resolved
+            }
+            guard let last = components.popLast() else { return absolute }
+            missing.insert(last, at: 0)
+        }
+    }
+
     /// A raw path as the NUL-terminated C string that `open`, `stat` and `opendir` take.
     static func withCString<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
         (path + [0]).withUnsafeBufferPointer { buffer in

@@ -4,6 +4,10 @@ extension FindingCode {
     public static let folderUnreadable = "scan.folder_unreadable"
     public static let folderTooDeep = "scan.folder_too_deep"
     public static let nameNotUTF8 = "scan.name_not_utf8"
+    /// A FIFO, socket, device or folder where a file was expected; never opened for reading.
+    public static let notRegularFile = "scan.not_regular_file"
+    /// An application folder that is a link, or resolves outside the uploads folder; not entered.
+    public static let applicationLink = "scan.application_link"
 }
 
 extension Finding {
@@ -13,6 +17,14 @@ extension Finding {
             message: "'\(path)' is a link to something outside the application folder; it was not followed. Copy the file"
                 + " into the folder instead.",
             messageZh: "“\(path)”是指向申请文件夹之外的链接，未被检查，请将文件本身复制到文件夹中。")
+    }
+
+    static func applicationLink(_ name: String) -> Finding {
+        Finding(
+            code: FindingCode.applicationLink, severity: .error,
+            message: "The application folder '\(name)' is a link to another place; it was not entered and none of its files"
+                + " were checked. Put the folder itself into the uploads folder.",
+            messageZh: "申请文件夹“\(name)”是指向其他位置的链接，未被进入，其中文件均未检查，请将文件夹本身放入上传目录。")
     }
 
     static func folderUnreadable(_ path: String) -> Finding {

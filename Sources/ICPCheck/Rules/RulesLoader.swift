@@ -19,10 +19,7 @@ public enum RulesLoader {
     public static func load(file: URL? = nil, profile: String? = nil) throws -> Rules {
         var merged = try tree(defaultDocument, source: "default rules")
         if let file {
-            let text: String
-            do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-                throw RulesError(message: "cannot read rules file \(file.path): \(error.localizedDescription)")
-            }
+            let text = try readRulesFile(file.path)
             let user = try tree(text, source: file.path)
             try checkKeys(user, against: merged, path: [])
             merged = merge(merged, user)
@@ -40,6 +37,24 @@ public enum RulesLoader {
         let rules = try decode(merged)
         try checkPictureSizes(rules)
         return rules
+    }
+
+    /// A rules document is a few kilobytes; a megabyte is far more than any.
+    static let maxRulesBytes = 1 << 20
+
+    /// The file's text, read the way uploads are (a FIFO or device is refused, not waited on);
+    /// a link named on the command line is followed, since the user chose it.
+    private static func readRulesFile(_ path: String) throws -> String {
+        let raw = Array(path.utf8)
+        do {
+            let bytes = try FileReader.read(path: DirectoryListing.realPath(raw) ?? raw, maxBytes: maxRulesBytes).bytes
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw RulesError(message: "rules file \(path) is not UTF-8 text")
+            }
+            return text
+        } catch let error as ICPCheckError {
+            throw RulesError(message: "cannot read rules file \(path): \(error.message)")
+        }
     }
 
     /// The sizes of the pictures the measures work on must be ones they can work on: a face window

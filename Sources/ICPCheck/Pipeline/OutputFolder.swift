@@ -1,0 +1,192 @@
+import Foundation
+import Glibc
+
+/// The batch's output folder, held for one run: where it may lie, its lock, and what it clears of
+/// earlier runs. Every removal is of a file this tool wrote, known by its exact name.
+final class OutputFolder {
+    /// Held with `flock` for the run; its presence also marks a folder as an icpcheck output, so
+    /// that a later run over an uploads folder that holds one does not take it for an application.
+    static let lockName = ".icpcheck.lock"
+    static let summaryName = "summary.json"
+    /// A summary of 100,000 applications is about 30 MB; one past this is not ours.
+    static let maxSummaryBytes = 256 << 20
+
+    let path: String
+    /// The immediate sub-folder of the uploads folder that this output is, when it is one.
+    let nameInUploads: [UInt8]?
+    private let lock: Int32
+
+    /// Checks where `output` lies against `uploads`, creates it, locks it, makes sure it can be
+    /// written, and removes the temporary files of killed runs — all before any application is checked.
+    ///
+    /// The output may not be the uploads folder, contain it, or lie inside an application; it may
+    /// be a new (or empty, or earlier output) immediate sub-folder of the uploads folder, and is then
+    /// not an application.
+    /// - Throws: `ICPCheckError` (`output.*`) saying what is wrong, before anything is written.
+    init(_ output: String, uploads: String) throws(ICPCheckError) {
+        path = output
+        nameInUploads = try Self.placement(of: output, uploads: uploads)
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            throw ICPCheckError(code: Self.writeFailed, message: "cannot create the output folder", path: output,
+                                underlying: error.localizedDescription)
+        }
+        lock = try Self.takeLock(in: output)
+        do {
+            try Self.probeWriting(in: output)
+            Self.removeTemporaryFilesOfEndedRuns(in: output)
+        } catch {
+            close(lock)
+            throw error
+        }
+    }
+
+    deinit { close(lock) }
+
+    /// Whether an entry of the uploads folder is an output folder (this one, or an earlier run's).
+    func isOutput(_ entry: DirectoryListing.Entry) -> Bool {
+        entry.name == nameInUploads || Self.isOutputFolder(entry.path)
+    }
+
+    static func isOutputFolder(_ path: [UInt8]) -> Bool {
+        var status = stat()
+        let lockPath = path + [0x2F] + Array(lockName.utf8)
+        return DirectoryListing.withCString(lockPath) { lstat($0, &status) } == 0 && FileKind(status) == .regular
+    }
+
+    // MARK: Placement
+
+    static let writeFailed = "output.write_failed"
+    static let misplaced = "output.misplaced"
+    static let locked = "output.locked"
+
+    /// - Returns: the output's name when it is an immediate sub-folder of the uploads folder.
+    static func placement(of output: String, uploads: String) throws(ICPCheckError) -> [UInt8]? {
+        guard let root = DirectoryListing.realPath(Array(uploads.utf8)) else {
+            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", path: uploads,
+                                underlying: String(cString: strerror(errno)))
+        }
+        let out = DirectoryListing.canonicalPath(Array(output.utf8))
+        func refuse(_ why: String) -> ICPCheckError {
+            ICPCheckError(code: misplaced, message: why + " Choose an output folder outside the uploads folder.", path: output)
+        }
+        if out == root { throw refuse("The output folder is the uploads folder: manifests would be mixed with uploads.") }
+        if root.starts(with: out + [0x2F]) { throw refuse("The output folder contains the uploads folder.") }
+        guard out.starts(with: root + [0x2F]) else { return nil }
+        let inside = out[(root.count + 1)...].split(separator: 0x2F).map(Array.init)
+        let first = inside[0]
+        // A hidden folder is never an application: the scan skips it.
+        if ApplicationScanner.isIgnored(first) { return nil }
+        let shown = String(decoding: first, as: UTF8.self)
+        guard inside.count == 1 else {
+            throw refuse("The output folder lies inside '\(shown)', which is an application folder of the uploads folder.")
+        }
+        let existing = root + [0x2F] + first
+        if DirectoryListing.isDirectory(existing, following: false), !isOutputFolder(existing),
+            let entries = DirectoryListing.entries(of: existing), !entries.isEmpty
+        {
+            throw refuse("The output folder is '\(shown)', an application folder of the uploads folder.")
+        }
+        return first
+    }
+
+    // MARK: Lock and probe
+
+    /// Takes the run's lock, or fails at once: a second run on one output folder would remove the
+    /// first's temporary files and overwrite its summary with a summary of its own applications, so
+    /// it is refused rather than queued (a scheduler that queues runs can retry).
+    private static func takeLock(in output: String) throws(ICPCheckError) -> Int32 {
+        let lockPath = output + "/" + lockName
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ICPCheckError(code: writeFailed, message: "cannot create the lock file", path: lockPath,
+                                underlying: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = readAll(descriptor).trimmingCharacters(in: .whitespacesAndNewlines)
+            close(descriptor)
+            throw ICPCheckError(
+                code: locked,
+                message: "Another icpcheck batch\(holder.isEmpty ? "" : " (process \(holder))") is writing to this output"
+                    + " folder. Wait for it to finish, or choose another --out.",
+                path: output)
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) }
+        return descriptor
+    }
+
+    private static func readAll(_ descriptor: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
+        return String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+    }
+
+    /// Creates, writes and removes a file, so that an output that cannot be written is said before
+    /// the batch, not after hours of checking.
+    private static func probeWriting(in output: String) throws(ICPCheckError) {
+        let probe = output + "/.icpcheck-probe-\(getpid())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        var written = -1
+        if descriptor >= 0 {
+            written = [UInt8(0x0A)].withUnsafeBytes { write(descriptor, $0.baseAddress!, 1) }
+            close(descriptor)
+            unlink(probe)
+        }
+        guard written == 1 else {
+            throw ICPCheckError(code: writeFailed, message: "the output folder cannot be written", path: output,
+                                underlying: String(cString: strerror(errno)))
+        }
+    }
+
+    // MARK: Clearing up after earlier runs
+
+    /// Removes `AtomicFile`'s temporary files whose writing process has ended. Nothing else is
+    /// touched: not a folder, not a link, not a file of another name.
+    static func removeTemporaryFilesOfEndedRuns(in output: String) {
+        for entry in DirectoryListing.entries(of: Array(output.utf8)) ?? [] {
+            guard let name = String(validating: entry.name, as: UTF8.self), let writer = AtomicFile.writer(ofTemporary: name),
+                !isRunning(writer), isRegularFile(entry.path)
+            else { continue }
+            _ = DirectoryListing.withCString(entry.path) { unlink($0) }
+        }
+    }
+
+    private static func isRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    private static func isRegularFile(_ path: [UInt8]) -> Bool {
+        var status = stat()
+        return DirectoryListing.withCString(path) { lstat($0, &status) } == 0 && FileKind(status) == .regular
+    }
+
+    /// The manifest files that the last complete run's summary names.
+    func manifestsOfLastRun() -> Set<String> {
+        let summaryPath = Array((path + "/" + Self.summaryName).utf8)
+        guard let contents = try? FileReader.read(path: summaryPath, maxBytes: Self.maxSummaryBytes),
+            let summary = try? JSONDecoder().decode(ManifestList.self, from: Data(contents.bytes))
+        else { return [] }
+        return Set(summary.applications.compactMap(\.manifest).filter(Self.isManifestName))
+    }
+
+    /// Removes manifests that the last run wrote and this run did not (their applications are gone).
+    func removeManifests(_ names: Set<String>) {
+        for name in names where Self.isManifestName(name) {
+            let file = Array((path + "/" + name).utf8)
+            if Self.isRegularFile(file) { _ = DirectoryListing.withCString(file) { unlink($0) } }
+        }
+    }
+
+    /// A name this tool gives manifests: one path component, `.json`, not hidden, not the summary.
+    private static func isManifestName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && !name.hasPrefix(".") && !name.contains("/") && name != summaryName
+    }
+
+    private struct ManifestList: Decodable {
+        struct Row: Decodable { var manifest: String? }
+        var applications: [Row]
+    }
+}
