@@ -10,17 +10,28 @@ import Testing
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("icpcheck")
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs `icpcheck`; one still running after `deadline` seconds is killed, and the test fails
+    /// instead of hanging.
+    static func run(_ arguments: [String], deadline: Int = 600) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        let output = Pipe()
+        // A file, not a pipe: nothing reads it while the process runs, so it must not fill up.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("icpcheck-stderr-\(UUID().uuidString)")
+        try Data().write(to: errorFile)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(deadline), execute: watchdog)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        watchdog.cancel()
+        #expect(process.terminationReason == .exit, "icpcheck \(arguments.joined(separator: " ")) did not finish within \(deadline) s")
+        let errorText = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self), errorText)
     }
 
     /// An uploads folder with `count` applications, each ready under relaxed size rules.
