@@ -61,7 +61,7 @@ import Testing
         let small = InspectOptions(limits: DecodeLimits(maxFileBytes: 1000))
         let cases: [(String, InspectOptions, String)] = [
             (empty.path, InspectOptions(), FindingCode.empty),
-            (folder.path, InspectOptions(), FindingCode.unreadable),
+            (folder.path, InspectOptions(), FindingCode.notRegularFile),
             (folder.appendingPathComponent("missing.jpg").path, InspectOptions(), FindingCode.unreadable),
             (big.path, small, FindingCode.fileTooLarge),
         ]

@@ -18,8 +18,7 @@ public enum JPEGDecoding {
     public static func decode(
         fileAt path: String, scaleDenominator: Int = 1, limits: DecodeLimits = DecodeLimits()
     ) throws(ICPCheckError) -> DecodedImage {
-        let raw = Array(path.utf8)
-        let contents = try FileReader.read(path: DirectoryListing.realPath(raw) ?? raw, maxBytes: limits.maxFileBytes)
+        let contents = try FileReader.read(namedPath: path, maxBytes: limits.maxFileBytes)
         return try decode(bytes: contents.bytes, scaleDenominator: scaleDenominator, limits: limits)
     }
 

@@ -9,8 +9,11 @@ public import Foundation
 /// `screen` (true or false), `ink` (`black` or `blue`) and, for ID cards, `id_side` (`front`,
 /// `back` or `both`). Every key is optional, and a heuristic is scored only on the images labelled for it.
 public enum Evaluation {
+    /// A labels file names a few thousand images at most.
+    static let maxLabelsBytes = 64 << 20
+
     public static func run(labelsFile: URL, rules: Rules, jobs: Int = FileBatch.defaultJobs) async throws -> EvaluationReport {
-        let data = try Data(contentsOf: labelsFile)
+        let data = Data(try FileReader.read(namedPath: labelsFile.path, maxBytes: maxLabelsBytes).bytes)
         let labels = try JSONDecoder().decode([String: ImageLabel].self, from: data)
         let folder = labelsFile.deletingLastPathComponent()
         let paths = labels.keys.sorted()

@@ -25,14 +25,23 @@ public enum FileInspector {
     public static func inspect(
         fileAt path: String, reportedAs reportedPath: String? = nil, options: InspectOptions = InspectOptions()
     ) -> FileAnalysis {
-        let raw = Array(path.utf8)
-        return inspect(rawPath: DirectoryListing.realPath(raw) ?? raw, reportedAs: reportedPath ?? path, options: options)
+        analyse(reportedAs: reportedPath ?? path, options: options) { () throws(ICPCheckError) in
+            try FileReader.read(namedPath: path, maxBytes: options.limits.maxFileBytes)
+        }
     }
 
     /// Checks the file at a raw path (file names need not be UTF-8).
     static func inspect(rawPath: [UInt8], reportedAs name: String, options: InspectOptions) -> FileAnalysis {
+        analyse(reportedAs: name, options: options) { () throws(ICPCheckError) in
+            try FileReader.read(path: rawPath, maxBytes: options.limits.maxFileBytes)
+        }
+    }
+
+    private static func analyse(
+        reportedAs name: String, options: InspectOptions, reading: () throws(ICPCheckError) -> FileReader.Contents
+    ) -> FileAnalysis {
         do {
-            let contents = try FileReader.read(path: rawPath, maxBytes: options.limits.maxFileBytes)
+            let contents = try reading()
             var analysis = inspect(bytes: contents.bytes, path: name, options: options)
             if contents.changedWhileReading { analysis.report.findings.insert(.changedWhileReading, at: 0) }
             return analysis

@@ -64,6 +64,13 @@ enum FileReader {
         return Contents(bytes: bytes, changedWhileReading: changed)
     }
 
+    /// Reads a file that the user named (on the command line, in an environment variable): a link
+    /// there is followed once, since the user chose it; what it leads to must be a regular file.
+    static func read(namedPath path: String, maxBytes: Int) throws(ICPCheckError) -> Contents {
+        let raw = Array(path.utf8)
+        return try read(path: DirectoryListing.realPath(raw) ?? raw, maxBytes: maxBytes)
+    }
+
     /// Throws `scan.not_regular_file`, naming what the entry is, unless it is a regular file.
     static func requireRegularFile(_ status: stat, path: String) throws(ICPCheckError) {
         let kind = FileKind(status)

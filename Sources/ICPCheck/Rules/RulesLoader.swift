@@ -42,12 +42,10 @@ public enum RulesLoader {
     /// A rules document is a few kilobytes; a megabyte is far more than any.
     static let maxRulesBytes = 1 << 20
 
-    /// The file's text, read the way uploads are (a FIFO or device is refused, not waited on);
-    /// a link named on the command line is followed, since the user chose it.
+    /// The file's text, read the way uploads are (a FIFO or device is refused, not waited on).
     private static func readRulesFile(_ path: String) throws -> String {
-        let raw = Array(path.utf8)
         do {
-            let bytes = try FileReader.read(path: DirectoryListing.realPath(raw) ?? raw, maxBytes: maxRulesBytes).bytes
+            let bytes = try FileReader.read(namedPath: path, maxBytes: maxRulesBytes).bytes
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw RulesError(message: "rules file \(path) is not UTF-8 text")
             }

@@ -54,16 +54,15 @@ struct HaarCascade: Sendable {
     var featureCount: Int { featureRects.count / 3 }
     var isStumpBased: Bool { treeNodeCounts.allSatisfy { $0 == 1 } }
 
+    /// OpenCV's largest Haar cascade is under 2 MB.
+    static let maxCascadeBytes = 64 << 20
+
     /// Reads the cascade XML file at `path` (see `init(xml:source:)`).
     static func load(path: String) throws(CascadeError) -> HaarCascade {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missingFile(path: path)
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a folder") }
+        guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
         let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+        do { bytes = try FileReader.read(namedPath: path, maxBytes: maxCascadeBytes).bytes } catch {
+            throw .unreadable(path: path, reason: error.message)
         }
         return try HaarCascade(xml: bytes, source: path)
     }
