@@ -75,7 +75,7 @@ final class OutputFolder {
         if root.starts(with: out + [0x2F]) { throw refuse("The output folder contains the uploads folder.") }
         guard out.starts(with: root + [0x2F]) else { return nil }
         let inside = out[(root.count + 1)...].split(separator: 0x2F).map(Array.init)
-        let first = inside[0]
+        guard let first = inside.first else { throw refuse("The output folder is the uploads folder.") }
         // A hidden folder is never an application: the scan skips it.
         if ApplicationScanner.isIgnored(first) { return nil }
         let shown = String(decoding: first, as: UTF8.self)
@@ -104,6 +104,11 @@ final class OutputFolder {
                                 underlying: String(cString: strerror(errno)))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            guard errno == EWOULDBLOCK else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw ICPCheckError(code: writeFailed, message: "cannot lock the output folder", path: lockPath, underlying: reason)
+            }
             let holder = readAll(descriptor).trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
             throw ICPCheckError(
@@ -144,11 +149,13 @@ final class OutputFolder {
     // MARK: Clearing up after earlier runs
 
     /// Removes `AtomicFile`'s temporary files whose writing process has ended. Nothing else is
-    /// touched: not a folder, not a link, not a file of another name.
+    /// touched: not a folder, not a link, not a file of another name. Files named with this
+    /// process's own id are an earlier run's too (nothing is written yet, and in a container every
+    /// run may be process 1), and would otherwise block `AtomicFile`'s exclusive create.
     static func removeTemporaryFilesOfEndedRuns(in output: String) {
         for entry in DirectoryListing.entries(of: Array(output.utf8)) ?? [] {
             guard let name = String(validating: entry.name, as: UTF8.self), let writer = AtomicFile.writer(ofTemporary: name),
-                !isRunning(writer), isRegularFile(entry.path)
+                writer == getpid() || !isRunning(writer), isRegularFile(entry.path)
             else { continue }
             _ = DirectoryListing.withCString(entry.path) { unlink($0) }
         }
