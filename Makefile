@@ -6,6 +6,7 @@
 #   make eval   precision and recall of the pixel heuristics on labelled images (the corpus photos,
 #               the samples, a generated document set written to .build/document-set, and capture
 #               variants of the corpus photos written to .build/photo-variants)
+#   make golden what the last commit (or REF=…) and the working tree say about the same inputs, diffed
 #   make asan   the codec, robustness, face-detector and editing-trace tests under AddressSanitizer
 #   make clean  remove build folders
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ SWIFT ?= swift
 # OpenCV's published face cascades (data only, no OpenCV library).
 APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev pkg-config libjpeg-turbo-progs opencv-data
 
-.PHONY: setup build run test bench eval asan clean
+.PHONY: setup build run test bench eval golden asan clean
 
 setup:
 	@bash Scripts/install-packages.sh $(APT_PACKAGES)
@@ -60,8 +61,12 @@ eval: build $(DOCUMENT_SET)/labels.json $(PHOTO_VARIANTS)/labels.json
 	@$(BIN)/icpcheck eval ../shared/corpora/photos/expected-labels.json Samples/labels.json $(DOCUMENT_SET)/labels.json \
 		$(PHOTO_VARIANTS)/labels.json
 
+REF ?= HEAD
+golden: build
+	@BUILD_FLAGS="$(BUILD_FLAGS)" bash Scripts/golden.sh $(REF)
+
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature|FaceDetector|EditingTrace'
 
 clean:
-	rm -rf .build .build-asan
+	rm -rf .build .build-asan .build-golden
