@@ -9,12 +9,15 @@ public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
     public var path: String?
     /// The C library's own text or errno description.
     public var underlying: String?
+    /// The message in Chinese, when it carries numbers; otherwise the finding takes its code's fixed text.
+    public var messageZh: String?
 
-    public init(code: String, message: String, path: String? = nil, underlying: String? = nil) {
+    public init(code: String, message: String, path: String? = nil, underlying: String? = nil, messageZh: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
         self.underlying = underlying
+        self.messageZh = messageZh
     }
 
     public var description: String {
