@@ -16,8 +16,11 @@ typedef struct {
 } guarded_error_manager;
 
 typedef struct {
-    struct jpeg_progress_mgr base;
-    int max_scans;
+    struct jpeg_progress_mgr base; // first, so cinfo->progress can be cast to this struct
+    const cic_jpeg_limits *limits;
+    cic_jpeg_output *output;
+    uint64_t frame_blocks;
+    int counted_scan; // the last scan whose blocks are in output->scan_blocks
 } scan_limit;
 
 static void copy_message(j_common_ptr cinfo, char *destination) {
@@ -49,20 +52,73 @@ static void keep_warning(j_common_ptr cinfo, int level) {
 
 static void ignore_output(j_common_ptr cinfo) { (void)cinfo; }
 
-// Same idea as djpeg's -maxscans: a crafted progressive file can hold enough scans to keep the
-// decoder busy for minutes.
-static void stop_after_max_scans(j_common_ptr cinfo) {
-    scan_limit *limit = (scan_limit *)cinfo->progress;
-    if (cinfo->is_decompressor) {
-        int scan = ((j_decompress_ptr)cinfo)->input_scan_number;
-        if (scan > limit->max_scans) {
-            guarded_error_manager *manager = (guarded_error_manager *)cinfo->err;
-            snprintf(manager->diagnostics->error, CIC_MESSAGE_CAPACITY, "Too many scans: more than %d",
-                     limit->max_scans);
-            manager->diagnostics->error_code = -1;
-            longjmp(manager->jump, 1);
-        }
+static void refuse(j_common_ptr cinfo, int code, const char *text) {
+    guarded_error_manager *manager = (guarded_error_manager *)cinfo->err;
+    snprintf(manager->diagnostics->error, CIC_MESSAGE_CAPACITY, "%s", text);
+    manager->diagnostics->error_code = code;
+    longjmp(manager->jump, 1);
+}
+
+// 8×8 blocks the current scan covers: a scan decodes every block of each of its components.
+static uint64_t blocks_in_scan(j_decompress_ptr cinfo) {
+    uint64_t blocks = 0;
+    for (int i = 0; i < cinfo->comps_in_scan; i++) {
+        const jpeg_component_info *component = cinfo->cur_comp_info[i];
+        blocks += (uint64_t)component->width_in_blocks * component->height_in_blocks;
     }
+    return blocks;
+}
+
+// libjpeg calls this between chunks of input while it absorbs a multi-scan file; by then the new
+// scan's SOS has been read, so its components are known before any of its data is decoded.
+// Same idea as djpeg's -maxscans, plus a budget on the work: a crafted progressive file can hold
+// hundreds of scans with no data, each still a pass over the picture.
+static void stop_on_scan_limits(j_common_ptr cinfo) {
+    if (!cinfo->is_decompressor) return;
+    j_decompress_ptr decompressor = (j_decompress_ptr)cinfo;
+    scan_limit *limit = (scan_limit *)cinfo->progress;
+    int scan = decompressor->input_scan_number;
+    if (scan == limit->counted_scan) return;
+    limit->counted_scan = scan;
+    limit->output->scans = scan;
+    if (scan > limit->limits->max_scans) {
+        char text[CIC_MESSAGE_CAPACITY];
+        snprintf(text, sizeof text, "Too many scans: more than %d", limit->limits->max_scans);
+        refuse(cinfo, CIC_ERROR_TOO_MANY_SCANS, text);
+    }
+    limit->output->scan_blocks += blocks_in_scan(decompressor);
+    uint64_t budget = (uint64_t)limit->limits->max_scan_passes * limit->frame_blocks;
+    if (limit->output->scan_blocks > budget) {
+        char text[CIC_MESSAGE_CAPACITY];
+        snprintf(text, sizeof text, "Scans cover %llu blocks by scan %d, more than %d passes over %llu blocks",
+                 (unsigned long long)limit->output->scan_blocks, scan, limit->limits->max_scan_passes,
+                 (unsigned long long)limit->frame_blocks);
+        refuse(cinfo, CIC_ERROR_SCAN_WORK, text);
+    }
+}
+
+static uint64_t round_up(uint64_t value, uint64_t multiple) { return (value + multiple - 1) / multiple * multiple; }
+
+// Needs jpeg_read_header first (it sets the components' sizes in blocks).
+static uint64_t frame_blocks(j_decompress_ptr cinfo) {
+    uint64_t blocks = 0;
+    for (int c = 0; c < cinfo->num_components; c++) {
+        blocks += (uint64_t)cinfo->comp_info[c].width_in_blocks * cinfo->comp_info[c].height_in_blocks;
+    }
+    return blocks;
+}
+
+// What jdcoefct.c allocates for a file with more than one scan (jdinput.c: progressive, or fewer
+// components in the first scan than in the frame); single-scan files decode without it.
+static uint64_t coefficient_bytes(j_decompress_ptr cinfo) {
+    if (!cinfo->progressive_mode && cinfo->comps_in_scan >= cinfo->num_components) return 0;
+    uint64_t bytes = 0;
+    for (int c = 0; c < cinfo->num_components; c++) {
+        const jpeg_component_info *component = &cinfo->comp_info[c];
+        bytes += round_up(component->width_in_blocks, component->h_samp_factor)
+            * round_up(component->height_in_blocks, component->v_samp_factor) * sizeof(JBLOCK);
+    }
+    return bytes;
 }
 
 static void install_error_manager(struct jpeg_decompress_struct *cinfo, guarded_error_manager *manager,
@@ -100,6 +156,8 @@ bool cic_jpeg_read_header(const void *data, size_t size, cic_jpeg_header *header
     header->y_density = cinfo.Y_density;
     header->saw_adobe = cinfo.saw_Adobe_marker;
     header->adobe_transform = cinfo.Adobe_transform;
+    header->frame_blocks = frame_blocks(&cinfo);
+    header->coefficient_bytes = coefficient_bytes(&cinfo);
     jpeg_destroy_decompress(&cinfo);
     return true;
 }
@@ -144,12 +202,12 @@ static void cmyk_row_to_rgb(const JSAMPLE *cmyk, unsigned char *rgb, JDIMENSION 
     }
 }
 
-bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, bool force_rgb, int max_scans,
-                     long max_memory, void *pixels, size_t capacity, cic_jpeg_output *output,
+bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, bool force_rgb,
+                     const cic_jpeg_limits *limits, void *pixels, size_t capacity, cic_jpeg_output *output,
                      cic_diagnostics *diagnostics) {
     struct jpeg_decompress_struct cinfo;
     guarded_error_manager manager;
-    scan_limit limit = {.base = {.progress_monitor = stop_after_max_scans}, .max_scans = max_scans};
+    scan_limit limit = {.base = {.progress_monitor = stop_on_scan_limits}, .limits = limits, .output = output};
     // Locals changed after setjmp and read after the jump must be volatile.
     JSAMPLE *volatile cmyk_row = NULL;
     install_error_manager(&cinfo, &manager, diagnostics);
@@ -161,9 +219,10 @@ bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, 
     }
     jpeg_create_decompress(&cinfo);
     cinfo.progress = &limit.base;
-    cinfo.mem->max_memory_to_use = max_memory;
+    cinfo.mem->max_memory_to_use = limits->max_memory;
     jpeg_mem_src(&cinfo, (const unsigned char *)data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
+    limit.frame_blocks = frame_blocks(&cinfo);
     cinfo.scale_num = 1;
     cinfo.scale_denom = scale_denominator;
     bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
@@ -185,7 +244,7 @@ bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, 
     size_t row_bytes = (size_t)output->width * (size_t)output->components;
     if (row_bytes * output->height > capacity) {
         snprintf(diagnostics->error, CIC_MESSAGE_CAPACITY, "Output buffer too small");
-        diagnostics->error_code = -1;
+        diagnostics->error_code = CIC_ERROR_OUTPUT_BUFFER;
         jpeg_destroy_decompress(&cinfo);
         return false;
     }

@@ -16,7 +16,7 @@ struct Inspect: AsyncParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(help: "Decode JPEGs to at least this long side, in pixels (0 = full size).")
+    @Option(help: "Decode JPEGs and PNGs to at least this long side, in pixels (0 = full size).")
     var workingSize = 1024
 
     func validate() throws {

@@ -32,8 +32,11 @@ import Testing
                 #expect(report.format.color == name)
             }
         }
-        if valid, let image = analysis.image {
-            #expect(image.width == report.format.width && image.height == report.format.height)
+        if valid, let image = analysis.image, let width = report.format.width, let height = report.format.height {
+            // Large PNGs are shrunk while decoding, by the JPEG's rule (factor 1 below 2048 px).
+            let factor = JPEGCodec.scaleDenominator(width: width, height: height, targetLongSide: 1024)
+            #expect(report.measures["decode_scale"] == 1 / Double(factor))
+            #expect(image.width == (width + factor - 1) / factor && image.height == (height + factor - 1) / factor)
             #expect(image.pixels.count == image.width * image.height * 3)
         }
     }

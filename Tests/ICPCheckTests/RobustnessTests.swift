@@ -54,6 +54,82 @@ import Testing
         if originalDecodes && seed.hasSuffix(".jpg") { #expect(decoded > 0) }
     }
 
+    /// A length field: where it starts, how many bytes it has (4 in PNG, 2 in JPEG) and its value.
+    struct LengthField {
+        var offset: Int
+        var width: Int
+        var value: Int
+    }
+
+    /// The length field of every PNG chunk, up to IEND or the end of the data.
+    static func pngLengthFields(_ bytes: [UInt8]) -> [LengthField] {
+        var fields: [LengthField] = []
+        var offset = 8
+        while offset + 8 <= bytes.count {
+            let length = bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            fields.append(LengthField(offset: offset, width: 4, value: length))
+            if bytes[offset + 4..<offset + 8].elementsEqual("IEND".utf8) { break }
+            offset += 12 + length
+        }
+        return fields
+    }
+
+    /// The length field of every JPEG marker segment (the first 40), skipping entropy-coded data.
+    static func jpegLengthFields(_ bytes: [UInt8]) -> [LengthField] {
+        var fields: [LengthField] = []
+        var offset = 2  // after SOI
+        while offset + 4 <= bytes.count, fields.count < 40 {
+            guard bytes[offset] == 0xFF else { break }
+            let marker = bytes[offset + 1]
+            if marker == 0xD9 { break }
+            if marker == 0xFF || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                offset += marker == 0xFF ? 1 : 2
+                continue
+            }
+            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            fields.append(LengthField(offset: offset + 2, width: 2, value: length))
+            offset += 2 + length
+            guard marker == 0xDA else { continue }
+            // Entropy-coded data runs to the next marker that is not a stuffed zero or a restart.
+            while offset + 1 < bytes.count {
+                let next = bytes[offset + 1]
+                if bytes[offset] == 0xFF && next != 0 && next != 0xFF && !(0xD0...0xD7).contains(next) { break }
+                offset += 1
+            }
+        }
+        return fields
+    }
+
+    /// Values a damaged or hostile length field takes: empty, tiny, 16-bit maximum, PNG's 2^31 − 1,
+    /// the audit's 0x69000020, over 2^31, and one off either way.
+    static func lengthEdits(of field: LengthField) -> [Int] {
+        let values =
+            field.width == 4
+            ? [0, 1, 0xFFFF, 0x7FFF_FFFF, 0x6900_0020, 0x8000_0000, 0xFFFF_FFFF] : [0, 1, 2, 3, 0xFFFF]
+        return values + [field.value - 1, field.value + 1].filter { $0 >= 0 && $0 < 1 << (8 * field.width) }
+    }
+
+    /// Every chunk's or segment's length set to each of `lengthEdits`, one at a time: each mutant
+    /// ends in a decoded image or an error finding, and damage is never reported as too costly.
+    @Test(arguments: seeds)
+    func lengthFieldEditsEndInAResultOrAFinding(_ seed: String) throws {
+        let original = try Corpus.bytes(seed)
+        let fields = seed.hasSuffix(".png") ? Self.pngLengthFields(original) : Self.jpegLengthFields(original)
+        #expect(!fields.isEmpty)
+        for field in fields {
+            for value in Self.lengthEdits(of: field) {
+                var bytes = original
+                for i in 0..<field.width { bytes[field.offset + i] = UInt8(truncatingIfNeeded: value >> (8 * (field.width - 1 - i))) }
+                let analysis = FileInspector.inspect(bytes: bytes, path: seed, options: Self.options)
+                let codes = analysis.report.findings.filter { $0.severity == .error }.map(\.code)
+                let label = "length at \(field.offset) set to \(value)"
+                #expect(analysis.image != nil || !codes.isEmpty, "\(label)")
+                #expect(!codes.contains(FindingCode.tooCostly), "\(label)")
+                if let image = analysis.image { #expect(image.pixels.count == image.width * image.height * image.channels) }
+            }
+        }
+    }
+
     @Test func headerClaimingHugeSizeIsRefusedBeforeDecoding() throws {
         var jpeg = try Corpus.bytes("jpeg/ljt_testorig.jpg")
         let sof = try #require(jpeg.indices.dropLast().first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 })

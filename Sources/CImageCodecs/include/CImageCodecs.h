@@ -25,6 +25,16 @@
 
 #define CIC_MESSAGE_CAPACITY 200
 
+/// `cic_diagnostics.error_code` of the refusals the shim makes itself (libjpeg's own codes are ≥ 0).
+enum {
+    /// The caller's buffer cannot hold the output.
+    CIC_ERROR_OUTPUT_BUFFER = -1,
+    /// More scans than the caller's `max_scans`.
+    CIC_ERROR_TOO_MANY_SCANS = -2,
+    /// The scans cover more blocks than `max_scan_passes` passes over the picture.
+    CIC_ERROR_SCAN_WORK = -3,
+};
+
 /// What a codec said while it worked: the fatal error (if any) and the first warning.
 typedef struct {
     /// Text of the error that stopped the codec; empty when it finished.
@@ -57,7 +67,25 @@ typedef struct {
     uint16_t y_density;
     bool saw_adobe;
     int adobe_transform;
+    /// 8×8 blocks in the frame, over all components (`width_in_blocks × height_in_blocks` of each).
+    uint64_t frame_blocks;
+    /// Bytes of the whole-image coefficient buffer libjpeg allocates before decoding a multi-scan
+    /// (progressive, or one component a scan) file: each component's blocks, rounded up to whole
+    /// MCUs as jdcoefct.c does, times 128 bytes. 0 for a single-scan file, which needs none.
+    uint64_t coefficient_bytes;
 } cic_jpeg_header;
+
+/// Caps on one JPEG decode, chosen by the caller.
+typedef struct {
+    /// Stop with CIC_ERROR_TOO_MANY_SCANS after this many scans.
+    int max_scans;
+    /// Stop with CIC_ERROR_SCAN_WORK when the scans started so far cover more than this many times
+    /// the frame's blocks (each scan costs a pass over the blocks of its components).
+    int max_scan_passes;
+    /// libjpeg's `max_memory_to_use`. With libjpeg-turbo's jmemnobs.c the whole-image coefficient
+    /// buffer that does not fit under it fails with JERR_NO_BACKING_STORE before any scan is read.
+    long max_memory;
+} cic_jpeg_limits;
 
 /// Output of a (possibly scaled) JPEG decode.
 typedef struct {
@@ -67,6 +95,8 @@ typedef struct {
     int components;
     /// Scans read; more than one for progressive files.
     int scans;
+    /// Blocks covered by the scans started so far, counted with each scan's components.
+    uint64_t scan_blocks;
 } cic_jpeg_output;
 
 /// Reads the JPEG header. Calls `jpeg_read_header` under setjmp.
@@ -91,12 +121,12 @@ bool cic_jpeg_read_quant_tables(const void *_Nonnull data, size_t size, uint16_t
 ///
 /// With `pixels` NULL, stops after `jpeg_calc_output_dimensions` and only fills `output`, so the
 /// caller can size the buffer. Grey stays grey unless `force_rgb`; CMYK and YCCK become RGB. Stops
-/// with an error after `max_scans` scans (a progressive file can hold thousands of tiny scans) and
-/// refuses to use more than `max_memory` bytes of libjpeg working memory.
+/// with an error when `limits` are passed (a progressive file can hold thousands of tiny scans, each
+/// a pass over the picture); `output->scans` and `scan_blocks` then say how far it got.
 /// Calls `jpeg_read_header`, `jpeg_start_decompress`, `jpeg_read_scanlines` and
 /// `jpeg_finish_decompress`, all under one setjmp.
 bool cic_jpeg_decode(const void *_Nonnull data, size_t size, unsigned scale_denominator, bool force_rgb,
-                     int max_scans, long max_memory, void *_Nullable pixels, size_t capacity,
+                     const cic_jpeg_limits *_Nonnull limits, void *_Nullable pixels, size_t capacity,
                      cic_jpeg_output *_Nonnull output, cic_diagnostics *_Nonnull diagnostics);
 
 // MARK: - PNG
@@ -119,19 +149,49 @@ typedef struct {
     bool has_actl;
 } cic_png_header;
 
+/// Caps handed to libpng, chosen by the caller.
+///
+/// Every reader also skips tEXt, zTXt, iTXt and sPLT without parsing them (they are made unknown
+/// chunks with `png_set_keep_unknown_chunks` and claimed by the unknown-chunk callback), and stops
+/// with libpng's own "file truncated" text at the header of an ancillary chunk that claims more
+/// bytes than the data has left, before libpng allocates its length.
+typedef struct {
+    /// Wider or taller images are refused by libpng itself (`png_set_user_limits`).
+    uint32_t max_dimension;
+    /// `png_set_chunk_malloc_max`: the most libpng allocates for one chunk it keeps or inflates.
+    size_t max_chunk_bytes;
+    /// `png_set_chunk_cache_max`: how many unknown chunks libpng keeps (0 = no limit).
+    uint32_t max_stored_chunks;
+} cic_png_limits;
+
 /// Reads the PNG chunks up to the image data. Calls `png_read_info` under setjmp.
-/// Images wider or taller than `max_dimension` are refused by libpng itself (`png_set_user_limits`).
-bool cic_png_read_header(const void *_Nonnull data, size_t size, uint32_t max_dimension,
+bool cic_png_read_header(const void *_Nonnull data, size_t size, const cic_png_limits *_Nonnull limits,
                          cic_png_header *_Nonnull header, cic_diagnostics *_Nonnull diagnostics);
 
-/// Decodes a PNG (any bit depth and colour type, interlaced or not) to 8-bit rows of
-/// `*channels` bytes per pixel: 3 (RGB) or 4 (RGBA, when the image has alpha or tRNS).
+/// Output of a (possibly shrunk) PNG decode.
+typedef struct {
+    /// ceil(stored width / factor) and ceil(stored height / factor).
+    uint32_t width;
+    uint32_t height;
+    /// 4 when the image has alpha or tRNS (composited over the background), else 3.
+    int source_channels;
+} cic_png_output;
+
+/// Decodes a PNG (any bit depth and colour type, interlaced or not) row by row to 8-bit RGB,
+/// shrunk by `factor` (1, 2, 4 or 8): each output pixel is the rounded mean of its factor × factor
+/// block (blocks at the right and bottom edges average the pixels they have). Rows come from
+/// `png_read_row` after `png_set_scale_16`, `png_set_expand` and grey to RGB; a pixel with alpha is
+/// composited over `background` (RGB) first, rounded to 8 bits: (v·a + bg·(255 − a) + 127) / 255.
+/// Interlaced images are read pass by pass and each pixel summed where it lies in the picture, so
+/// neither kind needs a full-size buffer; at factor 1 the pixels are written straight to `pixels`.
 ///
-/// `pixels` must hold `width * height * 4` bytes. Reads through IEND so that damage after the
-/// image data is reported too. Calls `png_read_info`, `png_read_image` and `png_read_end` under
+/// With `pixels` NULL, stops after reading the header and only fills `output`. Otherwise `pixels`
+/// must hold `output->width * output->height * 3` bytes. Reads through IEND so that damage after
+/// the image data is reported too. Calls `png_read_info`, `png_read_row` and `png_read_end` under
 /// one setjmp.
-bool cic_png_decode(const void *_Nonnull data, size_t size, uint32_t max_dimension, void *_Nonnull pixels,
-                    size_t capacity, int *_Nonnull channels, cic_diagnostics *_Nonnull diagnostics);
+bool cic_png_decode(const void *_Nonnull data, size_t size, const cic_png_limits *_Nonnull limits,
+                    unsigned factor, const uint8_t background[_Nonnull 3], void *_Nullable pixels,
+                    size_t capacity, cic_png_output *_Nonnull output, cic_diagnostics *_Nonnull diagnostics);
 
 // MARK: - EXIF
 

@@ -12,6 +12,10 @@ struct JPEGHeader: Sendable, Equatable {
     var arithmetic: Bool
     /// From the JFIF APP0 density, when it gives a unit.
     var dpi: Double?
+    /// 8×8 blocks over all components.
+    var frameBlocks: Int = 0
+    /// The whole-image coefficient buffer a multi-scan file needs before its first scan; 0 for one scan.
+    var coefficientBytes: Int = 0
 }
 
 /// libjpeg-turbo through the guarded shim: header probe and DCT-scaled decode.
@@ -31,7 +35,8 @@ enum JPEGCodec {
         let header = JPEGHeader(
             width: Int(raw.width), height: Int(raw.height), components: Int(raw.components),
             colorSpace: colorSpaceName(raw.color_space), precision: Int(raw.precision),
-            progressive: raw.progressive, arithmetic: raw.arithmetic, dpi: dpi)
+            progressive: raw.progressive, arithmetic: raw.arithmetic, dpi: dpi, frameBlocks: Int(raw.frame_blocks),
+            coefficientBytes: Int(raw.coefficient_bytes))
         return (header, diagnostics)
     }
 
@@ -54,10 +59,13 @@ enum JPEGCodec {
         guard !bytes.isEmpty else { throw emptyInput }
         var output = cic_jpeg_output()
         var rawDiagnostics = cic_diagnostics()
+        var codecLimits = cic_jpeg_limits(
+            max_scans: Int32(limits.maxScans), max_scan_passes: Int32(clamping: limits.maxScanPasses),
+            max_memory: limits.maxCodecMemory)
         let sized = bytes.withUnsafeBytes {
             cic_jpeg_decode(
-                $0.baseAddress!, $0.count, UInt32(scaleDenominator), forceRGB, Int32(limits.maxScans),
-                limits.maxCodecMemory, nil, 0, &output, &rawDiagnostics)
+                $0.baseAddress!, $0.count, UInt32(scaleDenominator), forceRGB, &codecLimits, nil, 0, &output,
+                &rawDiagnostics)
         }
         guard sized else { throw error(from: CodecDiagnostics(rawDiagnostics)) }
         let width = Int(output.width), height = Int(output.height), channels = Int(output.components)
@@ -67,15 +75,43 @@ enum JPEGCodec {
         let pixels = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             let ok = bytes.withUnsafeBytes {
                 cic_jpeg_decode(
-                    $0.baseAddress!, $0.count, UInt32(scaleDenominator), forceRGB, Int32(limits.maxScans),
-                    limits.maxCodecMemory, buffer.baseAddress, capacity, &output, &rawDiagnostics)
+                    $0.baseAddress!, $0.count, UInt32(scaleDenominator), forceRGB, &codecLimits, buffer.baseAddress,
+                    capacity, &output, &rawDiagnostics)
             }
             if !ok { failure = CodecDiagnostics(rawDiagnostics) }
             count = ok ? capacity : 0
         }
-        if let failure { throw error(from: failure) }
+        if let failure {
+            throw costError(from: failure, output: output, bytes: bytes, limits: limits) ?? error(from: failure)
+        }
         let image = DecodedImage(width: width, height: height, channels: channels, pixels: pixels)
         return (image, CodecDiagnostics(rawDiagnostics))
+    }
+
+    /// `format.too_costly` when the decode stopped at one of `limits`' caps, nil for damage.
+    private static func costError(
+        from diagnostics: CodecDiagnostics, output: cic_jpeg_output, bytes: [UInt8], limits: DecodeLimits
+    ) -> ICPCheckError? {
+        switch diagnostics.errorCode {
+        case Int(CIC_ERROR_TOO_MANY_SCANS):
+            return .tooCostly(
+                cap: "JPEG scans", value: Int(output.scans), limit: limits.maxScans, unit: "scans",
+                codecText: diagnostics.error)
+        case Int(CIC_ERROR_SCAN_WORK):
+            let frameBlocks = (try? readHeader(bytes).0.frameBlocks) ?? 0
+            return .tooCostly(
+                cap: "JPEG scan work (\(limits.maxScanPasses) passes over \(frameBlocks) blocks)",
+                value: Int(output.scan_blocks), limit: limits.maxScanPasses * frameBlocks, unit: "blocks",
+                codecText: diagnostics.error)
+        case Int(JERR_NO_BACKING_STORE.rawValue):
+            // jmemnobs.c: the coefficient buffer did not fit under max_memory_to_use.
+            let needed = (try? readHeader(bytes).0.coefficientBytes) ?? 0
+            return .tooCostly(
+                cap: "JPEG coefficient memory", value: needed, limit: limits.maxCodecMemory, unit: "bytes",
+                codecText: diagnostics.error)
+        default:
+            return nil
+        }
     }
 
     /// libjpeg's warning code for "Premature end of JPEG file".

@@ -29,17 +29,20 @@ struct PNGHeader: Sendable, Equatable {
     }
 }
 
-/// libpng through the guarded shim: header probe and full decode to 8-bit RGB.
+/// libpng through the guarded shim: header probe and row-by-row decode to 8-bit RGB, shrunk on the way.
 enum PNGCodec {
     /// Reads the chunks before the image data. Calls `png_read_info` through `cic_png_read_header`.
     ///
     /// Any size the format allows is reported here; the caller compares it with its limits.
-    static func readHeader(_ bytes: [UInt8]) throws(ICPCheckError) -> (PNGHeader, CodecDiagnostics) {
+    static func readHeader(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(ICPCheckError) -> (
+        PNGHeader, CodecDiagnostics
+    ) {
         guard !bytes.isEmpty else { throw error(from: nil) }
         var raw = cic_png_header()
         var rawDiagnostics = cic_diagnostics()
+        var codecLimits = Self.codecLimits(limits, maxDimension: Int(Int32.max))
         let ok = bytes.withUnsafeBytes {
-            cic_png_read_header($0.baseAddress!, $0.count, UInt32(Int32.max), &raw, &rawDiagnostics)
+            cic_png_read_header($0.baseAddress!, $0.count, &codecLimits, &raw, &rawDiagnostics)
         }
         let diagnostics = CodecDiagnostics(rawDiagnostics)
         guard ok else { throw error(from: diagnostics) }
@@ -52,47 +55,56 @@ enum PNGCodec {
         return (header, diagnostics)
     }
 
-    /// Decodes the whole image (PNG has no scaled decode) to 8-bit RGB; transparent pixels are
-    /// shown over white, as a reviewer's viewer shows them.
+    /// Decodes the image to 8-bit RGB, shrunk by `scale` (1, 2, 4 or 8: each pixel the mean of its
+    /// scale × scale block, ceil(width / scale) × ceil(height / scale) pixels); transparent pixels
+    /// are shown over white, as a reviewer's viewer shows them, before they are averaged.
     ///
-    /// Calls `png_read_image` and `png_read_end` through `cic_png_decode`, after checking the
-    /// header against `limits`.
-    static func decode(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(ICPCheckError) -> (
-        DecodedImage, CodecDiagnostics
-    ) {
-        let (header, _) = try readHeader(bytes)
+    /// Refuses sizes over `limits` and ancillary chunks over `limits.maxPNGAncillaryBytes` before
+    /// decoding. Calls `png_read_row` and `png_read_end` through `cic_png_decode`, which never holds
+    /// the picture at full size unless `scale` is 1.
+    static func decode(_ bytes: [UInt8], scale: Int = 1, limits: DecodeLimits = DecodeLimits()) throws(ICPCheckError)
+        -> (DecodedImage, CodecDiagnostics)
+    {
+        precondition([1, 2, 4, 8].contains(scale), "PNG scale must be 1, 2, 4 or 8")
+        let (header, _) = try readHeader(bytes, limits: limits)
         try limits.check(width: header.width, height: header.height)
-        let capacity = header.width * header.height * 4
-        var channels: Int32 = 0
+        try checkAncillaryBytes(bytes, limits: limits)
+        let width = (header.width + scale - 1) / scale, height = (header.height + scale - 1) / scale
+        let capacity = width * height * 3
+        var codecLimits = Self.codecLimits(limits, maxDimension: limits.maxDimension)
+        var output = cic_png_output()
         var rawDiagnostics = cic_diagnostics()
+        let white: [UInt8] = [255, 255, 255]
         var ok = false
-        var rgba = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            ok = bytes.withUnsafeBytes {
-                cic_png_decode(
-                    $0.baseAddress!, $0.count, UInt32(limits.maxDimension), buffer.baseAddress!, capacity, &channels,
-                    &rawDiagnostics)
-            }
-            count = ok ? header.width * header.height * Int(channels) : 0
-        }
-        let diagnostics = CodecDiagnostics(rawDiagnostics)
-        guard ok else { throw error(from: diagnostics) }
-        if channels == 4 { rgba = flattenOverWhite(rgba) }
-        return (DecodedImage(width: header.width, height: header.height, channels: 3, pixels: rgba), diagnostics)
-    }
-
-    private static func flattenOverWhite(_ rgba: [UInt8]) -> [UInt8] {
-        let pixelCount = rgba.count / 4
-        return [UInt8](unsafeUninitializedCapacity: pixelCount * 3) { rgb, count in
-            rgba.withUnsafeBufferPointer { source in
-                for i in 0..<pixelCount {
-                    let alpha = UInt32(source[4 * i + 3])
-                    for c in 0..<3 {
-                        let value = UInt32(source[4 * i + c]) * alpha + 255 * (255 - alpha)
-                        rgb[3 * i + c] = UInt8((value + 127) / 255)
-                    }
+        let rgb = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            ok = bytes.withUnsafeBytes { data in
+                white.withUnsafeBufferPointer { background in
+                    cic_png_decode(
+                        data.baseAddress!, data.count, &codecLimits, UInt32(scale), background.baseAddress!,
+                        buffer.baseAddress, capacity, &output, &rawDiagnostics)
                 }
             }
-            count = pixelCount * 3
+            // The shim writes every byte when it succeeds; on failure the buffer is dropped.
+            count = ok && Int(output.width) == width && Int(output.height) == height ? capacity : 0
+        }
+        let diagnostics = CodecDiagnostics(rawDiagnostics)
+        guard ok, rgb.count == capacity else { throw error(from: diagnostics) }
+        return (DecodedImage(width: width, height: height, channels: 3, pixels: rgb), diagnostics)
+    }
+
+    private static func codecLimits(_ limits: DecodeLimits, maxDimension: Int) -> cic_png_limits {
+        cic_png_limits(
+            max_dimension: UInt32(clamping: maxDimension), max_chunk_bytes: limits.maxPNGChunkBytes,
+            max_stored_chunks: UInt32(clamping: limits.maxStoredPNGChunks))
+    }
+
+    /// Metadata is read, CRC-checked and perhaps kept by libpng; a file made mostly of it costs
+    /// work for nothing, so its total is capped. Chunks that run past the end are damage, left to libpng.
+    private static func checkAncillaryBytes(_ bytes: [UInt8], limits: DecodeLimits) throws(ICPCheckError) {
+        let total = PNGChunks.ancillaryByteCount(bytes)
+        if total > limits.maxPNGAncillaryBytes {
+            throw .tooCostly(
+                cap: "PNG ancillary chunk bytes", value: total, limit: limits.maxPNGAncillaryBytes, unit: "bytes")
         }
     }
 

@@ -68,7 +68,7 @@ struct DecodeStage {
 
     mutating func decodePNG(into format: inout FormatInfo) {
         do {
-            let (header, _) = try PNGCodec.readHeader(bytes)
+            let (header, _) = try PNGCodec.readHeader(bytes, limits: options.limits)
             format.width = header.width
             format.height = header.height
             format.bitDepth = header.bitDepth
@@ -76,8 +76,11 @@ struct DecodeStage {
             format.interlaced = header.interlaced
             format.dpi = header.dpi
             if header.animated { findings.append(.animated) }
-            let (decoded, diagnostics) = try PNGCodec.decode(bytes, limits: options.limits)
-            measures["decode_scale"] = 1
+            // The same rule as the JPEG's DCT scaling: the largest factor that keeps the working long side.
+            let factor = JPEGCodec.scaleDenominator(
+                width: header.width, height: header.height, targetLongSide: options.workingLongSide)
+            let (decoded, diagnostics) = try PNGCodec.decode(bytes, scale: factor, limits: options.limits)
+            measures["decode_scale"] = 1 / Double(factor)
             if diagnostics.warningCount > 0 { findings.append(.ancillaryChunkWarning(diagnostics)) }
             accept(decoded)
         } catch {

@@ -2,7 +2,8 @@
 public struct InspectOptions: Sendable, Equatable {
     public var limits: DecodeLimits
     /// Long side, in pixels, that the heuristics work at: JPEGs are decoded with the largest DCT
-    /// scaling that keeps at least this many pixels. Nil decodes at full size.
+    /// scaling (1/2, 1/4, 1/8) that keeps at least this many pixels, PNGs shrunk by the same factor
+    /// while they are decoded. Nil decodes at full size.
     public var workingLongSide: Int?
 
     public init(limits: DecodeLimits = DecodeLimits(), workingLongSide: Int? = 1024) {

@@ -14,6 +14,7 @@ extension Finding {
         FindingCode.truncated: "文件不完整（数据提前结束），请重新上传原文件。",
         FindingCode.corrupt: "图片数据已损坏，无法解码，请重新上传原文件。",
         FindingCode.tooManyPixels: "图片像素数超过上限，未解码，请以正常尺寸导出。",
+        FindingCode.tooCostly: "解码该图片的开销超出上限，未解码，请重新导出为普通的 JPG 或 PNG 后上传。",
     ]
 
     static func unsupported(_ format: ImageFormat) -> Finding {

@@ -11,6 +11,8 @@ public enum FindingCode {
     public static let corrupt = "format.corrupt"
     public static let corruptData = "format.corrupt_data"
     public static let tooManyPixels = "format.too_many_pixels"
+    /// A file within the size caps whose decoding would still cost too much memory or time.
+    public static let tooCostly = "format.too_costly"
     public static let animated = "format.animated"
     public static let ancillaryChunkWarning = "format.ancillary_chunk_warning"
     public static let changedWhileReading = "scan.file_changed"

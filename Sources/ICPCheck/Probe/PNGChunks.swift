@@ -36,6 +36,23 @@ struct PNGChunks: Sendable {
         }
     }
 
+    /// The data bytes of all ancillary chunks (type starting with a lower-case letter) up to IEND,
+    /// counting only chunks that fit in the file.
+    static func ancillaryByteCount(_ bytes: [UInt8]) -> Int {
+        var total = 0
+        var offset = 8  // after the signature
+        while offset + 8 <= bytes.count {
+            let length = uint32(bytes, at: offset)
+            let start = offset + 8
+            guard length <= bytes.count - start else { break }
+            let type = bytes[offset + 4..<start]
+            if type.elementsEqual("IEND".utf8) { break }
+            if type.first! & 0x20 != 0 { total += length }
+            offset = start + length + 4  // data, then CRC
+        }
+        return total
+    }
+
     private static func uint32(_ bytes: [UInt8], at offset: Int) -> Int {
         Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
     }
