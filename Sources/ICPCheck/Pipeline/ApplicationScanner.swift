@@ -73,13 +73,9 @@ enum ApplicationScanner {
         var applications: [ApplicationFolder] = []
         for entry in entries where !isIgnored(entry.name) && DirectoryListing.isDirectory(entry.path, following: true) {
             if isExcluded(entry) { continue }
-            let name = String(decoding: entry.name, as: UTF8.self)
-            var refusal: Finding?
-            if DirectoryListing.isSymbolicLink(entry.path) {
-                refusal = .applicationLink(name)
-            } else if let real = DirectoryListing.realPath(entry.path), !real.starts(with: realRoot + [0x2F]) {
-                refusal = .applicationLink(name)
-            }
+            let leadsElsewhere = DirectoryListing.isSymbolicLink(entry.path)
+                || DirectoryListing.realPath(entry.path).map { !$0.starts(with: realRoot + [0x2F]) } ?? true
+            let refusal = leadsElsewhere ? Finding.applicationLink(String(decoding: entry.name, as: UTF8.self)) : nil
             applications.append(ApplicationFolder(rawName: entry.name, rawPath: entry.path, refusal: refusal))
         }
         return applications.sorted { $0.rawName.lexicographicallyPrecedes($1.rawName) }
