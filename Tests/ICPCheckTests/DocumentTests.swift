@@ -18,10 +18,9 @@ import Testing
 
     static func report(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true,
                        rules: Rules = rules) -> FileReport {
-        var report = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-        report.role = role
-        ContentChecks(rules: rules, isEntity: isEntity).apply(to: &report, image: image)
-        return report
+        let facts = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        return FileJudge(rules: rules, isEntity: isEntity)
+            .judgePixels(facts, role: role, content: ContentMeasures.measure(image, rules: rules)).0
     }
 
     static func codes(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> Set<String> {
@@ -332,9 +331,9 @@ import Testing
     @Test(arguments: 0..<6)
     func degeneratePicturesGiveMeasures(pattern: Int) {
         for (width, height) in Self.sizes {
-            var report = FileReport(path: "x.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-            report.role = .unknown
-            ContentChecks(rules: DocumentTests.rules, isEntity: true).apply(to: &report, image: Self.picture(width: width, height: height, pattern: pattern))
+            let facts = FileReport(path: "x.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+            let content = ContentMeasures.measure(Self.picture(width: width, height: height, pattern: pattern), rules: DocumentTests.rules)
+            let report = FileJudge(rules: DocumentTests.rules, isEntity: true).judgePixels(facts, role: .unknown, content: content).0
             #expect(report.contentKind != nil && report.measures["paper_fraction"] != nil, "\(width)×\(height) pattern \(pattern)")
         }
     }

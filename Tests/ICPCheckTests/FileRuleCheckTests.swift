@@ -12,7 +12,7 @@ import Testing
     {
         let data = try bytes ?? Corpus.bytes(corpusPath)
         let report = FileInspector.inspect(bytes: data, path: "file." + (corpusPath.split(separator: ".").last ?? "")).report
-        return Set(FileRuleChecks(rules: rules, now: now).findings(for: report, role: role, measures: report.measures).map(\.code))
+        return Set(FileRuleJudge(rules: rules, now: now).findings(for: report, role: role, measures: report.measures).map(\.code))
     }
 
     /// ljt_testorig.jpg with its JFIF density set to `dpi` dots per inch.
@@ -103,8 +103,8 @@ import Testing
         let rules = try TestRules.relaxed()
         // Canon_40D.jpg was taken on 2008-05-30.
         #expect(try Self.findings("exif/Canon_40D.jpg", as: .administratorPhoto, rules: rules).contains(FindingCode.photoTooOld))
-        let soonAfter = try #require(FileRuleChecks.exifDate("2008:06:15 12:00:00"))
+        let soonAfter = try #require(FileRuleJudge.exifDate("2008:06:15 12:00:00"))
         #expect(!(try Self.findings("exif/Canon_40D.jpg", as: .administratorPhoto, rules: rules, now: soonAfter).contains(FindingCode.photoTooOld)))
-        #expect(FileRuleChecks.exifDate("0000:00:00 00:00:00") == nil)
+        #expect(FileRuleJudge.exifDate("0000:00:00 00:00:00") == nil)
     }
 }

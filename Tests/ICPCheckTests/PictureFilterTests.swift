@@ -27,9 +27,9 @@ struct PictureFilterTests {
         var sum = 0
         for a in 0..<along { for c in 0..<across { sum += Int(image.pixels[(width > height ? c * width + a : a * width + c) * 3]) } }
         #expect(Int(small.pixels[0]) == sum / (along * across))
-        var report = FileReport(path: "long.png", bytes: 1, sha256: "", format: FormatInfo(detected: .png, extensionMatches: true))
-        report.role = .administratorPhoto
-        ContentChecks(rules: try! RulesLoader.load()).apply(to: &report, image: image)
+        let facts = FileReport(path: "long.png", bytes: 1, sha256: "", format: FormatInfo(detected: .png, extensionMatches: true))
+        let rules = try! RulesLoader.load()
+        let report = FileJudge(rules: rules).judgePixels(facts, role: .administratorPhoto, content: ContentMeasures.measure(image, rules: rules)).0
         #expect(report.contentKind == "photo" && report.findings.contains { $0.code == FindingCode.noFace })
     }
 

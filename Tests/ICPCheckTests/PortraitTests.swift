@@ -24,11 +24,9 @@ import Testing
     static func report(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, measures: [String: Double] = [:])
         -> FileReport
     {
-        var report = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-        report.role = role
-        report.measures = measures
-        ContentChecks(rules: rules).apply(to: &report, image: image)
-        return report
+        var facts = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        facts.measures = measures
+        return FileJudge(rules: rules).judgePixels(facts, role: role, content: ContentMeasures.measure(image, rules: rules)).0
     }
 
     @Test func theSamplePhotoPasses() {

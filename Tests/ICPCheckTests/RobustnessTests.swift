@@ -37,8 +37,8 @@ import Testing
                 #expect(image.pixels.count == image.width * image.height * image.channels)
                 // Every tenth decoded mutant also goes through the pixel heuristics, which must measure it.
                 if decoded % 10 == 0 {
-                    var checked = report
-                    ContentChecks(rules: Self.rules).apply(to: &checked, image: image)
+                    let checked = FileJudge(rules: Self.rules)
+                        .judgePixels(report, role: nil, content: ContentMeasures.measure(image, rules: Self.rules)).0
                     #expect(checked.contentKind != nil, "round \(round)")
                 }
             } else {

@@ -31,10 +31,8 @@ public enum Evaluation {
     /// with the codes of the document findings its pixels support whatever its role.
     static func check(_ path: String, shownAs name: String, rules: Rules) -> (FileReport, Set<String>) {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
-        var report = analysis.report
-        report.role = .unknown
-        guard let image = analysis.image else { return (report, []) }
-        let observed = ContentChecks(rules: rules).apply(to: &report, image: image)
+        let content = analysis.image.map { ContentMeasures.measure($0, rules: rules) }
+        let (report, observed) = FileJudge(rules: rules).judgePixels(analysis.report, role: .unknown, content: content)
         return (report, Set(observed.map(\.code)))
     }
 }

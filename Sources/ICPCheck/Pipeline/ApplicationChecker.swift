@@ -54,20 +54,10 @@ public enum ApplicationChecker {
 
     static func checkFile(_ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
         let file = application.files[index]
-        let assigned = application.roles[index]
         let analysis = FileInspector.inspect(rawPath: file.rawPath, reportedAs: file.relativePath, options: options.inspect)
-        var report = analysis.report
-        report.role = assigned.role
-        report.roleSource = assigned.source
-        report.findings = file.findings + assigned.findings + report.findings
-        // The pixels may give an unnamed file its role, so they are looked at before the role's rules.
-        if let image = analysis.image {
-            ContentChecks(rules: options.rules, isEntity: application.facts.isEntity).apply(to: &report, image: image)
-        }
-        let role = report.role ?? .unknown
-        report.findings += FileRuleChecks(rules: options.rules, now: options.now)
-            .findings(for: report, role: role, measures: report.measures)
-        return report
+        let content = analysis.image.map { ContentMeasures.measure($0, rules: options.rules) }
+        return FileJudge(rules: options.rules, now: options.now, isEntity: application.facts.isEntity)
+            .judge(analysis.report, content: content, given: application.roles[index], scanFindings: file.findings)
     }
 
     static func manifest(_ application: PreparedApplication, files: [FileReport], options: CheckOptions) -> Manifest {

@@ -31,9 +31,9 @@ public enum FileBatch {
 
     private static func check(_ path: String, options: InspectOptions, rules: Rules?) -> FileReport {
         let analysis = FileInspector.inspect(fileAt: path, options: options)
-        var report = analysis.report
-        if let rules, let image = analysis.image { ContentChecks(rules: rules).apply(to: &report, image: image) }
-        return report
+        guard let rules else { return analysis.report }
+        let content = analysis.image.map { ContentMeasures.measure($0, rules: rules) }
+        return FileJudge(rules: rules).judgePixels(analysis.report, role: nil, content: content).0
     }
 
     /// One job per core.

@@ -16,17 +16,6 @@ struct PortraitMeasurement: Sendable {
         let (w, h) = (measures["analysis_width"] ?? 1, measures["analysis_height"] ?? 1)
         return faces.map { UnitRect(x: Double($0.x) / w, y: Double($0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h) }
     }
-
-    /// Exactly one person framed as a portrait: one face, big enough, not cut by the frame.
-    func isPortrait(rules: PortraitRules) -> Bool {
-        guard faces.count == 1, let height = measures["face_height_fraction"], let margin = measures["head_margin"],
-            let box = faces.first, let width = measures["analysis_width"], let imageHeight = measures["analysis_height"]
-        else { return false }
-        let insideFrame = box.x > 0 && box.y > 0 && box.x + box.width < Int(width) && box.y + box.height < Int(imageHeight)
-        // Framed as a portrait: big enough, roughly centred (an ID card's photo sits to one side).
-        let centred = (measures["face_center_offset"] ?? 1) <= rules.maxCenterOffset * 1.5
-        return height >= rules.minFaceHeight * 0.75 && margin > 0 && insideFrame && centred
-    }
 }
 
 enum PortraitAnalysis {
@@ -90,13 +79,23 @@ enum PortraitAnalysis {
     /// strong the first.
     static func people(_ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
         // Skin colour says nothing on a black-and-white picture.
-        let colourful = PhotoChecks.meanChroma(small) >= 4
+        let colourful = meanChroma(small) >= 4
         let skinned = candidates.filter {
             !colourful || SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) >= rules.minFaceSkinFraction
         }
         let strongest = Double(skinned.map(\.neighbors).max() ?? 0)
         return skinned.filter { $0.neighbors >= rules.confidentNeighbors || Double($0.neighbors) >= rules.minRelativeNeighbors * strongest }
             .sorted { $0.neighbors > $1.neighbors }
+    }
+
+    /// Mean |Cb − 128| + |Cr − 128| (BT.601): near 0 for greyscale pictures.
+    static func meanChroma(_ image: DecodedImage) -> Double {
+        var total = 0.0
+        for index in stride(from: 0, to: image.pixels.count, by: 3) {
+            let (r, g, b) = (Double(image.pixels[index]), Double(image.pixels[index + 1]), Double(image.pixels[index + 2]))
+            total += abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
+        }
+        return total / Double(max(1, image.width * image.height))
     }
 
     /// Faces turned to either side (OpenCV's profile cascade finds faces looking one way: the picture

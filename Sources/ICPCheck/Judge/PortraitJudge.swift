@@ -1,6 +1,6 @@
-/// Applies the photo heuristics to one file: what the picture shows (`content_kind`), a role from
-/// content when the name gave none, and the findings for photos of people.
-struct PhotoChecks {
+/// Judges the people in a picture: whether it is a portrait, the administrator photo's role from
+/// content, and the findings for photos of people.
+struct PortraitJudge {
     let rules: PortraitRules
     let backdropColors: [String]
 
@@ -14,16 +14,16 @@ struct PhotoChecks {
         .authenticityStatement, .subjectCertificate, .domainCertificate, .preApproval, .authorizationLetter, .residencePermit,
     ]
 
-    func measure(_ image: DecodedImage) -> PortraitMeasurement {
-        // One shrink of the working picture serves every measure but sharpness.
-        PortraitAnalysis.measure(image, small: image.downscaled(toLongSide: rules.detectionSize), rules: rules)
-    }
-
-    /// Looks for faces turned to one side, where the frontal detector found none.
-    func lookForProfiles(_ measurement: inout PortraitMeasurement) {
-        guard measurement.faces.isEmpty, measurement.detectorProblem == nil, let small = measurement.detectionPicture else { return }
-        measurement.profileFaces = PortraitAnalysis.profileFaces(small, rules: rules)
-        measurement.measures["profile_face_count"] = Double(measurement.profileFaces.count)
+    /// Exactly one person framed as a portrait: one face, big enough, not cut by the frame.
+    func isPortrait(_ measurement: PortraitMeasurement) -> Bool {
+        let measures = measurement.measures
+        guard measurement.faces.count == 1, let height = measures["face_height_fraction"], let margin = measures["head_margin"],
+            let box = measurement.faces.first, let width = measures["analysis_width"], let imageHeight = measures["analysis_height"]
+        else { return false }
+        let insideFrame = box.x > 0 && box.y > 0 && box.x + box.width < Int(width) && box.y + box.height < Int(imageHeight)
+        // Framed as a portrait: big enough, roughly centred (an ID card's photo sits to one side).
+        let centred = (measures["face_center_offset"] ?? 1) <= rules.maxCenterOffset * 1.5
+        return height >= rules.minFaceHeight * 0.75 && margin > 0 && insideFrame && centred
     }
 
     /// - Parameter portrait: whether the picture is taken for a portrait (a page of text with a
@@ -129,13 +129,4 @@ struct PhotoChecks {
         return found
     }
 
-    /// Mean |Cb − 128| + |Cr − 128| (BT.601): near 0 for greyscale pictures.
-    static func meanChroma(_ image: DecodedImage) -> Double {
-        var total = 0.0
-        for index in stride(from: 0, to: image.pixels.count, by: 3) {
-            let (r, g, b) = (Double(image.pixels[index]), Double(image.pixels[index + 1]), Double(image.pixels[index + 2]))
-            total += abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
-        }
-        return total / Double(max(1, image.width * image.height))
-    }
 }

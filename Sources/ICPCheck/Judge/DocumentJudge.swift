@@ -1,6 +1,6 @@
-/// Applies the document heuristics to one file: `document` or `id_card` as its content kind, a
-/// role from content when the name gave none, and the findings for documents.
-struct DocumentChecks {
+/// Judges a picture as a document: `document` or `id_card` as its content kind, a role from
+/// content when the name gave none, and the findings for documents.
+struct DocumentJudge {
     let rules: DocumentRules
     /// Whether the applicant is an entity (a company or organisation), whose statement carries a seal;
     /// nil when unknown (a single file inspected on its own).
@@ -11,7 +11,6 @@ struct DocumentChecks {
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
     /// - Returns: the findings the pixels support whatever the file's role.
-    @discardableResult
     func apply(_ measurement: DocumentMeasurement, to report: inout FileReport) -> [Finding] {
         report.measures.merge(measurement.measures) { _, new in new }
         let sides = measurement.idSides

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The rules' per-file checks: accepted format, byte range, pixels, DPI, colour, and EXIF.
-struct FileRuleChecks {
+struct FileRuleJudge {
     let rules: Rules
     /// When the check runs; photo age is measured from here.
     let now: Date

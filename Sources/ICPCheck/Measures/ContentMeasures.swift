@@ -1,0 +1,31 @@
+/// Everything the pixel heuristics measure on one picture: the people in it and the page or card
+/// it may be. Numbers and geometry only; `FileJudge` decides what they mean.
+struct ContentMeasurement: Sendable {
+    var people: PortraitMeasurement
+    var page: DocumentMeasurement
+
+    /// The named numbers of both, for the manifest's `measures` (a page's own name wins).
+    var measures: [String: Double] { people.measures.merging(page.measures) { _, page in page } }
+}
+
+enum ContentMeasures {
+    /// Measures the upright picture at the working size: faces first, since the document measures
+    /// use them to tell an ID card's front and a held card.
+    static func measure(_ image: DecodedImage, rules: Rules) -> ContentMeasurement {
+        // One shrink of the working picture serves every portrait measure but sharpness.
+        var people = PortraitAnalysis.measure(image, small: image.downscaled(toLongSide: rules.portrait.detectionSize),
+                                              rules: rules.portrait)
+        let page = DocumentAnalysis.measure(image, faces: people.faceRects, rules: rules.document)
+        // A photograph with no frontal face may show someone turned aside; a page or card is not searched.
+        if !page.isDocument && !page.idSides.front && !page.idSides.back { lookForProfiles(&people, rules: rules.portrait) }
+        return ContentMeasurement(people: people, page: page)
+    }
+
+    /// Looks for faces turned to one side, where the frontal detector found none.
+    private static func lookForProfiles(_ measurement: inout PortraitMeasurement, rules: PortraitRules) {
+        guard measurement.faces.isEmpty, measurement.detectorProblem == nil, let small = measurement.detectionPicture else { return }
+        measurement.profileFaces = PortraitAnalysis.profileFaces(small, rules: rules)
+        measurement.measures["profile_face_count"] = Double(measurement.profileFaces.count)
+    }
+
+}
