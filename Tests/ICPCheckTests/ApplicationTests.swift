@@ -115,7 +115,7 @@ import Testing
         (#", "document_number": "91330106MA2AAAAA0X""#, FindingCode.creditCodeInvalid),
         (#"}, "administrator": {"id_number": "330106198503121230""#, FindingCode.idNumberInvalid),
     ])
-    func formChecksAreErrors(_ extra: String, _ code: String) async throws {
+    func formChecksAreErrors(_ extra: String, _ code: FindingCode) async throws {
         let manifest = try await Self.check(Self.complete, form: Self.form(extra: extra))
         #expect(manifest.codes.contains(code))
         #expect(manifest.findings.first { $0.code == code }?.severity == .error)

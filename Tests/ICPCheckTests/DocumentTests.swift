@@ -23,7 +23,7 @@ import Testing
             .judgePixels(facts, role: role, content: ContentMeasures.measure(image, rules: rules)).0
     }
 
-    static func codes(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> Set<String> {
+    static func codes(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> Set<FindingCode> {
         Set(report(image, role: role, isEntity: isEntity).findings.map(\.code))
     }
 

@@ -59,7 +59,7 @@ import Testing
         let big = folder.appendingPathComponent("big.jpg")
         try Data(try Corpus.bytes("jpeg/pillow_hopper.jpg")).write(to: big)
         let small = InspectOptions(limits: DecodeLimits(maxFileBytes: 1000))
-        let cases: [(String, InspectOptions, String)] = [
+        let cases: [(String, InspectOptions, FindingCode)] = [
             (empty.path, InspectOptions(), FindingCode.empty),
             (folder.path, InspectOptions(), FindingCode.notRegularFile),
             (folder.appendingPathComponent("missing.jpg").path, InspectOptions(), FindingCode.unreadable),

@@ -8,7 +8,7 @@ import Testing
     static let checkedAt = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
     static func findings(_ corpusPath: String, as role: MaterialRole, rules: Rules, bytes: [UInt8]? = nil, now: Date = checkedAt)
-        throws -> Set<String>
+        throws -> Set<FindingCode>
     {
         let data = try bytes ?? Corpus.bytes(corpusPath)
         let report = FileInspector.inspect(bytes: data, path: "file." + (corpusPath.split(separator: ".").last ?? "")).report

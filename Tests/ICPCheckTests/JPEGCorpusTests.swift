@@ -8,7 +8,7 @@ import Testing
     static let validFiles = expectations.filter { $0.value.bool("valid") == true }.keys.sorted()
 
     /// Findings that mean djpeg would have complained (it is silent only on clean data).
-    static let damageCodes: Set<String> = [
+    static let damageCodes: Set<FindingCode> = [
         FindingCode.truncated, FindingCode.corrupt, FindingCode.corruptData, FindingCode.unsupported,
     ]
 

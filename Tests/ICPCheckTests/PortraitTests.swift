@@ -16,7 +16,7 @@ import Testing
     }()
 
     static func codes(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, measures: [String: Double] = [:])
-        -> Set<String>
+        -> Set<FindingCode>
     {
         report(image, role: role, measures: measures).findings.map(\.code).reduce(into: Set()) { $0.insert($1) }
     }

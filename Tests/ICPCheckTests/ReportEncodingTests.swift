@@ -40,7 +40,7 @@ import Testing
         let entry = try Self.json("png/pngsuite/xcrn0g04.png")
         let findings = try #require(entry["findings"] as? [[String: Any]])
         let first = try #require(findings.first)
-        #expect(first["code"] as? String == FindingCode.unsupported)
+        #expect(first["code"] as? String == FindingCode.unsupported.rawValue)
         #expect((first["message"] as? String)?.isEmpty == false)
         #expect((first["message_zh"] as? String)?.isEmpty == false)
         #expect(first["severity"] as? String == "error")

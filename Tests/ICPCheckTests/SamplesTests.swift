@@ -39,6 +39,6 @@ import Testing
         let folder = Self.samples.appendingPathComponent(promise.folder)
         let manifest = await TestRules.check(folder, rules: try RulesLoader.load())
         #expect(manifest.verdict.rawValue == promise.verdict, "\(manifest.allFindings.map(\.code))")
-        for code in promise.codes { #expect(manifest.codes.contains(code), "\(code) in \(manifest.allFindings.map(\.code))") }
+        for code in promise.codes { #expect(manifest.codes.map(\.rawValue).contains(code), "\(code) in \(manifest.allFindings.map(\.code))") }
     }
 }

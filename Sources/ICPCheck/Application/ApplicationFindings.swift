@@ -1,22 +1,3 @@
-/// Stable codes of the application-level checks.
-extension FindingCode {
-    public static let assumedDefaults = "application.assumed_defaults"
-    public static let assumedEntity = "application.assumed_entity"
-    public static let regionUnknown = "application.region_unknown"
-    public static let formInvalid = "application.form_invalid"
-    public static let appVerificationRegion = "region.app_verification"
-    public static let smsVerificationRegion = "region.sms_verification"
-    public static let appUploadRegion = "region.app_upload"
-    public static let addressProvinceMismatch = "form.address_province_mismatch"
-    public static let regionMismatch = "form.region_mismatch"
-    public static let outOfProvinceRefused = "form.out_of_province_refused"
-    public static let residencePermitNeeded = "form.residence_permit_needed"
-    public static let creditCodeInvalid = "form.credit_code_invalid"
-    public static let idNumberInvalid = "form.id_number_invalid"
-    public static let individualPreApproval = "form.individual_pre_approval"
-    public static let websiteName = "form.website_name"
-}
-
 extension Finding {
     static let assumedDefaults = Finding(
         code: FindingCode.assumedDefaults, severity: .info,

@@ -33,7 +33,7 @@ public enum Evaluation {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
         let content = analysis.image.map { ContentMeasures.measure($0, rules: rules) }
         let (report, observed) = FileJudge(rules: rules).judgePixels(analysis.report, role: .unknown, content: content)
-        return (report, Set(observed.map(\.code)))
+        return (report, Set(observed.map(\.code.rawValue)))
     }
 }
 

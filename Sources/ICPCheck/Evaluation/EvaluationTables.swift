@@ -34,12 +34,12 @@ struct EvaluationTables {
         ("seal", "red seal", { $0.seal }),
         // A seal on a greyscale picture shows grey: no colour test can see it (doc.greyscale reports the picture).
         ("seal_in_colour", "red seal (colour pictures only)", { $0.greyscale == true ? nil : $0.seal }),
-        (FindingCode.docGreyscale, "greyscale (doc.greyscale)", { $0.greyscale }),
-        (FindingCode.glare, "glare (doc.glare)", { $0.glare }),
-        (FindingCode.docBlurry, "blurry (doc.blurry)", { $0.blurry }),
-        (FindingCode.borderCutOff, "cut off (doc.border_cut_off)", { $0.cutOff }),
-        (FindingCode.screenCapture, "screen re-shot (doc.screen_capture)", { $0.screen }),
-        (FindingCode.inkNotBlack, "blue ink (doc.ink_not_black)", { $0.ink.map { $0 == "blue" } }),
+        (FindingCode.docGreyscale.rawValue, "greyscale (doc.greyscale)", { $0.greyscale }),
+        (FindingCode.glare.rawValue, "glare (doc.glare)", { $0.glare }),
+        (FindingCode.docBlurry.rawValue, "blurry (doc.blurry)", { $0.blurry }),
+        (FindingCode.borderCutOff.rawValue, "cut off (doc.border_cut_off)", { $0.cutOff }),
+        (FindingCode.screenCapture.rawValue, "screen re-shot (doc.screen_capture)", { $0.screen }),
+        (FindingCode.inkNotBlack.rawValue, "blue ink (doc.ink_not_black)", { $0.ink.map { $0 == "blue" } }),
     ]
 
     mutating func score(_ report: FileReport, observed: Set<String>, label: ImageLabel, path: String, rules: Rules) {

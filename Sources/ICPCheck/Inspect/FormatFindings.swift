@@ -6,7 +6,7 @@ extension Finding {
         self.init(code: error.code, severity: .error, message: error.message, messageZh: zh, detail: error.underlying)
     }
 
-    private static let chineseMessages: [String: String] = [
+    private static let chineseMessages: [FindingCode: String] = [
         FindingCode.unreadable: "无法读取该文件，请检查文件权限后重新上传。",
         FindingCode.empty: "文件为空（0 字节），请重新导出并上传原文件。",
         FindingCode.fileTooLarge: "文件过大，未被读取，请压缩或缩小后再上传。",

@@ -33,12 +33,12 @@ struct DocumentJudge {
         }
         let role = report.role ?? .other
         if let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
-            report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: mismatch))
+            report.findings.append(.photo(.contentMismatch, .warning, detail: mismatch))
         }
         let observed = observedFindings(measurement, measures: report.measures)
         guard Self.pageRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
         if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
-            report.findings.append(.document(FindingCode.sealMissing, .error, value: 0, limit: 1))
+            report.findings.append(.document(.sealMissing, .error, value: 0, limit: 1))
         }
         // A file stored as greyscale has `image.not_color` from the file checks; only statements need black ink.
         let storedGrey = report.format.color?.hasPrefix("grayscale") == true
@@ -78,27 +78,27 @@ struct DocumentJudge {
         var found: [Finding] = []
         let m = { (key: String) in measures[key] ?? 0 }
         if measurement.isGreyscale {
-            found.append(.document(FindingCode.docGreyscale, .error, value: m("chroma_mean"), limit: rules.maxGreyChroma))
+            found.append(.document(.docGreyscale, .error, value: m("chroma_mean"), limit: rules.maxGreyChroma))
         }
         if measurement.isCutOff {
             let edges = ["top", "bottom", "left", "right"].map { "\($0) \(rounded(m("page_edge_contact_\($0)")))" }
             let detail = "page along the picture's edges: " + edges.joined(separator: ", ") + "; ink in the outer margin \(rounded(m("margin_ink")))"
-            found.append(.document(FindingCode.borderCutOff, .error, detail: detail))
+            found.append(.document(.borderCutOff, .error, detail: detail))
         }
         if m("glare_fraction") > rules.maxGlareFraction {
-            found.append(.document(FindingCode.glare, .warning, value: m("glare_fraction"), limit: rules.maxGlareFraction))
+            found.append(.document(.glare, .warning, value: m("glare_fraction"), limit: rules.maxGlareFraction))
         }
         if measurement.isDocument, m("stroke_sharpness") < rules.minStrokeSharpness {
-            found.append(.document(FindingCode.docBlurry, .warning, value: m("stroke_sharpness"), limit: rules.minStrokeSharpness))
+            found.append(.document(.docBlurry, .warning, value: m("stroke_sharpness"), limit: rules.minStrokeSharpness))
         }
         if let amplitude = measures["screen_pattern_amplitude"], amplitude > rules.maxScreenPattern {
-            found.append(.document(FindingCode.screenCapture, .warning, value: amplitude, limit: rules.maxScreenPattern))
+            found.append(.document(.screenCapture, .warning, value: amplitude, limit: rules.maxScreenPattern))
         }
         if measurement.isDocument, m("blue_ink_fraction") > rules.maxBlueInkFraction {
-            found.append(.document(FindingCode.inkNotBlack, .warning, value: m("blue_ink_fraction"), limit: rules.maxBlueInkFraction))
+            found.append(.document(.inkNotBlack, .warning, value: m("blue_ink_fraction"), limit: rules.maxBlueInkFraction))
         }
         if measurement.isSideways {
-            found.append(.document(FindingCode.sideways, .warning, value: 90, limit: rules.maxSkewDegrees))
+            found.append(.document(.sideways, .warning, value: 90, limit: rules.maxSkewDegrees))
         }
         return found
     }

@@ -22,7 +22,7 @@ struct FileRuleJudge {
             found.append(.fileTooSmall(bytes: report.bytes, limit: minBytes))
         }
         // A damaged file has its finding; its size and colour are not worth a second word.
-        let damaged = report.findings.contains { $0.severity == .error && $0.code.hasPrefix("format.") }
+        let damaged = report.findings.contains { $0.severity == .error && $0.code.rawValue.hasPrefix("format.") }
         if !damaged, let width = format.width, let height = format.height {
             let long = max(width, height), short = min(width, height)
             if let minLong = limits.minLongSide, long < minLong {

@@ -47,12 +47,12 @@ struct PortraitJudge {
             report.findings.removeAll { $0.code == FindingCode.roleUnknown }
         }
         if let problem = measurement.detectorProblem {
-            if role.isPhotoOfPerson { report.findings.append(.photo(FindingCode.detectorUnavailable, .warning, detail: problem)) }
+            if role.isPhotoOfPerson { report.findings.append(.photo(.detectorUnavailable, .warning, detail: problem)) }
             return
         }
         let nobody = measurement.faces.isEmpty && measurement.profileFaces.isEmpty
         if role.isPhotoOfPerson && nobody || Self.documentRoles.contains(role) && portrait {
-            report.findings.append(.photo(FindingCode.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
+            report.findings.append(.photo(.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
         }
         if role == .administratorPhoto {
             report.findings += administratorPhotoFindings(measurement, measures: report.measures)
@@ -64,42 +64,42 @@ struct PortraitJudge {
     /// No frontal face: a face turned away, or none at all.
     private static func faceMissing(_ measurement: PortraitMeasurement) -> Finding {
         measurement.profileFaces.isEmpty
-            ? .photo(FindingCode.noFace, .error, value: 0, limit: 1)
-            : .photo(FindingCode.faceNotFrontal, .error, value: Double(measurement.profileFaces.count), detail: "a face seen from the side")
+            ? .photo(.noFace, .error, value: 0, limit: 1)
+            : .photo(.faceNotFrontal, .error, value: Double(measurement.profileFaces.count), detail: "a face seen from the side")
     }
 
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
         var found: [Finding] = []
         let faces = measurement.faces.count
         if faces == 0 { return [Self.faceMissing(measurement)] }
-        if faces > 1 { found.append(.photo(FindingCode.multipleFaces, .error, value: Double(faces), limit: 1)) }
+        if faces > 1 { found.append(.photo(.multipleFaces, .error, value: Double(faces), limit: 1)) }
         let m = { (key: String) in measures[key] ?? 0 }
         if m("face_height_fraction") < rules.minFaceHeight {
-            found.append(.photo(FindingCode.faceTooSmall, .warning, value: m("face_height_fraction"), limit: rules.minFaceHeight))
+            found.append(.photo(.faceTooSmall, .warning, value: m("face_height_fraction"), limit: rules.minFaceHeight))
         }
         if m("face_height_fraction") > rules.maxFaceHeight {
-            found.append(.photo(FindingCode.faceTooLarge, .warning, value: m("face_height_fraction"), limit: rules.maxFaceHeight))
+            found.append(.photo(.faceTooLarge, .warning, value: m("face_height_fraction"), limit: rules.maxFaceHeight))
         }
         if m("face_center_offset") > rules.maxCenterOffset {
-            found.append(.photo(FindingCode.offCentre, .warning, value: m("face_center_offset"), limit: rules.maxCenterOffset))
+            found.append(.photo(.offCentre, .warning, value: m("face_center_offset"), limit: rules.maxCenterOffset))
         }
         if m("head_margin") < rules.minHeadMargin {
-            found.append(.photo(FindingCode.headCutOff, .error, value: m("head_margin"), limit: rules.minHeadMargin))
+            found.append(.photo(.headCutOff, .error, value: m("head_margin"), limit: rules.minHeadMargin))
         }
         found += backdropFindings(measurement.backdrop, measures: measures)
         if m("face_luma") < rules.minFaceLuma || m("face_crushed_fraction") > rules.maxCrushedFraction {
-            found.append(.photo(FindingCode.underexposed, .warning, value: m("face_luma"), limit: rules.minFaceLuma))
+            found.append(.photo(.underexposed, .warning, value: m("face_luma"), limit: rules.minFaceLuma))
         } else if m("face_luma") > rules.maxFaceLuma || m("face_clipped_fraction") > rules.maxClippedFraction {
-            found.append(.photo(FindingCode.overexposed, .warning, value: m("face_luma"), limit: rules.maxFaceLuma))
+            found.append(.photo(.overexposed, .warning, value: m("face_luma"), limit: rules.maxFaceLuma))
         }
         if m("sharpness") < rules.minSharpness {
-            found.append(.photo(FindingCode.blurry, .warning, value: m("sharpness"), limit: rules.minSharpness))
+            found.append(.photo(.blurry, .warning, value: m("sharpness"), limit: rules.minSharpness))
         }
         if let quality = measures["jpeg_quality"], quality < rules.minJPEGQuality {
-            found.append(.photo(FindingCode.recompressed, .warning, value: quality, limit: rules.minJPEGQuality))
+            found.append(.photo(.recompressed, .warning, value: quality, limit: rules.minJPEGQuality))
         }
         if let difference = measures["thumbnail_difference"], difference > rules.maxThumbnailDifference {
-            found.append(.photo(FindingCode.thumbnailMismatch, .warning, value: difference, limit: rules.maxThumbnailDifference))
+            found.append(.photo(.thumbnailMismatch, .warning, value: difference, limit: rules.maxThumbnailDifference))
         }
         return found
     }
@@ -107,24 +107,24 @@ struct PortraitJudge {
     private func backdropFindings(_ backdrop: BackdropMeasurement?, measures: [String: Double]) -> [Finding] {
         let limits = rules.backdrop
         guard let backdrop, backdrop.areaFraction >= limits.minAreaFraction else {
-            return [.photo(FindingCode.backdropNotFound, .warning, value: backdrop?.areaFraction ?? 0, limit: limits.minAreaFraction)]
+            return [.photo(.backdropNotFound, .warning, value: backdrop?.areaFraction ?? 0, limit: limits.minAreaFraction)]
         }
         var found: [Finding] = []
         let accepted = backdropColors.filter { backdrop.colorName == $0 }
         if accepted.isEmpty {
             let detail = "L \(Int(backdrop.color.l)) a \(Int(backdrop.color.a)) b \(Int(backdrop.color.b)); accepted: "
                 + backdropColors.joined(separator: ", ")
-            found.append(.photo(FindingCode.backdropWrongColour, .error, detail: detail))
+            found.append(.photo(.backdropWrongColour, .error, detail: detail))
         }
         if backdrop.borderFraction < limits.minBorderFraction {
-            found.append(.photo(FindingCode.backdropNotFillingBackground, .warning, value: backdrop.borderFraction,
+            found.append(.photo(.backdropNotFillingBackground, .warning, value: backdrop.borderFraction,
                                 limit: limits.minBorderFraction))
         }
         if backdrop.texture > limits.maxTexture {
-            found.append(.photo(FindingCode.backdropWrinkled, .warning, value: backdrop.texture, limit: limits.maxTexture))
+            found.append(.photo(.backdropWrinkled, .warning, value: backdrop.texture, limit: limits.maxTexture))
         }
         if let distance = measures["clothing_backdrop_distance"], distance < limits.minClothingDistance {
-            found.append(.photo(FindingCode.clothingMatchesBackdrop, .warning, value: distance, limit: limits.minClothingDistance))
+            found.append(.photo(.clothingMatchesBackdrop, .warning, value: distance, limit: limits.minClothingDistance))
         }
         return found
     }

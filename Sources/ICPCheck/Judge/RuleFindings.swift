@@ -1,20 +1,5 @@
 import Foundation
 
-/// Stable codes of the rule-based file checks.
-extension FindingCode {
-    public static let formatNotAccepted = "format.not_accepted"
-    public static let fileTooLargeForRole = "file.too_large"
-    public static let fileTooSmall = "file.too_small"
-    public static let imageTooSmall = "image.too_small"
-    public static let lowDPI = "image.low_dpi"
-    public static let notColor = "image.not_color"
-    public static let editedBySoftware = "exif.edited"
-    public static let gpsPresent = "exif.gps_present"
-    public static let thumbnailAspectMismatch = "exif.thumbnail_mismatch"
-    public static let noCameraEXIF = "photo.no_camera_exif"
-    public static let photoTooOld = "photo.too_old"
-}
-
 extension Finding {
     static func formatNotAccepted(_ format: ImageFormat, accepted: [ImageFormat], role: MaterialRole) -> Finding {
         let list = accepted.map { $0.rawValue.uppercased() }.joined(separator: "/")

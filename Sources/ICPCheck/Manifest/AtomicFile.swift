@@ -48,6 +48,6 @@ public enum AtomicFile {
     }
 
     private static func failure(_ what: String, _ path: String) -> ICPCheckError {
-        ICPCheckError(code: "output.write_failed", message: "\(what) \(path)", path: path, underlying: String(cString: strerror(errno)))
+        ICPCheckError(code: .outputWriteFailed, message: "\(what) \(path)", path: path, underlying: String(cString: strerror(errno)))
     }
 }

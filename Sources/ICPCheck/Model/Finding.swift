@@ -19,8 +19,8 @@ public enum Severity: String, Codable, Sendable, Comparable {
 ///
 /// Tools and tests match on `code`; the message texts may change between versions.
 public struct Finding: Codable, Sendable, Hashable {
-    /// Dotted and stable, e.g. `format.extension_mismatch`.
-    public var code: String
+    /// Dotted and stable in the JSON, e.g. `format.extension_mismatch`.
+    public var code: FindingCode
     public var severity: Severity
     public var message: String
     public var messageZh: String
@@ -31,7 +31,7 @@ public struct Finding: Codable, Sendable, Hashable {
     public var detail: String?
 
     public init(
-        code: String, severity: Severity, message: String, messageZh: String,
+        code: FindingCode, severity: Severity, message: String, messageZh: String,
         value: Double? = nil, limit: Double? = nil, detail: String? = nil
     ) {
         self.code = code

@@ -3,7 +3,7 @@
 /// `code` is a finding code (`format.truncated`, `format.corrupt`, …) so that an error turns into
 /// a finding without translation.
 public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
-    public var code: String
+    public var code: FindingCode
     /// What happened, in words a user can act on.
     public var message: String
     public var path: String?
@@ -12,7 +12,7 @@ public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
     /// The message in Chinese, where it says more than the code's standard text.
     public var messageZh: String?
 
-    public init(code: String, message: String, path: String? = nil, underlying: String? = nil, messageZh: String? = nil) {
+    public init(code: FindingCode, message: String, path: String? = nil, underlying: String? = nil, messageZh: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
@@ -21,7 +21,7 @@ public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(code): \(message)"
+        var text = "\(code.rawValue): \(message)"
         if let path { text = "\(path): " + text }
         if let underlying, !underlying.isEmpty { text += " (\(underlying))" }
         return text

@@ -29,7 +29,7 @@ final class OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw ICPCheckError(code: Self.writeFailed, message: "cannot create the output folder", path: output,
+            throw ICPCheckError(code: FindingCode.outputWriteFailed, message: "cannot create the output folder", path: output,
                                 underlying: error.localizedDescription)
         }
         lock = try Self.takeLock(in: output)
@@ -57,10 +57,6 @@ final class OutputFolder {
 
     // MARK: Placement
 
-    static let writeFailed = "output.write_failed"
-    static let misplaced = "output.misplaced"
-    static let locked = "output.locked"
-
     /// - Returns: the output's name when it is an immediate sub-folder of the uploads folder.
     static func placement(of output: String, uploads: String) throws(ICPCheckError) -> [UInt8]? {
         guard let root = DirectoryListing.realPath(Array(uploads.utf8)) else {
@@ -69,7 +65,7 @@ final class OutputFolder {
         }
         let out = DirectoryListing.canonicalPath(Array(output.utf8))
         func refuse(_ why: String) -> ICPCheckError {
-            ICPCheckError(code: misplaced, message: why + " Choose an output folder outside the uploads folder.", path: output)
+            ICPCheckError(code: .outputMisplaced, message: why + " Choose an output folder outside the uploads folder.", path: output)
         }
         if out == root { throw refuse("The output folder is the uploads folder: manifests would be mixed with uploads.") }
         if root.starts(with: out + [0x2F]) { throw refuse("The output folder contains the uploads folder.") }
@@ -100,19 +96,19 @@ final class OutputFolder {
         let lockPath = output + "/" + lockName
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw ICPCheckError(code: writeFailed, message: "cannot create the lock file", path: lockPath,
+            throw ICPCheckError(code: .outputWriteFailed, message: "cannot create the lock file", path: lockPath,
                                 underlying: String(cString: strerror(errno)))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             guard errno == EWOULDBLOCK else {
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw ICPCheckError(code: writeFailed, message: "cannot lock the output folder", path: lockPath, underlying: reason)
+                throw ICPCheckError(code: .outputWriteFailed, message: "cannot lock the output folder", path: lockPath, underlying: reason)
             }
             let holder = readAll(descriptor).trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
             throw ICPCheckError(
-                code: locked,
+                code: .outputLocked,
                 message: "Another icpcheck batch\(holder.isEmpty ? "" : " (process \(holder))") is writing to this output"
                     + " folder. Wait for it to finish, or choose another --out.",
                 path: output)
@@ -141,7 +137,7 @@ final class OutputFolder {
             unlink(probe)
         }
         guard written == 1 else {
-            throw ICPCheckError(code: writeFailed, message: "the output folder cannot be written", path: output,
+            throw ICPCheckError(code: .outputWriteFailed, message: "the output folder cannot be written", path: output,
                                 underlying: String(cString: strerror(errno)))
         }
     }

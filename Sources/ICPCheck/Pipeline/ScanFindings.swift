@@ -1,15 +1,3 @@
-/// Stable codes of the folder scan.
-extension FindingCode {
-    public static let linkOutside = "scan.link_outside"
-    public static let folderUnreadable = "scan.folder_unreadable"
-    public static let folderTooDeep = "scan.folder_too_deep"
-    public static let nameNotUTF8 = "scan.name_not_utf8"
-    /// A FIFO, socket, device or folder where a file was expected; never opened for reading.
-    public static let notRegularFile = "scan.not_regular_file"
-    /// An application folder that is a link, or resolves outside the uploads folder; not entered.
-    public static let applicationLink = "scan.application_link"
-}
-
 extension Finding {
     static func linkOutside(_ path: String) -> Finding {
         Finding(

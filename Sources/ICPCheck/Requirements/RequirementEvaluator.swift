@@ -61,11 +61,6 @@ struct RequirementEvaluator {
     }
 }
 
-extension FindingCode {
-    public static let requirementMissing = "requirement.missing"
-    public static let idSideMissing = "requirement.id_side_missing"
-}
-
 extension Finding {
     static func requirementMissing(_ id: Requirement.ID, individual: Bool) -> Finding {
         let (english, chinese): (String, String) =

@@ -48,13 +48,6 @@ struct RoleAssignment {
     }
 }
 
-extension FindingCode {
-    public static let roleUnknown = "role.unknown"
-    public static let declaredRoleInvalid = "role.declared_invalid"
-    public static let declaredFileMissing = "role.declared_missing"
-    public static let idSideAssumed = "role.id_side_assumed"
-}
-
 extension Finding {
     static func roleUnknown(_ path: String) -> Finding {
         Finding(

@@ -59,6 +59,6 @@ enum TestRules {
 
 extension Manifest {
     func requirement(_ id: Requirement.ID) -> Requirement? { requirements.first { $0.id == id } }
-    var codes: Set<String> { Set(allFindings.map(\.code)) }
+    var codes: Set<FindingCode> { Set(allFindings.map(\.code)) }
     func file(_ path: String) -> FileReport? { files.first { $0.path == path } }
 }
