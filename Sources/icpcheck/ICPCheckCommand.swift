@@ -11,7 +11,7 @@ struct ICPCheckCommand: AsyncParsableCommand {
             Exit status: 0 when everything checked is acceptable, 1 when a file or application has an \
             error finding, 2 on a usage or fatal error.
             """,
-        version: "0.1.0",
+        version: ICPCheckVersion.current,
         subcommands: [BatchCommand.self, CheckCommand.self, Inspect.self, RulesCommand.self, EvalCommand.self]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICPCheck
 import Testing
 
 @testable import icpcheck
@@ -49,5 +50,13 @@ import Testing
         let output = try #require(result?.standardOutputContent)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(output)) as? [[String: Any]])
         #expect(array.map { $0["path"] as? String } == paths)
+    }
+
+    /// `--version` and the manifests' `tool_version` must name the same release, or a reviewer cannot
+    /// tell which build wrote a manifest.
+    @Test func versionIsTheManifestsToolVersion() throws {
+        let result = try BatchTests.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == ICPCheckVersion.current)
     }
 }

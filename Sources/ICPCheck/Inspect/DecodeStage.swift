@@ -1,9 +1,10 @@
-/// The EXIF and decode steps of one file, collecting what they measure and find.
+/// The EXIF and decode steps of one file, collecting the decode's facts (scale, decoded size) and the
+/// codecs' findings. Judging the pixels, editing traces included, comes after, on what this leaves.
 struct DecodeStage {
     let bytes: [UInt8]
     let options: InspectOptions
     var exif: ExifSummary?
-    /// The EXIF thumbnail's JPEG bytes, compared with the decoded picture.
+    /// The EXIF thumbnail's bytes, kept for the editing measures.
     var thumbnail: [UInt8]?
     var image: DecodedImage?
     var measures: [String: Double] = [:]
@@ -14,18 +15,14 @@ struct DecodeStage {
         self.options = options
     }
 
+    /// The EXIF orientation the pixels are turned by; 1 (upright) when the file records none.
+    var orientation: Int { exif?.orientation ?? 1 }
+
     mutating func readExif(format: ImageFormat) {
         guard let block = ExifReader.exifBlock(in: bytes, format: format) else { return }
         let (summary, thumbnail, diagnostics) = ExifReader.read(block)
         exif = summary
         self.thumbnail = thumbnail
-        // The thumbnail's shape, to compare with the image's: editors often leave the camera's.
-        if let thumbnail, ImageFormat.sniff(thumbnail) == .jpeg, let header = try? JPEGCodec.readHeader(thumbnail).0,
-            header.height > 0
-        {
-            measures["exif_thumbnail_width"] = Double(header.width)
-            measures["exif_thumbnail_height"] = Double(header.height)
-        }
         if diagnostics.warningCount > 0 { findings.append(.exifCorrupt(diagnostics)) }
     }
 
@@ -44,11 +41,6 @@ struct DecodeStage {
                 width: header.width, height: header.height, targetLongSide: options.workingLongSide)
             let (decoded, diagnostics) = try JPEGCodec.decode(bytes, scaleDenominator: denominator, limits: limits)
             measures["decode_scale"] = 1 / Double(denominator)
-            // Editing traces: the quality the file was last saved at, and whether libjpeg's own tables were used.
-            if let tables = QuantizationTables.read(bytes) {
-                if let quality = tables.estimatedQuality() { measures["jpeg_quality"] = quality }
-                measures["jpeg_tables_ijg"] = tables.matchesIJGExactly() ? 1 : 0
-            }
             if diagnostics.warningCount > 0 {
                 let truncated = diagnostics.warningCode == JPEGCodec.prematureEndCode
                 findings.append(truncated ? .truncatedButDecoded(diagnostics) : .corruptData(diagnostics))
@@ -96,21 +88,9 @@ struct DecodeStage {
         }
     }
 
-    /// Width over height as stored, before orientation (the EXIF thumbnail is stored the same way).
-    mutating func noteStoredAspect(_ format: FormatInfo) {
-        if let width = format.width, let height = format.height, height > 0 {
-            measures["stored_aspect"] = Double(width) / Double(height)
-        }
-    }
-
     /// Keeps the decoded pixels upright, as a viewer shows them.
     private mutating func accept(_ decoded: DecodedImage) {
-        let upright = decoded.applyingOrientation(exif?.orientation ?? 1)
-        if let thumbnail, let difference = ThumbnailComparison.difference(
-            thumbnail: thumbnail, image: upright, orientation: exif?.orientation ?? 1)
-        {
-            measures["thumbnail_difference"] = difference
-        }
+        let upright = decoded.applyingOrientation(orientation)
         measures["decoded_width"] = Double(upright.width)
         measures["decoded_height"] = Double(upright.height)
         image = upright

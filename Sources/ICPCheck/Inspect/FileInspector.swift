@@ -88,10 +88,14 @@ public enum FileInspector {
             if exif.resolutionUnit == 2 { format.dpi = x }
             if exif.resolutionUnit == 3 { format.dpi = x * 2.54 }
         }
-        stage.noteStoredAspect(format)
+        // Editing traces are measured on what decoding left: the stored size, the thumbnail, the pixels.
+        let editing = EditingMeasures.measure(
+            bytes: bytes, format: format, thumbnail: stage.thumbnail, image: stage.image,
+            orientation: stage.orientation)
         report.format = format
         report.exif = stage.exif
-        report.measures = stage.measures
+        // The two sets of keys never overlap; the decode's value would win if they did.
+        report.measures = stage.measures.merging(editing.reportMeasures) { decoded, _ in decoded }
         report.findings += stage.findings
         return FileAnalysis(report: report, image: stage.image)
     }

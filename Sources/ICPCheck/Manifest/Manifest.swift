@@ -78,7 +78,7 @@ public struct Requirement: Codable, Sendable {
     public var findings: [Finding]
 }
 
-/// The current version, written into every manifest.
+/// The current version, written into every manifest and printed by `icpcheck --version`.
 public enum ICPCheckVersion {
     public static let current = "0.2.0"
 }
