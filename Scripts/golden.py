@@ -4,9 +4,10 @@ should keep behaviour shows every difference it makes.
 
     python3 Scripts/golden.py BEFORE_BINARY AFTER_BINARY [--out DIR]
 
-Runs `icpcheck batch` over Samples/ and `icpcheck inspect --json` over the labelled images (the
-corpus photos and real images, and the generated document set and photo variants where `make eval`
-has written them) with each binary, drops what differs from run to run (`checked_at`,
+Runs `icpcheck batch` over Samples/, and `icpcheck inspect --json` and `icpcheck batch` (one
+application per image, so roles and findings are judged) over the labelled images (the corpus
+photos and real images, and the generated document set and photo variants where `make eval` has
+written them) with each binary, drops what differs from run to run (`checked_at`,
 `tool_version`), and prints, per set, how many files are identical and every field that differs.
 Exit status 1 when anything differs.
 """
@@ -15,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import shutil
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -68,6 +70,21 @@ def batch(binary, uploads):
         return manifests
 
 
+def batch_of_images(binary, name, paths):
+    """The labelled images as one application each (named by their file), so the judge's roles and
+    findings are compared too, not only the measures `inspect` shows."""
+    with tempfile.TemporaryDirectory() as uploads:
+        for index, path in enumerate(paths):
+            folder = os.path.join(uploads, f"{index:04d}")
+            os.mkdir(folder)
+            target = os.path.join(folder, os.path.basename(path))
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copyfile(path, target)
+        return batch(binary, uploads)
+
+
 def differences(before, after, path=""):
     """Every leaf that differs, as (path, before, after)."""
     if isinstance(before, dict) and isinstance(after, dict):
@@ -99,6 +116,8 @@ def main():
                       batch(arguments.after, os.path.join(ROOT, "Samples")))
     for name, paths in image_sets():
         changed += compare(f"{name} (inspect)", inspect(arguments.before, paths), inspect(arguments.after, paths))
+        changed += compare(f"{name} (one application per image)", batch_of_images(arguments.before, name, paths),
+                           batch_of_images(arguments.after, name, paths))
     sys.exit(1 if changed else 0)
 
 

@@ -1,10 +1,11 @@
 extension Finding {
-    /// A document finding comparing a measure with its threshold.
-    static func document(_ problem: DocumentProblem, _ severity: Severity, value: Double? = nil, limit: Double? = nil, detail: String? = nil)
-        -> Finding
-    {
+    /// A document finding comparing a measure (named by its `measures` key) with its threshold.
+    static func document(
+        _ problem: DocumentProblem, _ severity: Severity, measure: String? = nil, value: Double? = nil, limit: Double? = nil,
+        detail: String? = nil
+    ) -> Finding {
         Finding(code: problem.code, severity: severity, message: problem.messages.0, messageZh: problem.messages.1,
-                value: value, limit: limit, detail: detail)
+                measure: measure, value: value, limit: limit, detail: detail)
     }
 }
 

@@ -38,7 +38,7 @@ struct DocumentJudge {
         let observed = observedFindings(measurement, measures: report.measures)
         guard Self.pageRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
         if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
-            report.findings.append(.document(.sealMissing, .error, value: 0, limit: 1))
+            report.findings.append(.document(.sealMissing, .error, measure: "seal_count", value: 0, limit: 1))
         }
         // A file stored as greyscale has `image.not_color` from the file checks; only statements need black ink.
         let storedGrey = report.format.color?.hasPrefix("grayscale") == true
@@ -77,25 +77,31 @@ struct DocumentJudge {
     private func observedFindings(_ measurement: DocumentMeasurement, measures: [String: Double]) -> [Finding] {
         var found: [Finding] = []
         let m = { (key: String) in measures[key] ?? 0 }
-        if measurement.isGreyscale {
-            found.append(.document(.docGreyscale, .error, value: m("chroma_mean"), limit: rules.maxGreyChroma))
+        // The measure compared with the limit, named as the report's `measures` key.
+        func compare(_ problem: DocumentProblem, _ severity: Severity, _ key: String, _ limit: Double, detail: String? = nil) -> Finding {
+            .document(problem, severity, measure: key, value: m(key), limit: limit, detail: detail)
         }
-        if measurement.isCutOff {
+        if measurement.isGreyscale {
+            found.append(compare(.docGreyscale, .error, "chroma_mean", rules.maxGreyChroma))
+        }
+        // Text running into a picture edge the page reaches: the frame cut through the page. (A page
+        // merely touching an edge says little: a white desk joins the page region.)
+        if m("margin_ink") > rules.maxMarginInk {
             let edges = ["top", "bottom", "left", "right"].map { "\($0) \(rounded(m("page_edge_contact_\($0)")))" }
-            let detail = "page along the picture's edges: " + edges.joined(separator: ", ") + "; ink in the outer margin \(rounded(m("margin_ink")))"
-            found.append(.document(.borderCutOff, .error, detail: detail))
+            found.append(compare(.borderCutOff, .error, "margin_ink", rules.maxMarginInk,
+                                 detail: "page along the picture's edges: " + edges.joined(separator: ", ")))
         }
         if m("glare_fraction") > rules.maxGlareFraction {
-            found.append(.document(.glare, .warning, value: m("glare_fraction"), limit: rules.maxGlareFraction))
+            found.append(compare(.glare, .warning, "glare_fraction", rules.maxGlareFraction))
         }
         if measurement.isDocument, m("stroke_sharpness") < rules.minStrokeSharpness {
-            found.append(.document(.docBlurry, .warning, value: m("stroke_sharpness"), limit: rules.minStrokeSharpness))
+            found.append(compare(.docBlurry, .warning, "stroke_sharpness", rules.minStrokeSharpness))
         }
         if let amplitude = measures["screen_pattern_amplitude"], amplitude > rules.maxScreenPattern {
-            found.append(.document(.screenCapture, .warning, value: amplitude, limit: rules.maxScreenPattern))
+            found.append(compare(.screenCapture, .warning, "screen_pattern_amplitude", rules.maxScreenPattern))
         }
         if measurement.isDocument, m("blue_ink_fraction") > rules.maxBlueInkFraction {
-            found.append(.document(.inkNotBlack, .warning, value: m("blue_ink_fraction"), limit: rules.maxBlueInkFraction))
+            found.append(compare(.inkNotBlack, .warning, "blue_ink_fraction", rules.maxBlueInkFraction))
         }
         if measurement.isSideways {
             found.append(.document(.sideways, .warning, value: 90, limit: rules.maxSkewDegrees))

@@ -26,9 +26,9 @@ struct FileRuleJudge {
         if !damaged, let width = format.width, let height = format.height {
             let long = max(width, height), short = min(width, height)
             if let minLong = limits.minLongSide, long < minLong {
-                found.append(.imageTooSmall(side: long, limit: minLong, width: width, height: height))
+                found.append(.imageTooSmall("long_side", side: long, limit: minLong, width: width, height: height))
             } else if let minShort = limits.minShortSide, short < minShort {
-                found.append(.imageTooSmall(side: short, limit: minShort, width: width, height: height))
+                found.append(.imageTooSmall("short_side", side: short, limit: minShort, width: width, height: height))
             }
         }
         if !damaged, let dpi = format.dpi, let minDPI = limits.minDPI, minDPI > 0, dpi < minDPI,
@@ -55,10 +55,12 @@ struct FileRuleJudge {
         // DCF fixes thumbnails at 160×120 and cameras letterbox other shapes into it: only other
         // sizes say something about the image.
         if let width = measures["exif_thumbnail_width"], let height = measures["exif_thumbnail_height"], height > 0,
-            !(width == 160 && height == 120), let imageAspect = measures["stored_aspect"],
-            abs(width / height - imageAspect) / imageAspect > photo.thumbnailAspectTolerance
+            !(width == 160 && height == 120), let imageAspect = measures["stored_aspect"]
         {
-            found.append(.thumbnailAspectMismatch(thumbnail: width / height, image: imageAspect))
+            let difference = abs(width / height - imageAspect) / imageAspect
+            if difference > photo.thumbnailAspectTolerance {
+                found.append(.thumbnailAspectMismatch(difference: difference, tolerance: photo.thumbnailAspectTolerance))
+            }
         }
         guard role.isPhotoOfPerson else { return found }
         if photo.requireCamera, exif?.make == nil && exif?.model == nil {

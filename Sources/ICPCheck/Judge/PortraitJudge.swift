@@ -64,42 +64,52 @@ struct PortraitJudge {
     /// No frontal face: a face turned away, or none at all.
     private static func faceMissing(_ measurement: PortraitMeasurement) -> Finding {
         measurement.profileFaces.isEmpty
-            ? .photo(.noFace, .error, value: 0, limit: 1)
-            : .photo(.faceNotFrontal, .error, value: Double(measurement.profileFaces.count), detail: "a face seen from the side")
+            ? .photo(.noFace, .error, measure: "face_count", value: 0, limit: 1)
+            : .photo(.faceNotFrontal, .error, measure: "profile_face_count", value: Double(measurement.profileFaces.count),
+                     detail: "a face seen from the side")
     }
 
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
         var found: [Finding] = []
         let faces = measurement.faces.count
         if faces == 0 { return [Self.faceMissing(measurement)] }
-        if faces > 1 { found.append(.photo(.multipleFaces, .error, value: Double(faces), limit: 1)) }
+        if faces > 1 { found.append(.photo(.multipleFaces, .error, measure: "face_count", value: Double(faces), limit: 1)) }
         let m = { (key: String) in measures[key] ?? 0 }
+        // The measure compared with the limit, named as the report's `measures` key.
+        func compare(_ problem: PhotoProblem, _ severity: Severity, _ key: String, _ limit: Double) -> Finding {
+            .photo(problem, severity, measure: key, value: m(key), limit: limit)
+        }
         if m("face_height_fraction") < rules.minFaceHeight {
-            found.append(.photo(.faceTooSmall, .warning, value: m("face_height_fraction"), limit: rules.minFaceHeight))
+            found.append(compare(.faceTooSmall, .warning, "face_height_fraction", rules.minFaceHeight))
         }
         if m("face_height_fraction") > rules.maxFaceHeight {
-            found.append(.photo(.faceTooLarge, .warning, value: m("face_height_fraction"), limit: rules.maxFaceHeight))
+            found.append(compare(.faceTooLarge, .warning, "face_height_fraction", rules.maxFaceHeight))
         }
         if m("face_center_offset") > rules.maxCenterOffset {
-            found.append(.photo(.offCentre, .warning, value: m("face_center_offset"), limit: rules.maxCenterOffset))
+            found.append(compare(.offCentre, .warning, "face_center_offset", rules.maxCenterOffset))
         }
         if m("head_margin") < rules.minHeadMargin {
-            found.append(.photo(.headCutOff, .error, value: m("head_margin"), limit: rules.minHeadMargin))
+            found.append(compare(.headCutOff, .error, "head_margin", rules.minHeadMargin))
         }
         found += backdropFindings(measurement.backdrop, measures: measures)
-        if m("face_luma") < rules.minFaceLuma || m("face_crushed_fraction") > rules.maxCrushedFraction {
-            found.append(.photo(.underexposed, .warning, value: m("face_luma"), limit: rules.minFaceLuma))
-        } else if m("face_luma") > rules.maxFaceLuma || m("face_clipped_fraction") > rules.maxClippedFraction {
-            found.append(.photo(.overexposed, .warning, value: m("face_luma"), limit: rules.maxFaceLuma))
+        // Too dark on average, or too much of the face crushed to black; the finding names which.
+        if m("face_luma") < rules.minFaceLuma {
+            found.append(compare(.underexposed, .warning, "face_luma", rules.minFaceLuma))
+        } else if m("face_crushed_fraction") > rules.maxCrushedFraction {
+            found.append(compare(.underexposed, .warning, "face_crushed_fraction", rules.maxCrushedFraction))
+        } else if m("face_luma") > rules.maxFaceLuma {
+            found.append(compare(.overexposed, .warning, "face_luma", rules.maxFaceLuma))
+        } else if m("face_clipped_fraction") > rules.maxClippedFraction {
+            found.append(compare(.overexposed, .warning, "face_clipped_fraction", rules.maxClippedFraction))
         }
         if m("sharpness") < rules.minSharpness {
-            found.append(.photo(.blurry, .warning, value: m("sharpness"), limit: rules.minSharpness))
+            found.append(compare(.blurry, .warning, "sharpness", rules.minSharpness))
         }
         if let quality = measures["jpeg_quality"], quality < rules.minJPEGQuality {
-            found.append(.photo(.recompressed, .warning, value: quality, limit: rules.minJPEGQuality))
+            found.append(compare(.recompressed, .warning, "jpeg_quality", rules.minJPEGQuality))
         }
         if let difference = measures["thumbnail_difference"], difference > rules.maxThumbnailDifference {
-            found.append(.photo(.thumbnailMismatch, .warning, value: difference, limit: rules.maxThumbnailDifference))
+            found.append(compare(.thumbnailMismatch, .warning, "thumbnail_difference", rules.maxThumbnailDifference))
         }
         return found
     }
@@ -107,7 +117,8 @@ struct PortraitJudge {
     private func backdropFindings(_ backdrop: BackdropMeasurement?, measures: [String: Double]) -> [Finding] {
         let limits = rules.backdrop
         guard let backdrop, backdrop.areaFraction >= limits.minAreaFraction else {
-            return [.photo(.backdropNotFound, .warning, value: backdrop?.areaFraction ?? 0, limit: limits.minAreaFraction)]
+            return [.photo(.backdropNotFound, .warning, measure: "backdrop_area_fraction", value: backdrop?.areaFraction ?? 0,
+                            limit: limits.minAreaFraction)]
         }
         var found: [Finding] = []
         let accepted = backdropColors.filter { backdrop.colorName == $0 }
@@ -117,14 +128,15 @@ struct PortraitJudge {
             found.append(.photo(.backdropWrongColour, .error, detail: detail))
         }
         if backdrop.borderFraction < limits.minBorderFraction {
-            found.append(.photo(.backdropNotFillingBackground, .warning, value: backdrop.borderFraction,
+            found.append(.photo(.backdropNotFillingBackground, .warning, measure: "backdrop_border_fraction", value: backdrop.borderFraction,
                                 limit: limits.minBorderFraction))
         }
         if backdrop.texture > limits.maxTexture {
-            found.append(.photo(.backdropWrinkled, .warning, value: backdrop.texture, limit: limits.maxTexture))
+            found.append(.photo(.backdropWrinkled, .warning, measure: "backdrop_texture", value: backdrop.texture, limit: limits.maxTexture))
         }
         if let distance = measures["clothing_backdrop_distance"], distance < limits.minClothingDistance {
-            found.append(.photo(.clothingMatchesBackdrop, .warning, value: distance, limit: limits.minClothingDistance))
+            found.append(.photo(.clothingMatchesBackdrop, .warning, measure: "clothing_backdrop_distance", value: distance,
+                                limit: limits.minClothingDistance))
         }
         return found
     }

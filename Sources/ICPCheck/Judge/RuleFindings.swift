@@ -16,7 +16,7 @@ extension Finding {
             message: "The file is \(megabytes(bytes)); the limit is \(megabytes(limit)). Save it with stronger JPEG compression"
                 + " or a smaller size.",
             messageZh: "文件大小为 \(megabytes(bytes))，超过 \(megabytes(limit)) 的上限，请压缩或缩小后再上传。",
-            value: Double(bytes), limit: Double(limit))
+            measure: "bytes", value: Double(bytes), limit: Double(limit))
     }
 
     static func fileTooSmall(bytes: Int, limit: Int) -> Finding {
@@ -25,16 +25,17 @@ extension Finding {
             message: "The file is only \(bytes) bytes; a readable scan or photo is rarely under \(limit / 1024) KB."
                 + " Upload the original, not a thumbnail.",
             messageZh: "文件只有 \(bytes) 字节，清晰的扫描件或照片通常不小于 \(limit / 1024) KB，请上传原图而非缩略图。",
-            value: Double(bytes), limit: Double(limit))
+            measure: "bytes", value: Double(bytes), limit: Double(limit))
     }
 
-    static func imageTooSmall(side: Int, limit: Int, width: Int, height: Int) -> Finding {
+    /// - Parameter measure: `long_side` or `short_side`, whichever is below its limit.
+    static func imageTooSmall(_ measure: String, side: Int, limit: Int, width: Int, height: Int) -> Finding {
         Finding(
             code: FindingCode.imageTooSmall, severity: .error,
             message: "The image is \(width)×\(height) pixels, too small to read (needs at least \(limit) on that side)."
                 + " Scan or photograph the original again at a higher resolution.",
             messageZh: "图片尺寸为 \(width)×\(height) 像素，太小看不清（该边至少需 \(limit) 像素），请重新高分辨率扫描或拍摄原件。",
-            value: Double(side), limit: Double(limit))
+            measure: measure, value: Double(side), limit: Double(limit))
     }
 
     static func lowDPI(_ dpi: Double, limit: Double) -> Finding {
@@ -42,7 +43,7 @@ extension Finding {
             code: FindingCode.lowDPI, severity: .warning,
             message: "The scan is recorded at \(Int(dpi)) dpi; small print needs at least \(Int(limit)) dpi. Scan again at 300 dpi.",
             messageZh: "扫描分辨率为 \(Int(dpi)) dpi，小字需要至少 \(Int(limit)) dpi，请以 300 dpi 重新扫描。",
-            value: dpi, limit: limit)
+            measure: "dpi", value: dpi, limit: limit)
     }
 
     static func notColor(role: MaterialRole) -> Finding {
@@ -67,13 +68,14 @@ extension Finding {
             + " is private.",
         messageZh: "文件中含有拍摄地点的 GPS 位置信息，如涉及隐私请在上传前删除位置信息。")
 
-    static func thumbnailAspectMismatch(thumbnail: Double, image: Double) -> Finding {
+    /// - Parameter difference: |thumbnail aspect − image aspect| / image aspect, over `tolerance`.
+    static func thumbnailAspectMismatch(difference: Double, tolerance: Double) -> Finding {
         Finding(
             code: FindingCode.thumbnailAspectMismatch, severity: .warning,
             message: "The EXIF thumbnail has a different shape from the image, a sign that the image was cropped or edited"
                 + " after it was taken.",
             messageZh: "EXIF 缩略图与图片的宽高比不一致，说明图片拍摄后可能被裁剪或修改过。",
-            value: thumbnail, limit: image)
+            measure: "thumbnail_aspect_difference", value: difference, limit: tolerance)
     }
 
     static let noCameraEXIF = Finding(
@@ -87,7 +89,7 @@ extension Finding {
             code: FindingCode.photoTooOld, severity: .warning,
             message: "The photo was taken \(Int(days)) days ago; take a new one for this filing (limit \(limit) days).",
             messageZh: "照片拍摄于 \(Int(days)) 天前，请为本次备案重新拍摄（上限 \(limit) 天）。",
-            value: days, limit: Double(limit))
+            measure: "photo_age_days", value: days, limit: Double(limit))
     }
 
     private static func megabytes(_ bytes: Int) -> String {

@@ -24,6 +24,9 @@ public struct Finding: Codable, Sendable, Hashable {
     public var severity: Severity
     public var message: String
     public var messageZh: String
+    /// The measure the finding compares with a limit (a key of the file's `measures`, or a fact
+    /// such as `bytes`), where it compares one; with several, the one that decided.
+    public var measure: String?
     /// The measured number, where the finding compares one against a limit.
     public var value: Double?
     public var limit: Double?
@@ -32,19 +35,20 @@ public struct Finding: Codable, Sendable, Hashable {
 
     public init(
         code: FindingCode, severity: Severity, message: String, messageZh: String,
-        value: Double? = nil, limit: Double? = nil, detail: String? = nil
+        measure: String? = nil, value: Double? = nil, limit: Double? = nil, detail: String? = nil
     ) {
         self.code = code
         self.severity = severity
         self.message = message
         self.messageZh = messageZh
+        self.measure = measure
         self.value = value
         self.limit = limit
         self.detail = detail
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, severity, message, value, limit, detail
+        case code, severity, message, measure, value, limit, detail
         case messageZh = "message_zh"
     }
 }

@@ -8,7 +8,6 @@ struct DocumentMeasurement {
     var pageIsPortrait = false
     var ruledLines = 0
     var isGreyscale = false
-    var isCutOff = false
     var isSideways = false
     /// A card held up by the person in the picture.
     var heldCard = false
@@ -106,9 +105,6 @@ enum DocumentAnalysis {
         if result.isDocument || shownSides.0 || shownSides.1, let amplitude = ScreenPattern.amplitude(picture, paper: paper) {
             result.measures["screen_pattern_amplitude"] = amplitude
         }
-        // Text running into a picture edge the page reaches: the frame cut through the page. (A page
-        // merely touching an edge says little: a white desk joins the page region.)
-        result.isCutOff = text.marginInk > rules.maxMarginInk
         return result
     }
 
