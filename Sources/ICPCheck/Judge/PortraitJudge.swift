@@ -22,8 +22,8 @@ struct PortraitJudge {
         else { return false }
         let insideFrame = box.x > 0 && box.y > 0 && box.x + box.width < Int(width) && box.y + box.height < Int(imageHeight)
         // Framed as a portrait: big enough, roughly centred (an ID card's photo sits to one side).
-        let centred = (measures["face_center_offset"] ?? 1) <= rules.maxCenterOffset * 1.5
-        return height >= rules.minFaceHeight * 0.75 && margin > 0 && insideFrame && centred
+        let centred = (measures["face_center_offset"] ?? 1) <= rules.maxCenterOffset * rules.portraitMaxOffsetFactor
+        return height >= rules.minFaceHeight * rules.portraitMinHeightFactor && margin > 0 && insideFrame && centred
     }
 
     /// - Parameter portrait: whether the picture is taken for a portrait (a page of text with a

@@ -24,6 +24,16 @@ public struct DocumentRules: Codable, Sendable, Equatable {
     public var glareMargin: Int
     public var maxGlareFraction: Double
     public var maxScreenPattern: Double
+    public var strokeMinLevels: Int
+    public var minGlyphsForLines: Int
+    public var sidewaysStrengthRatio: Double
+    public var ruledLineMinShare: Double
+    public var marginMinEdgeContact: Double
+    public var colourfulSpread: Int
+    public var blueInkMinOverRed: Int
+    public var blueInkMinOverGreen: Int
+    public var screenPeakToMedian: Double
+    public var screenPatternPatches: Int
     public var seal: SealRules
     public var idCard: IDCardRules
 
@@ -54,6 +64,16 @@ public struct DocumentRules: Codable, Sendable, Equatable {
         case glareMargin = "glare_margin"
         case maxGlareFraction = "max_glare_fraction"
         case maxScreenPattern = "max_screen_pattern"
+        case strokeMinLevels = "stroke_min_levels"
+        case minGlyphsForLines = "min_glyphs_for_lines"
+        case sidewaysStrengthRatio = "sideways_strength_ratio"
+        case ruledLineMinShare = "ruled_line_min_share"
+        case marginMinEdgeContact = "margin_min_edge_contact"
+        case colourfulSpread = "colourful_spread"
+        case blueInkMinOverRed = "blue_ink_min_over_red"
+        case blueInkMinOverGreen = "blue_ink_min_over_green"
+        case screenPeakToMedian = "screen_peak_to_median"
+        case screenPatternPatches = "screen_pattern_patches"
     }
 }
 
@@ -74,6 +94,14 @@ public struct SealRules: Codable, Sendable, Equatable {
     public var minPaperShare: Double
     public var maxFill: Double
     public var bottomShare: Double
+    public var minRed: Int
+    public var minMajorAxis: Double
+    public var maxPictureShare: Double
+    public var discMinRoundness: Double
+    public var discMinFill: Double
+    public var discMinMiddle: Double
+    public var discMinRingCoverage: Double
+    public var discMaxCornerToFill: Double
 
     enum CodingKeys: String, CodingKey {
         case hueDegrees = "hue_degrees"
@@ -91,6 +119,14 @@ public struct SealRules: Codable, Sendable, Equatable {
         case minPaperShare = "min_paper_share"
         case maxFill = "max_fill"
         case bottomShare = "bottom_share"
+        case minRed = "min_red"
+        case minMajorAxis = "min_major_axis"
+        case maxPictureShare = "max_picture_share"
+        case discMinRoundness = "disc_min_roundness"
+        case discMinFill = "disc_min_fill"
+        case discMinMiddle = "disc_min_middle"
+        case discMinRingCoverage = "disc_min_ring_coverage"
+        case discMaxCornerToFill = "disc_max_corner_to_fill"
     }
 }
 
@@ -115,6 +151,12 @@ public struct IDCardRules: Codable, Sendable, Equatable {
     public var heldCardToFace: [Double]
     public var heldCardMinGlyphs: Int
     public var heldCardMaxGlyphToFace: Double
+    public var heldCardMinCells: Int
+    public var maxGlyphsOnCards: Int
+    public var greyEmblemLumaShare: Double
+    public var blankLumaShare: Double
+    public var blankMaxSpread: Int
+    public var framedEmblemMinSize: Int
 
     enum CodingKeys: String, CodingKey {
         case minAspect = "min_aspect"
@@ -136,5 +178,11 @@ public struct IDCardRules: Codable, Sendable, Equatable {
         case heldCardToFace = "held_card_to_face"
         case heldCardMinGlyphs = "held_card_min_glyphs"
         case heldCardMaxGlyphToFace = "held_card_max_glyph_to_face"
+        case heldCardMinCells = "held_card_min_cells"
+        case maxGlyphsOnCards = "max_glyphs_on_cards"
+        case greyEmblemLumaShare = "grey_emblem_luma_share"
+        case blankLumaShare = "blank_luma_share"
+        case blankMaxSpread = "blank_max_spread"
+        case framedEmblemMinSize = "framed_emblem_min_size"
     }
 }

@@ -18,6 +18,11 @@ public struct PortraitRules: Codable, Sendable, Equatable {
     public var minSharpness: Double
     public var minJPEGQuality: Double
     public var maxThumbnailDifference: Double
+    public var portraitMinHeightFactor: Double
+    public var portraitMaxOffsetFactor: Double
+    public var minSkinTestChroma: Double
+    public var clippedLuma: Double
+    public var crushedLuma: Double
     public var backdrop: BackdropRules
 
     enum CodingKeys: String, CodingKey {
@@ -40,6 +45,11 @@ public struct PortraitRules: Codable, Sendable, Equatable {
         case minSharpness = "min_sharpness"
         case minJPEGQuality = "min_jpeg_quality"
         case maxThumbnailDifference = "max_thumbnail_difference"
+        case portraitMinHeightFactor = "portrait_min_height_factor"
+        case portraitMaxOffsetFactor = "portrait_max_offset_factor"
+        case minSkinTestChroma = "min_skin_test_chroma"
+        case clippedLuma = "clipped_luma"
+        case crushedLuma = "crushed_luma"
     }
 }
 

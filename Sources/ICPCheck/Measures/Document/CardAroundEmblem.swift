@@ -10,7 +10,7 @@ enum CardAroundEmblem {
     /// The card's box in fractions of the picture, or nil when no edges frame the emblem so.
     static func card(around emblem: RedMark, _ picture: DocumentPicture, rules: IDCardRules) -> UnitRect? {
         let d = max(emblem.width, emblem.height)
-        guard d >= 8 else { return nil }
+        guard d >= rules.framedEmblemMinSize else { return nil }
         let (left, top, right, bottom) = (emblem.x, emblem.y, emblem.x + emblem.width, emblem.y + emblem.height)
         let margin = Int(rules.emblemMaxMargin * Double(d))
         let edge = { (start: Int, step: Int, limit: Int, bound: Int, colour: (Int) -> SIMD3<Double>) in
@@ -18,7 +18,7 @@ enum CardAroundEmblem {
         }
         // Leftwards: columns over the emblem's rows; upwards: rows over its columns; downwards: rows
         // over its left third (the lower text starts further right). Each walk starts clear of the
-        // emblem's soft rim.
+        // emblem's soft rim (3 pixels: a fixed property of the measure, a JPEG's blur at the analysis size).
         let clear = 3
         guard let leftGap = edge(left - clear, -1, margin, picture.width, { meanColour(picture, xs: $0..<($0 + 1), ys: top..<bottom) }),
             let topGap = edge(top - clear, -1, margin, picture.height, { meanColour(picture, xs: left..<right, ys: $0..<($0 + 1)) }),
@@ -35,7 +35,8 @@ enum CardAroundEmblem {
     /// Steps from `start` until the colour steps away from what it was three steps back, by `contrast`
     /// in some channel, and stays away two steps further (a stroke of text comes back; a card's edge
     /// does not), or until the picture ends, which is an edge too: the distance walked to the edge,
-    /// nil beyond `limit`.
+    /// nil beyond `limit`. (Three steps back and two further are fixed properties of the method: wider than
+    /// an edge's blur, narrower than a stroke of the card's text.)
     private static func edgeDistance(from start: Int, step: Int, limit: Int, bound: Int, contrast: Double,
                                      colour: (Int) -> SIMD3<Double>) -> Int? {
         let inside = { (position: Int) in position >= 0 && position < bound }

@@ -14,9 +14,10 @@ struct DocumentMeasurement {
 }
 
 enum DocumentAnalysis {
+    /// The smallest picture the measures run on: the least picture size the rules allow (`RulesLoader`
+    /// keeps every analysis size at 32 pixels or more). A fixed property of the measures, which need a
+    /// few cells of their grids; not a judgement about the picture.
     static let minimumSide = 32
-    /// Two ID cards on a sheet hold fewer glyphs than this at the analysis size.
-    static let maxGlyphsOnCards = 400
 
     /// - Parameters:
     ///   - image: the decoded picture at the working size.
@@ -28,10 +29,10 @@ enum DocumentAnalysis {
             return DocumentMeasurement(measures: ["paper_fraction": 0, "document_analysis_width": Double(small.width),
                                                   "document_analysis_height": Double(small.height)])
         }
-        let picture = DocumentPicture(small, strokeContrast: rules.strokeContrast)
+        let picture = DocumentPicture(small, strokeContrast: rules.strokeContrast, minLevels: rules.strokeMinLevels)
         let paper = PaperRegion(picture, rules: rules)
         let text = TextLayout(picture, paper: paper, rules: rules)
-        let colour = PageColour(picture, paper: paper)
+        let colour = PageColour(picture, paper: paper, rules: rules)
         let pageWidth = paper.box?.width ?? picture.width
         let marks = RedMarks.find(in: picture, paper: paper, pageWidth: pageWidth, rules: rules.seal)
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
@@ -40,11 +41,12 @@ enum DocumentAnalysis {
             && seals.isEmpty
         // On a greyscale picture the emblem is a dark filled disc rather than a red one. A card carries
         // at most a couple of hundred glyphs; on a page of text the dark patches are only its text.
-        let emblems = isGreyscale && text.glyphCount <= maxGlyphsOnCards
-            ? RedMarks.patches(in: darkMask(picture, paper: paper), picture: picture) : marks
+        let emblems = isGreyscale && text.glyphCount <= rules.idCard.maxGlyphsOnCards
+            ? RedMarks.patches(in: darkMask(picture, paper: paper, share: rules.idCard.greyEmblemLumaShare), picture: picture) : marks
         // No face at all, but some text: perhaps cards too small on a sheet for the photo measures' picture.
-        let lookCloser = faces.isEmpty && text.glyphCount >= rules.minGlyphs && text.glyphCount <= maxGlyphsOnCards
-        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, lookCloser: lookCloser, rules: rules.idCard)
+        let lookCloser = faces.isEmpty && text.glyphCount >= rules.minGlyphs && text.glyphCount <= rules.idCard.maxGlyphsOnCards
+        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, lookCloser: lookCloser, rules: rules.idCard,
+                                seal: rules.seal)
 
         var result = DocumentMeasurement()
         var m: [String: Double] = [:]
@@ -102,15 +104,15 @@ enum DocumentAnalysis {
             && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
         result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
         // Only a page or a card can be a re-shot screen; a photograph is not searched for one.
-        if result.isDocument || shownSides.0 || shownSides.1, let amplitude = ScreenPattern.amplitude(picture, paper: paper) {
+        if result.isDocument || shownSides.0 || shownSides.1, let amplitude = ScreenPattern.amplitude(picture, paper: paper, rules: rules) {
             result.measures["screen_pattern_amplitude"] = amplitude
         }
         return result
     }
 
-    /// Pixels on the page at most half as bright as the paper.
-    private static func darkMask(_ picture: DocumentPicture, paper: PaperRegion) -> [Bool] {
-        let limit = UInt8(paper.paperLevel / 2)
+    /// Pixels on the page at most `share` as bright as the paper.
+    private static func darkMask(_ picture: DocumentPicture, paper: PaperRegion, share: Double) -> [Bool] {
+        let limit = UInt8(Int(Double(paper.paperLevel) * share))
         var mask = [Bool](repeating: false, count: picture.luma.count)
         for y in 0..<picture.height {
             for x in 0..<picture.width where picture.luma[y * picture.width + x] <= limit && paper.contains(x, y) {

@@ -3,29 +3,32 @@
 struct DocumentPicture {
     let image: DecodedImage
     let luma: [UInt8]
-    /// Local mean luma around each pixel, over a window about 1/30 of the long side.
+    /// Local mean luma around each pixel, over a window about 1/30 of the long side (radius 1/60, at
+    /// least 4 pixels: a fixed property of the measure, wider than a character's stroke, narrower than
+    /// the uneven light of a phone photo).
     let background: [UInt8]
     let ink: [Bool]
-    /// The luma only the brightest 2% of the picture reach: what paper and card stock are judged against.
+    /// The luma only the brightest 2% of the picture reach: what paper and card stock are judged against
+    /// (2%: a fixed property of the measure, past specular highlights, within any page's blank paper).
     let brightLuma: Int
     var width: Int { image.width }
     var height: Int { image.height }
 
-    init(_ picture: DecodedImage, strokeContrast: Double) {
+    init(_ picture: DecodedImage, strokeContrast: Double, minLevels: Int) {
         image = picture.channels == 3 ? picture : picture.rgb()
         luma = image.grey()
         let radius = max(4, max(image.width, image.height) / 60)
         background = Self.boxMean(luma, width: image.width, height: image.height, radius: radius)
-        ink = Self.inkMask(luma, background, strokeContrast: strokeContrast)
+        ink = Self.inkMask(luma, background, strokeContrast: strokeContrast, minLevels: minLevels)
         brightLuma = Self.quantile(luma, 0.98)
     }
 
-    /// Pixels at most `1 − strokeContrast` of their surroundings' mean and at least 20 levels below it.
+    /// Pixels at most `1 − strokeContrast` of their surroundings' mean and at least `minLevels` levels below it.
     /// Both tests keep every darker pixel too, so each mean has one limit below which a pixel is ink.
-    static func inkMask(_ luma: [UInt8], _ background: [UInt8], strokeContrast: Double) -> [Bool] {
+    static func inkMask(_ luma: [UInt8], _ background: [UInt8], strokeContrast: Double, minLevels: Int) -> [Bool] {
         let keep = 1 - strokeContrast
         let limits = (0...255).map { (mean: Int) -> UInt8 in
-            let isInk = { (pixel: Int) in Double(pixel) < Double(mean) * keep && mean - pixel >= 20 }
+            let isInk = { (pixel: Int) in Double(pixel) < Double(mean) * keep && mean - pixel >= minLevels }
             return UInt8((0...255).first { !isInk($0) } ?? 255)
         }
         return [Bool](unsafeUninitializedCapacity: luma.count) { ink, written in

@@ -1,7 +1,8 @@
 /// Glare: a patch of clipped white on the page that is clearly brighter than the paper around it
 /// (on a scan whose paper is itself white there is no telling, and none is reported).
 enum Glare {
-    /// The largest glare patch's share of the page.
+    /// The largest glare patch's share of the page (a cell is glare when 60% of its pixels are: a fixed
+    /// property of the measure, so that a patch is solid white rather than the light between characters).
     static func fraction(_ picture: DocumentPicture, paper: PaperRegion, rules: DocumentRules) -> Double {
         guard paper.region != nil, paper.paperLevel + rules.glareMargin <= 255 else { return 0 }
         let threshold = max(rules.glareMinLuma, paper.paperLevel + rules.glareMargin)

@@ -7,7 +7,8 @@ enum HeldCard {
         guard let person = faces.max(by: { $0.height < $1.height }) else { return nil }
         let (w, h) = (Double(picture.width), Double(picture.height))
         let size = paper.cellSize
-        // Card stock is greyer than skin, which the page test lets in: a stricter colour test here.
+        // Card stock is greyer than skin, which the page test lets in: a stricter colour test here. (Its
+        // cells, as the page's, count when half their pixels do: a fixed property of the measure.)
         let bright = Int(Double(picture.brightLuma) * relativeLuma)
         let stock = picture.colourlessMask(minBackground: bright, maxSaturation: rules.heldCardMaxSaturation)
         let cells = CellGrid(mask: stock, width: picture.width, height: picture.height, cellSize: size, share: 0.5)
@@ -15,7 +16,7 @@ enum HeldCard {
         // A face enclosed by light ground is printed on a card or page, not a person's.
         let faceCell = (min(cells.columns - 1, Int(person.centreX * w) / size), min(cells.rows - 1, Int(person.centreY * h) / size))
         guard !cells[faceCell.0, faceCell.1] else { return nil }
-        for region in cells.regions() where region.cellCount >= 12 && region.boxFill >= rules.heldCardMinFill {
+        for region in cells.regions() where region.cellCount >= rules.heldCardMinCells && region.boxFill >= rules.heldCardMinFill {
             let (x, y) = (region.minColumn * size, region.minRow * size)
             let (width, height) = (min(picture.width - x, region.widthInCells * size), min(picture.height - y, region.heightInCells * size))
             // Held level or upright, a card keeps its 1.59 aspect (turned a little, a bit less).
@@ -48,7 +49,8 @@ enum HeldCard {
         let glyphs = InkGlyphs(picture, box: (0, 0, picture.width, picture.height)) {
             cells[min(cells.columns - 1, $0 / cellSize), min(cells.rows - 1, $1 / cellSize)]
         }.glyphs
-        // Characters a line apart or less fall in touching cells.
+        // Characters a line apart or less fall in touching cells (1/40 of the long side, at least 8
+        // pixels: a fixed property of the measure, about a line of a card's print at arm's length).
         let step = max(8, max(picture.width, picture.height) / 40)
         var grid = CellGrid(columns: max(1, picture.width / step), rows: max(1, picture.height / step))
         for glyph in glyphs { grid[min(grid.columns - 1, Int(glyph.x) / step), min(grid.rows - 1, Int(glyph.y) / step)] = true }

@@ -16,7 +16,8 @@ struct IDCardSides {
 
     /// - Parameter lookCloser: whether to search a card's photo area for a face at the analysis size
     ///   (the photo measures' smaller picture showed no face at all: cards small on a sheet).
-    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], lookCloser: Bool, rules: IDCardRules) {
+    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], lookCloser: Bool, rules: IDCardRules,
+         seal: SealRules) {
         let (w, h) = (Double(picture.width), Double(picture.height))
         var cards = [UnitRect(x: 0, y: 0, width: 1, height: 1)]
         if let box = paper.box {
@@ -29,7 +30,7 @@ struct IDCardSides {
         }
         // A filled disc inside another mark's box is a seal's centre (its star), not an emblem.
         let emblems = marks.filter { disc in
-            disc.isFilledDisc && !marks.contains { $0.width > disc.width && $0.height > disc.height && $0.encloses(disc) }
+            disc.isFilledDisc(seal) && !marks.contains { $0.width > disc.width && $0.height > disc.height && $0.encloses(disc) }
         }
         // A card on a desk or one of two on a sheet, framed from its emblem.
         cards += emblems.compactMap { CardAroundEmblem.card(around: $0, picture, rules: rules) }
@@ -42,6 +43,8 @@ struct IDCardSides {
             // A card is light (its printed background counts as paper) and carries text.
             guard aspect >= rules.minAspect && aspect <= rules.maxAspect, Self.paperShare(paper, in: card, picture) >= rules.minPaperShare
             else { continue }
+            // The card's layout (the resident ID card's: text on the left 55% of the front, the photo on its
+            // right 55%, text on the right 60% of the back) is a fixed property of the card.
             let textLeft = Self.inkShare(picture, in: UnitRect(x: card.x, y: card.y, width: card.width * 0.55, height: card.height))
             let isPhoto = { (face: UnitRect) -> Bool in
                 let relativeHeight = face.height / card.height
@@ -52,7 +55,7 @@ struct IDCardSides {
             // A face found on the closer look must sit on a photo, not on the card's light ground (text
             // and patterns give the detector false faces there).
             let isPrintedPhoto = { (face: UnitRect) in
-                isPhoto(face) && Self.blankShare(picture, paper: paper, in: face) <= rules.closerLookMaxBlankShare
+                isPhoto(face) && Self.blankShare(picture, paper: paper, in: face, rules: rules) <= rules.closerLookMaxBlankShare
             }
             if textLeft >= rules.minTextInk,
                 faces.contains(where: isPhoto) || lookCloser && Self.facesInPhotoArea(of: card, picture, rules: rules).contains(where: isPrintedPhoto)
@@ -77,6 +80,7 @@ struct IDCardSides {
     /// fractions of the picture.
     static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture, rules: IDCardRules) -> [UnitRect] {
         let (xs, ys) = picture.pixels(of: UnitRect(x: card.x + card.width * 0.45, y: card.y, width: card.width * 0.55, height: card.height))
+        // The frontal cascade's window is 24 pixels square: a smaller area holds no face it can find.
         guard xs.count >= 24, ys.count >= 24, let detector = try? FaceDetector.shared() else { return [] }
         var crop = [UInt8](repeating: 0, count: xs.count * ys.count)
         for y in ys {
@@ -90,20 +94,21 @@ struct IDCardSides {
 
     /// Share of the pixels in `rect` as light as the paper and nearly colourless: high on text and
     /// blank card stock, low on a photo of a face.
-    static func blankShare(_ picture: DocumentPicture, paper: PaperRegion, in rect: UnitRect) -> Double {
+    static func blankShare(_ picture: DocumentPicture, paper: PaperRegion, in rect: UnitRect, rules: IDCardRules) -> Double {
         let (xs, ys) = picture.pixels(of: rect)
-        let light = paper.paperLevel * 85 / 100
+        let light = Int(Double(paper.paperLevel) * rules.blankLumaShare)
         var blank = 0
         for y in ys {
             for x in xs {
                 let (r, g, b) = picture.rgb(x, y)
-                if Int(picture.luma[y * picture.width + x]) >= light && max(r, g, b) - min(r, g, b) <= 30 { blank += 1 }
+                if Int(picture.luma[y * picture.width + x]) >= light && max(r, g, b) - min(r, g, b) <= rules.blankMaxSpread { blank += 1 }
             }
         }
         return Double(blank) / Double(max(1, xs.count * ys.count))
     }
 
-    /// Share of `rect` that is paper-like (light and nearly colourless), sampled every 4 pixels.
+    /// Share of `rect` that is paper-like (light and nearly colourless), sampled every 4 pixels (a fixed
+    /// property of the measure: a card's area holds thousands of pixels, a share needs a few hundred).
     static func paperShare(_ paper: PaperRegion, in rect: UnitRect, _ picture: DocumentPicture) -> Double {
         let (xs, ys) = picture.pixels(of: rect)
         return paper.paperLikeShare(xs: xs, ys: ys, step: 4)

@@ -9,6 +9,10 @@ struct InkGlyphs {
     /// Ink pixels in character-sized patches over all ink pixels on the page.
     var inkShare = 0.0
 
+    /// Character size is a fixed property of the measure: from 1/250 of the box's height (at least 3
+    /// pixels: less is a speck) to 1/15 of it, and at most 1/6 of its width (a page holds at least 15
+    /// lines and 6 characters a line; bigger patches are pictures, rules and frames). The rules decide
+    /// what a count of glyphs means (`document.min_glyphs` and the others).
     init(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int), isOnPage: (Int, Int) -> Bool) {
         let (w, x0, y0) = (picture.width, box.x, box.y)
         let x1 = min(w, box.x + box.width), y1 = min(picture.height, box.y + box.height)

@@ -3,12 +3,13 @@
 struct PageColour {
     /// Mean of max(R,G,B) − min(R,G,B): about 0 for grey pictures, a few units for the tint of real paper.
     var meanChroma = 0.0
-    /// Share of pixels with a clear colour (max − min ≥ 24).
+    /// Share of pixels with a clear colour (max − min at least the rules' `colourful_spread`).
     var colourfulFraction = 0.0
-    /// Blue ink pixels over ink pixels in the lower 40% of the page.
+    /// Blue ink pixels over ink pixels in the lower 40% of the page (where a statement's signature goes:
+    /// a fixed property of the form the measure is for).
     var blueInkFraction = 0.0
 
-    init(_ picture: DocumentPicture, paper: PaperRegion) {
+    init(_ picture: DocumentPicture, paper: PaperRegion, rules: DocumentRules) {
         var chroma = 0, colourful = 0
         let count = max(1, picture.image.pixels.count / 3)
         picture.image.pixels.withUnsafeBufferPointer { pixels in
@@ -16,7 +17,7 @@ struct PageColour {
                 let (r, g, b) = (Int(pixels[index]), Int(pixels[index + 1]), Int(pixels[index + 2]))
                 let spread = max(r, g, b) - min(r, g, b)
                 chroma &+= spread
-                colourful &+= spread >= 24 ? 1 : 0
+                colourful &+= spread >= rules.colourfulSpread ? 1 : 0
             }
         }
         meanChroma = Double(chroma) / Double(count)
@@ -27,7 +28,7 @@ struct PageColour {
             for x in box.x..<min(picture.width, box.x + box.width) where picture.ink[y * picture.width + x] {
                 ink += 1
                 let (r, g, b) = picture.rgb(x, y)
-                if b - r >= 40 && b >= g + 10 { blue += 1 }
+                if b - r >= rules.blueInkMinOverRed && b >= g + rules.blueInkMinOverGreen { blue += 1 }
             }
         }
         blueInkFraction = Double(blue) / Double(max(1, ink))

@@ -16,6 +16,9 @@ struct PaperRegion {
     /// The paper's mean colour: a warm or cool cast of the light shows in it.
     let paperColour: (r: Double, g: Double, b: Double)
 
+    /// Fixed properties of the measure: cells of 1/120 of the long side (at least 4 pixels: fine enough
+    /// for a card on a desk, coarse enough that a line of text does not split the page), a cell is paper
+    /// when half its pixels are, and the paper's level is sampled on every 2nd pixel of every 2nd row.
     init(_ picture: DocumentPicture, rules: DocumentRules) {
         cellSize = max(4, max(picture.width, picture.height) / 120)
         // Paper is bright relative to the picture (phone photos light it unevenly) and nearly colourless.

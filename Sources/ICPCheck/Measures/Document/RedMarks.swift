@@ -34,7 +34,7 @@ struct RedMark {
     /// (a square character such as 口 is a closed ring too), of a seal's size on the page.
     func isSeal(pageWidth: Int, rules: SealRules) -> Bool {
         hasSealSize(pageWidth: pageWidth, rules: rules) && ringCoverage >= rules.minRingCoverage && ringDensity >= rules.minRingDensity
-            && middleDensity <= rules.maxMiddleToRing * ringDensity && cornerDensity <= rules.maxCornerToRing * ringDensity && !isFilledDisc
+            && middleDensity <= rules.maxMiddleToRing * ringDensity && cornerDensity <= rules.maxCornerToRing * ringDensity && !isFilledDisc(rules)
             && paperShare >= rules.minPaperShare && fill <= rules.maxFill
     }
 
@@ -46,7 +46,8 @@ struct RedMark {
     /// which is at least as round as the patch.)
     static func hasSealSize(major: Double, minor: Double, pageWidth: Int, rules: SealRules) -> Bool {
         let diameter = major / Double(max(1, pageWidth))
-        return minor >= rules.minRoundness * major && diameter >= rules.minDiameter && diameter <= rules.maxDiameter && major >= 16
+        return minor >= rules.minRoundness * major && diameter >= rules.minDiameter && diameter <= rules.maxDiameter
+            && major >= rules.minMajorAxis
     }
 
     /// Whether the other mark's centre lies inside this one's box.
@@ -54,11 +55,10 @@ struct RedMark {
         other.centreX >= Double(x) && other.centreX <= Double(x + width) && other.centreY >= Double(y) && other.centreY <= Double(y + height)
     }
 
-    static let discRoundness = 0.7
-
     /// A filled round red mark (the national emblem on an ID card's back).
-    var isFilledDisc: Bool {
-        roundness >= Self.discRoundness && fill >= 0.35 && middleDensity >= 0.4 && ringCoverage >= 0.6 && cornerDensity <= 0.5 * fill
+    func isFilledDisc(_ rules: SealRules) -> Bool {
+        roundness >= rules.discMinRoundness && fill >= rules.discMinFill && middleDensity >= rules.discMinMiddle
+            && ringCoverage >= rules.discMinRingCoverage && cornerDensity <= rules.discMaxCornerToFill * fill
     }
 }
 
@@ -69,6 +69,8 @@ enum RedMarks {
         let width = picture.width
         // White-balanced on the paper, so that a warm or cool light neither makes nor hides red.
         let paperColour = paper.paperColour, grey = (paperColour.r + paperColour.g + paperColour.b) / 3
+        // The gains are held within 0.7…1.4 (a fixed property of the method: the strongest cast of indoor
+        // light; a coloured page must not be balanced to grey).
         let gain = { (channel: Double) in max(0.7, min(1.4, grey / max(1, channel))) }
         let gains = (gain(paperColour.r), gain(paperColour.g), gain(paperColour.b))
         // Per channel, the balanced value of each of the 256 levels: one table look-up per sample.
@@ -100,7 +102,8 @@ enum RedMarks {
             return mark
         }
         let marks = patches(in: redWithoutLines, picture: picture) { width, height in
-            Double(min(width, height)) >= min(rules.minRoundness, RedMark.discRoundness) * Double(max(width, height)) && 2 * max(width, height) <= longSide
+            Double(min(width, height)) >= min(rules.minRoundness, rules.discMinRoundness) * Double(max(width, height))
+                && Double(max(width, height)) <= rules.maxPictureShare * Double(longSide)
         }.map(onPaper)
         // Nothing fainter than the red: no faded stamp to look for.
         guard faintCount > redCount else { return marks }
@@ -113,7 +116,10 @@ enum RedMarks {
         return marks + faded
     }
 
-    /// The patches of a mask over the picture, largest first, each with its shape measures.
+    /// The patches of a mask over the picture, largest first, each with its shape measures. Fixed
+    /// properties of the method: cells of 1/300 of the long side (at least 2 pixels), a patch of at least
+    /// 4 cells, and the 64 largest patches (a page has far fewer red marks; the bound keeps a speckled
+    /// photograph's cost in check).
     /// - Parameter worthMeasuring: whether a patch of this width and height can be what is looked for.
     static func patches(in mask: [Bool], picture: DocumentPicture, worthMeasuring: (Int, Int) -> Bool = { _, _ in true }) -> [RedMark] {
         let cellSize = max(2, max(picture.width, picture.height) / 300)
@@ -152,7 +158,7 @@ enum RedMarks {
     static func redness(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ rules: SealRules) -> Redness {
         let (r, g, b) = (Int(r), Int(g), Int(b))
         let top = max(r, g, b), bottom = min(r, g, b)
-        guard r == top, r >= 70, r - max(g, b) >= rules.faintRedExcess else { return .none }
+        guard r == top, r >= rules.minRed, r - max(g, b) >= rules.faintRedExcess else { return .none }
         guard Double(top - bottom) >= rules.faintSaturation * Double(top) else { return .none }
         let hue = 60 * Double(g - b) / Double(top - bottom)
         guard hue >= rules.hueDegrees[0] && hue <= rules.hueDegrees[1] else { return .none }
@@ -176,6 +182,9 @@ enum RedMarks {
         return cornersToRim(other) < cornersToRim(mark) ? other : mark
     }
 
+    /// The rings measured are fixed properties of the method (as `RedMark` describes them): the rim 0.72–1.02
+    /// of the radius, the middle band 0.3–0.6, the corners beyond 1.1, 24 sectors, a sector covered where
+    /// its rim is at least 0.35 of the rim's mean density (and at least 0.05). The rules judge the results.
     private static func measure(_ red: [Bool], pictureWidth: Int, x: Int, y: Int, width: Int, height: Int,
                                 axes: Ellipse) -> RedMark {
         var mark = RedMark(x: x, y: y, width: width, height: height)

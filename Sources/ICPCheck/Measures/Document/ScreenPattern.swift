@@ -5,23 +5,23 @@ import Foundation
 /// fringes and JPEG noise give a flat chroma spectrum; a grey pattern (paper texture, halftone)
 /// is not counted at all.
 enum ScreenPattern {
+    /// Side of the square patches the spectrum is taken on: a power of two for the FFT, long enough
+    /// to hold several periods of a moiré (a few pixels each) and small enough to find blank paper.
+    /// A fixed property of the method.
     static let patchSize = 64
     private static let fft = FFT(size: patchSize)
     /// A Hann window keeps the patch's edges from spreading power along the axes.
     private static let window = (0..<patchSize).map { 0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(patchSize - 1)) }
-    /// Patches looked at, spread over the blank ones: enough to see a pattern that covers the screen.
+    /// Patches looked at, spread over the blank ones: enough to see a pattern that covers the screen
+    /// (a bound on the work of the FFTs; a fixed property of the method).
     static let maxPatches = 16
 
-    /// A screen's moiré covers the screen: it shows in at least this many blank patches, where the
-    /// fine colour print of a card or one odd patch shows in two or three.
-    static let patchesShowingIt = 4
-
     /// Amplitude, in chroma levels, of the periodic colour pattern that stands out of the spectrum
-    /// in the fourth strongest of the blank patches (`patchesShowingIt`; the weakest when there are
+    /// in the fourth strongest of the blank patches (the rules' `screen_pattern_patches`; the weakest when there are
     /// fewer); 0 where none does; nil when the picture has no blank paper-like patch. Blank patches
     /// are looked for on all paper-like ground, not only on the page: a photographed monitor often
     /// shows the desk around it.
-    static func amplitude(_ picture: DocumentPicture, paper: PaperRegion) -> Double? {
+    static func amplitude(_ picture: DocumentPicture, paper: PaperRegion, rules: DocumentRules) -> Double? {
         let n = patchSize
         guard picture.width >= n, picture.height >= n else { return nil }
         var blank: [(x: Int, y: Int)] = []
@@ -30,17 +30,18 @@ enum ScreenPattern {
             where [(x, y), (x + n - 1, y), (x, y + n - 1), (x + n - 1, y + n - 1)].allSatisfy(paper.isPaperLike) {
                 var ink = 0
                 for row in y..<(y + n) { for column in x..<(x + n) where picture.ink[row * picture.width + column] { ink += 1 } }
+                // Blank: at most 1% ink (a fixed property of the method: a stray speck, not text).
                 if ink <= n * n / 100 { blank.append((x, y)) }
             }
         }
         guard !blank.isEmpty else { return nil }
         let step = max(1, blank.count / maxPatches)
-        let amplitudes = stride(from: 0, to: blank.count, by: step).map { chromaPeak(picture, x: blank[$0].x, y: blank[$0].y) }.sorted(by: >)
-        return amplitudes[min(patchesShowingIt - 1, amplitudes.count - 1)]
+        let amplitudes = stride(from: 0, to: blank.count, by: step).map { chromaPeak(picture, x: blank[$0].x, y: blank[$0].y, peakToMedian: rules.screenPeakToMedian) }.sorted(by: >)
+        return amplitudes[max(0, min(rules.screenPatternPatches - 1, amplitudes.count - 1))]
     }
 
     /// Length of the (Cb, Cr) amplitude pair of each chroma plane's strongest standing-out pattern.
-    private static func chromaPeak(_ picture: DocumentPicture, x: Int, y: Int) -> Double {
+    private static func chromaPeak(_ picture: DocumentPicture, x: Int, y: Int, peakToMedian: Double) -> Double {
         let n = patchSize
         var blueDifference = [Double](repeating: 0, count: n * n), redDifference = blueDifference
         for row in 0..<n {
@@ -51,12 +52,12 @@ enum ScreenPattern {
                 redDifference[row * n + column] = 0.5 * red - 0.4187 * green - 0.0813 * blue
             }
         }
-        let (cb, cr) = (peakAmplitude(blueDifference), peakAmplitude(redDifference))
+        let (cb, cr) = (peakAmplitude(blueDifference, peakToMedian: peakToMedian), peakAmplitude(redDifference, peakToMedian: peakToMedian))
         return (cb * cb + cr * cr).squareRoot()
     }
 
     /// Amplitude of the strongest periodic pattern of an n×n plane, 0 when it does not stand out.
-    private static func peakAmplitude(_ values: [Double]) -> Double {
+    private static func peakAmplitude(_ values: [Double], peakToMedian: Double) -> Double {
         let n = patchSize
         let mean = values.reduce(0, +) / Double(n * n)
         var real = (0..<(n * n)).map { (values[$0] - mean) * window[$0 / n] * window[$0 % n] }
@@ -66,17 +67,18 @@ enum ScreenPattern {
         for v in 0..<n {
             for u in 0..<(n / 2 + 1) {
                 let (fu, fv) = (u, v <= n / 2 ? v : n - v)
-                // Skip lighting gradients (the lowest frequencies) and JPEG's 8-pixel block grid.
+                // Skip lighting gradients (the lowest frequencies) and JPEG's 8-pixel block grid (fixed
+                // properties of the method: JPEG's block size, and the two lowest frequencies a patch's shading fills).
                 if fu <= 2 && fv <= 2 { continue }
                 if fu % 8 == 0 && fv % 8 == 0 { continue }
                 let index = v * n + u
                 powers.append(real[index] * real[index] + imaginary[index] * imaginary[index])
             }
         }
-        // A peak 25 times the median power is a pattern, not grain; a cosine of amplitude A gives a
+        // A peak `peakToMedian` (25) times the median power is a pattern, not grain; a cosine of amplitude A gives a
         // windowed peak of A·n²/8.
         let peak = powers.max()!, median = selectNth(&powers, powers.count / 2)
-        guard peak >= 25 * median else { return 0 }
+        guard peak >= peakToMedian * median else { return 0 }
         return peak.squareRoot() * 8 / Double(n * n)
     }
 }

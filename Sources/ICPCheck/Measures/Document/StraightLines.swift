@@ -2,6 +2,9 @@ import Foundation
 
 /// Thin straight lines in a mask: a page's printed frames and rules, level on a scan or tilted by up
 /// to 20° on a photographed page. A seal stamped against a frame would otherwise join it in one patch.
+/// Its constants (the tilt, the angle step, the voters, the gap, lines longer than 1/8 of the long side
+/// and thinner than 1/100 of it, at least 6 pixels) are fixed properties of the method: they find a
+/// page's printed lines, and the rules judge only the marks left (`document.seal`).
 enum StraightLines {
     static let maxTiltDegrees = 20.0
     static let angleStepDegrees = 0.5

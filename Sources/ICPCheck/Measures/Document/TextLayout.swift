@@ -40,20 +40,22 @@ struct TextLayout {
         glyphCount = found.glyphs.count
         glyphInkShare = found.inkShare
         strokeSharpness = Self.strokeSharpness(picture, box: box)
-        marginInk = Self.marginInk(picture, paper: paper, pageDensity: density)
-        guard found.glyphs.count >= 20 else { return }
+        marginInk = Self.marginInk(picture, paper: paper, pageDensity: density, minContact: rules.marginMinEdgeContact)
+        guard found.glyphs.count >= rules.minGlyphsForLines else { return }
         // Glyph centres on a line share one coordinate across it: their profile is a row of sharp peaks.
+        // Fixed properties of the measure: bins a third of a glyph high (a line's centres fall in one or
+        // two), angles every half degree (a line of text at a page's width drifts less than a bin).
         let centres = found.glyphs.map { ($0.x, $0.y) }
         let bin = max(1, Double(found.medianHeight) / 3)
         let angles = stride(from: -rules.maxSkewDegrees, through: rules.maxSkewDegrees, by: 0.5).map { $0 }
         let across = Self.bestProfile(centres, angles: angles, bin: bin)
         let down = Self.bestProfile(centres, angles: angles.map { $0 + 90 }, bin: bin)
-        sideways = down.strength > across.strength * 1.25
+        sideways = down.strength > across.strength * rules.sidewaysStrengthRatio
         let best = sideways ? down : across
         lineStrength = best.strength
         lineCount = Self.peaks(best.bins)
         skewDegrees = sideways ? best.degrees - 90 : -best.degrees
-        ruledLines = Self.ruledLines(picture, box: box, skewDegrees: sideways ? 0 : skewDegrees)
+        ruledLines = Self.ruledLines(picture, box: box, skewDegrees: sideways ? 0 : skewDegrees, minShare: rules.ruledLineMinShare)
     }
 
     /// The angle whose profile of the points bunches most, with that profile and how much it bunches.
@@ -69,7 +71,9 @@ struct TextLayout {
         return best
     }
 
-    /// Separate runs of full bins between nearly empty ones.
+    /// Separate runs of full bins between nearly empty ones: a line starts at 30% of a typical full
+    /// bin (the 95th percentile of the filled ones) and ends below 10% (a fixed property of the
+    /// measure: the gap keeps a ragged line from counting twice).
     private static func peaks(_ bins: [Int32]) -> Int {
         let typical = Double(bins.filter { $0 > 0 }.sorted().dropLast(bins.count / 20).last ?? 0)
         var lines = 0, inLine = false
@@ -102,12 +106,14 @@ struct TextLayout {
         return Array(bins[first...last])
     }
 
-    /// Lines at the text's angle holding a nearly unbroken ink run over 40% of the page width,
-    /// counted once per ruled line.
-    private static func ruledLines(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int), skewDegrees: Double)
+    /// Lines at the text's angle holding a nearly unbroken ink run over `minShare` of the page width,
+    /// counted once per ruled line. Fixed properties of the measure: a gap of up to 2 pixels does not
+    /// break a run, and rows within 3 of the last one found are the same (thick) line.
+    private static func ruledLines(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int), skewDegrees: Double,
+                                   minShare: Double)
         -> Int
     {
-        let needed = box.width * 2 / 5
+        let needed = Int(Double(box.width) * minShare)
         // Rising lines (positive skew) climb as x grows: row = start − x·tan(skew).
         let slope = -tan(skewDegrees * .pi / 180)
         let reach = Int((abs(slope) * Double(box.width)).rounded(.up))
@@ -139,7 +145,8 @@ struct TextLayout {
         return lines
     }
 
-    /// The 90th percentile of the luma gradient on ink pixels, over the ink's contrast with its surroundings.
+    /// The 90th percentile of the luma gradient on ink pixels, over the ink's contrast with its surroundings
+    /// (the 90th percentile: a fixed property of the measure, the steep edges rather than the strokes' flat middles).
     private static func strokeSharpness(_ picture: DocumentPicture, box: (x: Int, y: Int, width: Int, height: Int)) -> Double {
         var gradients: [UInt8] = [], contrasts: [UInt8] = []
         let w = picture.width
@@ -159,14 +166,15 @@ struct TextLayout {
 
     /// Along each picture edge the page runs along, the ink density on the page within the outer 1%
     /// of the picture, over the page's ink density; the highest of them. A page cropped through its
-    /// text has text there, a real margin has none.
-    private static func marginInk(_ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double) -> Double {
+    /// text has text there, a real margin has none. The 1% band (at least 2 pixels) is a fixed property
+    /// of the measure, named in the rules' comment on `document.max_margin_ink`.
+    private static func marginInk(_ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double, minContact: Double) -> Double {
         let (w, h) = (picture.width, picture.height)
         let band = max(2, max(w, h) / 100)
         let sides = [(0..<w, 0..<band), (0..<w, (h - band)..<h), (0..<band, 0..<h), ((w - band)..<w, 0..<h)]
         guard pageDensity > 0, w > 2 * band, h > 2 * band else { return 0 }
         return zip(sides, paper.edgeContact).map { side, contact in
-            guard contact >= 0.5 else { return 0 }
+            guard contact >= minContact else { return 0 }
             var ink = 0, total = 0
             for y in side.1 {
                 for x in side.0 where paper.contains(x, y) {

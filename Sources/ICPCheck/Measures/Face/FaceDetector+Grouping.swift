@@ -3,6 +3,7 @@ extension FaceDetector {
     /// ones (corners within `eps` × their mean smaller side, transitively), each class is averaged, classes of at
     /// most `minNeighbors` members are dropped, and so is a class lying inside a bigger one that has more
     /// members (more than max(3, its own), or it has fewer than 3). `minNeighbors ≤ 0` keeps every rectangle.
+    /// The 3 and the 0.5 are OpenCV's, fixed properties of the method this reproduces.
     static func groupRectangles(_ rects: [FaceBox], minNeighbors: Int, eps: Double) -> [FaceBox] {
         guard minNeighbors > 0, !rects.isEmpty else { return rects }
         func similar(_ a: FaceBox, _ b: FaceBox) -> Bool {

@@ -17,7 +17,8 @@ public struct FaceBox: Sendable, Equatable, Codable {
         self.neighbors = neighbors
     }
 
-    /// Whether the two boxes share at least half of the smaller one's area.
+    /// Whether the two boxes share at least half of the smaller one's area (a fixed property of the method:
+    /// two detections of one face overlap almost entirely, two faces side by side hardly at all).
     func overlapsMostOf(_ other: FaceBox) -> Bool {
         let width = min(x + self.width, other.x + other.width) - max(x, other.x)
         let height = min(y + self.height, other.y + other.height) - max(y, other.y)
@@ -108,6 +109,11 @@ struct FaceDetector: Sendable {
     /// The faces in an 8-bit grey picture, largest first. Only faces at least `minFaceFraction` of the picture's
     /// shorter side are looked for; `scaleFactor` (> 1) is the step between window sizes, and a face needs more
     /// than `minNeighbors` overlapping window hits.
+    ///
+    /// Fixed properties of the method: the defaults 1.1 and 3, the grouping's `eps` 0.2, the window step (every
+    /// 2nd pixel below scale 2, every pixel above) and the stage thresholds' 1e-5 are OpenCV's
+    /// `detectMultiScale` and `groupRectangles`, the detector the cascades were trained and published for;
+    /// the rules decide which of its faces are people (`portrait.min_relative_neighbors` and the others).
     func detect(
         gray: [UInt8], width: Int, height: Int, minFaceFraction: Double, scaleFactor: Double = 1.1,
         minNeighbors: Int = 3

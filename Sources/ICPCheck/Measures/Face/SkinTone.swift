@@ -3,11 +3,13 @@
 /// Skin is the chrominance box of D. Chai and K. N. Ngan, "Face segmentation using skin-color map in
 /// videophone applications", IEEE Trans. Circuits and Systems for Video Technology 9(4), 1999:
 /// Cb in 77…127 and Cr in 133…173, on YCbCr from RGB by ITU-R BT.601 at full range (as in JPEG/JFIF);
-/// pixels with Y ≤ 40 are too dark to judge and count as not skin.
+/// pixels with Y ≤ 40 are too dark to judge and count as not skin. The box and the dark limit are fixed
+/// properties of the published method (the rules' `portrait.min_face_skin_fraction` decides what the share means).
 enum SkinTone {
     /// The share (0…1) of skin pixels in the middle of `box` (its central 60 % of the width and 70 % of the
     /// height, which leaves out hair, background and collar), clipped to the picture. `rgb` holds 3 bytes
-    /// per pixel; 0 when the box misses the picture or `rgb` is too short.
+    /// per pixel; 0 when the box misses the picture or `rgb` is too short. The insets (0.2 and 0.15 of the box
+    /// on each side) are a fixed property of the measure: the Haar box reaches from brow to chin and past the cheeks.
     static func fraction(rgb: [UInt8], width: Int, height: Int, box: FaceBox) -> Double {
         guard rgb.count >= width * height * 3 else { return 0 }
         let insetX = Int((Double(box.width) * 0.2).rounded())

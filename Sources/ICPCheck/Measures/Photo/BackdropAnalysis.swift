@@ -27,7 +27,10 @@ enum BackdropAnalysis {
             let p = index * 3
             lab[index] = LabColor(red: image.pixels[p], green: image.pixels[p + 1], blue: image.pixels[p + 2])
         }
-        // The edge that should be all backdrop: the top row and the sides down to the shoulders.
+        // The edge that should be all backdrop: the top row and the sides down to the shoulders (a third
+        // of a face below the face box, or 3/5 of the picture without a face). These proportions, the
+        // face box grown for hair and neck (`expanded`) and the clothing block (`clothingColor`) are
+        // fixed properties of the measure: a head's proportions around the Haar detector's box.
         let sideLimit = face.map { min(height, $0.y + $0.height + $0.height / 3) } ?? height * 3 / 5
         var ring: [Int] = (0..<width).map { $0 }
         for y in 1..<max(1, sideLimit) { ring += [y * width, y * width + width - 1] }

@@ -50,7 +50,7 @@ enum PortraitAnalysis {
         result.measures["face_height_fraction"] = Double(face.height) / h
         result.measures["face_center_offset"] = abs(Double(face.x) + Double(face.width) / 2 - w / 2) / w
         result.measures["head_margin"] = Double(face.y) / Double(face.height)
-        measureExposure(small, face: face, into: &result.measures)
+        measureExposure(small, face: face, rules: rules, into: &result.measures)
         result.measures["sharpness"] = Sharpness.laplacianVariance(image, box: face, scale: Double(image.width) / w)
 
         let analysis = small.downscaled(toLongSide: rules.backdrop.analysisSize)
@@ -79,7 +79,7 @@ enum PortraitAnalysis {
     /// strong the first.
     static func people(_ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
         // Skin colour says nothing on a black-and-white picture.
-        let colourful = meanChroma(small) >= 4
+        let colourful = meanChroma(small) >= rules.minSkinTestChroma
         let skinned = candidates.filter {
             !colourful || SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) >= rules.minFaceSkinFraction
         }
@@ -120,15 +120,15 @@ enum PortraitAnalysis {
     }
 
     /// Mean luma of the face and its shares of clipped and crushed pixels.
-    private static func measureExposure(_ image: DecodedImage, face: FaceBox, into measures: inout [String: Double]) {
+    private static func measureExposure(_ image: DecodedImage, face: FaceBox, rules: PortraitRules, into measures: inout [String: Double]) {
         var total = 0.0, clipped = 0.0, crushed = 0.0, count = 0.0
         for y in face.y..<min(image.height, face.y + face.height) {
             for x in face.x..<min(image.width, face.x + face.width) {
                 let p = (y * image.width + x) * 3
                 let luma = 0.299 * Double(image.pixels[p]) + 0.587 * Double(image.pixels[p + 1]) + 0.114 * Double(image.pixels[p + 2])
                 total += luma
-                if luma >= 250 { clipped += 1 }
-                if luma <= 5 { crushed += 1 }
+                if luma >= rules.clippedLuma { clipped += 1 }
+                if luma <= rules.crushedLuma { crushed += 1 }
                 count += 1
             }
         }
@@ -142,6 +142,9 @@ enum PortraitAnalysis {
 /// Focus, as the variance of the Laplacian on the face at a fixed size, so that big and small
 /// faces are judged alike.
 enum Sharpness {
+    /// The face is resampled to this many pixels square: a fixed property of the measure, whose scale
+    /// (the rules' `portrait.min_sharpness`) is in Laplacian variance at this size; another size would
+    /// need another threshold.
     static let side = 128
 
     /// - Parameters:
