@@ -103,8 +103,10 @@ struct DocumentJudge {
         if measurement.isDocument, m("blue_ink_fraction") > rules.maxBlueInkFraction {
             found.append(compare(.inkNotBlack, .warning, "blue_ink_fraction", rules.maxBlueInkFraction))
         }
-        if measurement.isSideways {
-            found.append(.document(.sideways, .warning, value: 90, limit: rules.maxSkewDegrees))
+        // Lines running up and down, where there are lines enough to tell: the ratio decided the direction.
+        if m("text_sideways") == 1, m("text_line_strength") >= rules.minLineStrength {
+            found.append(.document(.sideways, .warning, measure: "text_sideways_ratio", value: measures["text_sideways_ratio"],
+                                   limit: rules.sidewaysStrengthRatio))
         }
         return found
     }

@@ -8,7 +8,6 @@ struct DocumentMeasurement {
     var pageIsPortrait = false
     var ruledLines = 0
     var isGreyscale = false
-    var isSideways = false
     /// A card held up by the person in the picture.
     var heldCard = false
 }
@@ -66,6 +65,7 @@ enum DocumentAnalysis {
         m["glyph_ink_share"] = text.glyphInkShare
         m["skew_degrees"] = text.skewDegrees
         m["text_sideways"] = text.sideways ? 1 : 0
+        if let ratio = text.sidewaysRatio { m["text_sideways_ratio"] = ratio }
         m["ruled_lines"] = Double(text.ruledLines)
         m["margin_ink"] = text.marginInk
         m["stroke_sharpness"] = text.strokeSharpness
@@ -97,7 +97,6 @@ enum DocumentAnalysis {
         }
         result.idSides = shownSides
         result.ruledLines = text.ruledLines
-        result.isSideways = text.sideways && text.lineStrength >= rules.minLineStrength
         result.isGreyscale = isGreyscale
         let hasText = text.density >= rules.minTextDensity && text.density <= rules.maxTextDensity
             && text.lineStrength >= rules.minLineStrength && text.lineCount >= rules.minTextLines

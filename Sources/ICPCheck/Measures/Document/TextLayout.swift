@@ -17,6 +17,9 @@ struct TextLayout {
     var lineCount = 0
     /// Whether the lines run up and down (the page lies on its side).
     var sideways = false
+    /// How much more the text bunches into lines running up and down than across; nil when it
+    /// bunches into no lines across at all.
+    var sidewaysRatio: Double?
     /// Horizontal ink runs longer than 40% of the page width: a form's ruled lines.
     var ruledLines = 0
     /// Steepest ink edge over ink contrast (about 0.5 when sharp, lower when blurred).
@@ -51,6 +54,7 @@ struct TextLayout {
         let across = Self.bestProfile(centres, angles: angles, bin: bin)
         let down = Self.bestProfile(centres, angles: angles.map { $0 + 90 }, bin: bin)
         sideways = down.strength > across.strength * rules.sidewaysStrengthRatio
+        sidewaysRatio = across.strength > 0 ? down.strength / across.strength : nil
         let best = sideways ? down : across
         lineStrength = best.strength
         lineCount = Self.peaks(best.bins)
