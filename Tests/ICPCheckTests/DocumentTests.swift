@@ -20,7 +20,7 @@ import Testing
                        rules: Rules = rules) -> FileReport {
         let facts = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
         return FileJudge(rules: rules, isEntity: isEntity)
-            .judgePixels(facts, role: role, content: ContentMeasures.measure(image, rules: rules)).0
+            .judgePixels(facts, role: role, content: ContentMeasures.measure(image, cascades: .installed, rules: rules)).0
     }
 
     static func codes(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true) -> Set<FindingCode> {
@@ -123,12 +123,15 @@ import Testing
     @Test func aCloserLookFindsTheCardsPhoto() {
         // As if the photo measures' 400-pixel picture had shown no face (cards small on a sheet): the
         // card's photo area is searched again at the analysis size.
-        let noFaces = DocumentAnalysis.measure(Self.idBoth, faces: [], rules: Self.rules.document)
+        let detector = try? FaceCascades.installed.frontal.get()
+        let noFaces = DocumentAnalysis.measure(Self.idBoth, faces: [], closerLook: detector, rules: Self.rules.document)
         #expect(noFaces.idSides.front && noFaces.idSides.back)
         // The closer look is for pages with a card's few glyphs only; without it there is no front.
         var manyGlyphs = Self.rules.document
         manyGlyphs.minGlyphs = 10_000
-        #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], rules: manyGlyphs).idSides.front)
+        #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], closerLook: detector, rules: manyGlyphs).idSides.front)
+        // The measures search only with the detector they are handed.
+        #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], closerLook: nil, rules: Self.rules.document).idSides.front)
     }
 
     @Test func aSmallCardOnADeskIsFramedFromItsEmblem() {
@@ -332,7 +335,7 @@ import Testing
     func degeneratePicturesGiveMeasures(pattern: Int) {
         for (width, height) in Self.sizes {
             let facts = FileReport(path: "x.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-            let content = ContentMeasures.measure(Self.picture(width: width, height: height, pattern: pattern), rules: DocumentTests.rules)
+            let content = ContentMeasures.measure(Self.picture(width: width, height: height, pattern: pattern), cascades: .installed, rules: DocumentTests.rules)
             let report = FileJudge(rules: DocumentTests.rules, isEntity: true).judgePixels(facts, role: .unknown, content: content).0
             #expect(report.contentKind != nil && report.measures["paper_fraction"] != nil, "\(width)×\(height) pattern \(pattern)")
         }

@@ -24,7 +24,7 @@ import Testing
 
     /// The faces the default cascade finds in a corpus picture, looking for faces of 10 % of its shorter side.
     static func faces(in image: DecodedImage, minNeighbors: Int = 3) throws -> [FaceBox] {
-        try FaceDetector.shared().detect(
+        try FaceCascades.installed.frontal.get().detect(
             gray: image.grey(), width: image.width, height: image.height, minFaceFraction: 0.1,
             minNeighbors: minNeighbors)
     }
@@ -61,7 +61,7 @@ import Testing
     /// The 4-windows-at-a-time scan of stump cascades gives exactly the hits of the one-window scan, with steps
     /// of 2 (shrinks below 2) and of 1 (shrinks of 2 and more), which minFaceFraction 0 reaches in a small picture.
     @Test func bothScansFindTheSameWindows() throws {
-        var (vector, scalar) = (try FaceDetector.shared(), try FaceDetector.shared())
+        var (vector, scalar) = (try FaceCascades.installed.frontal.get(), try FaceCascades.installed.frontal.get())
         vector.scansFourWindowsAtOnce = true
         scalar.scansFourWindowsAtOnce = false
         let image = try Self.image("jpeg/pillow_hopper.jpg")
@@ -98,7 +98,7 @@ import Testing
     // MARK: - Cascade files
 
     @Test func readsTheDefaultCascade() throws {
-        let cascade = try FaceDetector.shared().cascade
+        let cascade = try FaceCascades.installed.frontal.get().cascade
         #expect(cascade.windowWidth == 24 && cascade.windowHeight == 24)
         #expect(cascade.stageThresholds.count == 25 && cascade.isStumpBased)
         #expect(cascade.stageTreeCounts.first == 9 && cascade.treeNodeCounts.count == cascade.featureCount)

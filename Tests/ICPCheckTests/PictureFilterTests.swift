@@ -29,7 +29,7 @@ struct PictureFilterTests {
         #expect(Int(small.pixels[0]) == sum / (along * across))
         let facts = FileReport(path: "long.png", bytes: 1, sha256: "", format: FormatInfo(detected: .png, extensionMatches: true))
         let rules = try! RulesLoader.load()
-        let report = FileJudge(rules: rules).judgePixels(facts, role: .administratorPhoto, content: ContentMeasures.measure(image, rules: rules)).0
+        let report = FileJudge(rules: rules).judgePixels(facts, role: .administratorPhoto, content: ContentMeasures.measure(image, cascades: .installed, rules: rules)).0
         #expect(report.contentKind == "photo" && report.findings.contains { $0.code == FindingCode.noFace })
     }
 

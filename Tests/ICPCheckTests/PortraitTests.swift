@@ -26,7 +26,7 @@ import Testing
     {
         var facts = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
         facts.measures = measures
-        return FileJudge(rules: rules).judgePixels(facts, role: role, content: ContentMeasures.measure(image, rules: rules)).0
+        return FileJudge(rules: rules).judgePixels(facts, role: role, content: ContentMeasures.measure(image, cascades: .installed, rules: rules)).0
     }
 
     @Test func theSamplePhotoPasses() {

@@ -38,7 +38,7 @@ import Testing
                 // Every tenth decoded mutant also goes through the pixel heuristics, which must measure it.
                 if decoded % 10 == 0 {
                     let checked = FileJudge(rules: Self.rules)
-                        .judgePixels(report, role: nil, content: ContentMeasures.measure(image, rules: Self.rules)).0
+                        .judgePixels(report, role: nil, content: ContentMeasures.measure(image, cascades: .installed, rules: Self.rules)).0
                     #expect(checked.contentKind != nil, "round \(round)")
                 }
             } else {

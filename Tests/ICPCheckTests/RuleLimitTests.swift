@@ -48,7 +48,7 @@ import Testing
             guard let bytes = try? Corpus.bytes(path) else { continue }
             let inspected = FileInspector.inspect(bytes: bytes, path: path)
             guard let image = inspected.image else { continue }
-            let content = ContentMeasures.measure(image, rules: rules)
+            let content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
             for role in roles {
                 let judged = FileJudge(rules: rules, isEntity: true)
                     .judge(inspected.report, content: content, given: RoleAssignment.Assigned(role: role, source: .declared, findings: []),
@@ -70,7 +70,7 @@ import Testing
         ]
         for (name, image, role) in edited {
             let facts = FileReport(path: name, bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-            let (judged, _) = FileJudge(rules: rules, isEntity: true).judgePixels(facts, role: role, content: ContentMeasures.measure(image, rules: rules))
+            let (judged, _) = FileJudge(rules: rules, isEntity: true).judgePixels(facts, role: role, content: ContentMeasures.measure(image, cascades: .installed, rules: rules))
             found += judged.findings.map { (name, $0, judged.measures) }
         }
         return found.filter { $0.1.limit != nil }

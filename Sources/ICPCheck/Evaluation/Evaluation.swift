@@ -31,7 +31,7 @@ public enum Evaluation {
     /// with the codes of the document findings its pixels support whatever its role.
     static func check(_ path: String, shownAs name: String, rules: Rules) -> (FileReport, Set<String>) {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
-        let content = analysis.image.map { ContentMeasures.measure($0, rules: rules) }
+        let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
         let (report, observed) = FileJudge(rules: rules).judgePixels(analysis.report, role: .unknown, content: content)
         return (report, Set(observed.map(\.code.rawValue)))
     }

@@ -11,20 +11,23 @@ struct ContentMeasurement: Sendable {
 enum ContentMeasures {
     /// Measures the upright picture at the working size: faces first, since the document measures
     /// use them to tell an ID card's front and a held card.
-    static func measure(_ image: DecodedImage, rules: Rules) -> ContentMeasurement {
+    /// - Parameter cascades: the face detectors, loaded before any file is measured.
+    static func measure(_ image: DecodedImage, cascades: FaceCascades, rules: Rules) -> ContentMeasurement {
         // One shrink of the working picture serves every portrait measure but sharpness.
-        var people = PortraitAnalysis.measure(image, small: image.downscaled(toLongSide: rules.portrait.detectionSize),
-                                              rules: rules.portrait)
-        let page = DocumentAnalysis.measure(image, faces: people.faceRects, rules: rules.document)
+        var people = PortraitAnalysis.measure(
+            image, small: image.downscaled(toLongSide: rules.portrait.detectionSize), detector: cascades.frontal, rules: rules.portrait)
+        let page = DocumentAnalysis.measure(image, faces: people.faceRects, closerLook: try? cascades.frontal.get(), rules: rules.document)
         // A photograph with no frontal face may show someone turned aside; a page or card is not searched.
-        if !page.isDocument && !page.idSides.front && !page.idSides.back { lookForProfiles(&people, rules: rules.portrait) }
+        if !page.isDocument && !page.idSides.front && !page.idSides.back {
+            lookForProfiles(&people, detector: cascades.profile, rules: rules.portrait)
+        }
         return ContentMeasurement(people: people, page: page)
     }
 
     /// Looks for faces turned to one side, where the frontal detector found none.
-    private static func lookForProfiles(_ measurement: inout PortraitMeasurement, rules: PortraitRules) {
+    private static func lookForProfiles(_ measurement: inout PortraitMeasurement, detector: FaceDetector?, rules: PortraitRules) {
         guard measurement.faces.isEmpty, measurement.detectorProblem == nil, let small = measurement.detectionPicture else { return }
-        measurement.profileFaces = PortraitAnalysis.profileFaces(small, rules: rules)
+        measurement.profileFaces = PortraitAnalysis.profileFaces(small, detector: detector, rules: rules)
         measurement.measures["profile_face_count"] = Double(measurement.profileFaces.count)
     }
 

@@ -8,9 +8,15 @@ public struct CheckOptions: Sendable {
     public var jobs: Int
     /// The time written into manifests and used for photo age.
     public var now: Date
+    /// The face detectors the photo measures use.
+    public var cascades: FaceCascades
 
-    public init(rules: Rules, inspect: InspectOptions = InspectOptions(), jobs: Int = FileBatch.defaultJobs, now: Date = Date()) {
+    public init(
+        rules: Rules, inspect: InspectOptions = InspectOptions(), jobs: Int = FileBatch.defaultJobs, now: Date = Date(),
+        cascades: FaceCascades = .installed
+    ) {
         self.rules = rules
+        self.cascades = cascades
         self.inspect = inspect
         self.jobs = max(1, jobs)
         self.now = now
@@ -55,7 +61,7 @@ public enum ApplicationChecker {
     static func checkFile(_ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
         let file = application.files[index]
         let analysis = FileInspector.inspect(rawPath: file.rawPath, reportedAs: file.relativePath, options: options.inspect)
-        let content = analysis.image.map { ContentMeasures.measure($0, rules: options.rules) }
+        let content = analysis.image.map { ContentMeasures.measure($0, cascades: options.cascades, rules: options.rules) }
         return FileJudge(rules: options.rules, now: options.now, isEntity: application.facts.isEntity)
             .judge(analysis.report, content: content, given: application.roles[index], scanFindings: file.findings)
     }

@@ -32,7 +32,7 @@ public enum FileBatch {
     private static func check(_ path: String, options: InspectOptions, rules: Rules?) -> FileReport {
         let analysis = FileInspector.inspect(fileAt: path, options: options)
         guard let rules else { return analysis.report }
-        let content = analysis.image.map { ContentMeasures.measure($0, rules: rules) }
+        let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
         return FileJudge(rules: rules).judgePixels(analysis.report, role: nil, content: content).0
     }
 

@@ -21,7 +21,8 @@ enum DocumentAnalysis {
     /// - Parameters:
     ///   - image: the decoded picture at the working size.
     ///   - faces: faces the photo measures found, in fractions of the picture.
-    static func measure(_ image: DecodedImage, faces: [UnitRect], rules: DocumentRules) -> DocumentMeasurement {
+    ///   - closerLook: the frontal-face detector, for cards too small on a sheet for the photo measures.
+    static func measure(_ image: DecodedImage, faces: [UnitRect], closerLook: FaceDetector?, rules: DocumentRules) -> DocumentMeasurement {
         let small = image.resized(toLongSide: rules.analysisSize)
         // A strip a few pixels wide is no page (and no measure below is meaningful on it).
         guard min(small.width, small.height) >= minimumSide else {
@@ -44,7 +45,8 @@ enum DocumentAnalysis {
             ? RedMarks.patches(in: darkMask(picture, paper: paper, share: rules.idCard.greyEmblemLumaShare), picture: picture) : marks
         // No face at all, but some text: perhaps cards too small on a sheet for the photo measures' picture.
         let lookCloser = faces.isEmpty && text.glyphCount >= rules.minGlyphs && text.glyphCount <= rules.idCard.maxGlyphsOnCards
-        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, lookCloser: lookCloser, rules: rules.idCard,
+        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, closerLook: lookCloser ? closerLook : nil,
+                                rules: rules.idCard,
                                 seal: rules.seal)
 
         var result = DocumentMeasurement()

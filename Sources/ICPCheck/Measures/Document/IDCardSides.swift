@@ -14,9 +14,9 @@ struct IDCardSides {
     var front = false
     var back = false
 
-    /// - Parameter lookCloser: whether to search a card's photo area for a face at the analysis size
+    /// - Parameter closerLook: the detector to search a card's photo area for a face at the analysis size
     ///   (the photo measures' smaller picture showed no face at all: cards small on a sheet).
-    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], lookCloser: Bool, rules: IDCardRules,
+    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], closerLook: FaceDetector?, rules: IDCardRules,
          seal: SealRules) {
         let (w, h) = (Double(picture.width), Double(picture.height))
         var cards = [UnitRect(x: 0, y: 0, width: 1, height: 1)]
@@ -57,9 +57,10 @@ struct IDCardSides {
             let isPrintedPhoto = { (face: UnitRect) in
                 isPhoto(face) && Self.blankShare(picture, paper: paper, in: face, rules: rules) <= rules.closerLookMaxBlankShare
             }
-            if textLeft >= rules.minTextInk,
-                faces.contains(where: isPhoto) || lookCloser && Self.facesInPhotoArea(of: card, picture, rules: rules).contains(where: isPrintedPhoto)
-            {
+            let closerLookFindsPhoto = { (detector: FaceDetector) in
+                Self.facesInPhotoArea(of: card, picture, detector: detector, rules: rules).contains(where: isPrintedPhoto)
+            }
+            if textLeft >= rules.minTextInk, faces.contains(where: isPhoto) || closerLook.map(closerLookFindsPhoto) == true {
                 frontCards.append(card)
             }
             let textRight = Self.inkShare(picture, in: UnitRect(x: card.x + card.width * 0.4, y: card.y, width: card.width * 0.6, height: card.height))
@@ -78,10 +79,10 @@ struct IDCardSides {
 
     /// Faces in the card's right half (where its photo is), found on the analysis picture, in
     /// fractions of the picture.
-    static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture, rules: IDCardRules) -> [UnitRect] {
+    static func facesInPhotoArea(of card: UnitRect, _ picture: DocumentPicture, detector: FaceDetector, rules: IDCardRules) -> [UnitRect] {
         let (xs, ys) = picture.pixels(of: UnitRect(x: card.x + card.width * 0.45, y: card.y, width: card.width * 0.55, height: card.height))
         // The frontal cascade's window is 24 pixels square: a smaller area holds no face it can find.
-        guard xs.count >= 24, ys.count >= 24, let detector = try? FaceDetector.shared() else { return [] }
+        guard xs.count >= 24, ys.count >= 24 else { return [] }
         var crop = [UInt8](repeating: 0, count: xs.count * ys.count)
         for y in ys {
             for x in xs { crop[(y - ys.lowerBound) * xs.count + x - xs.lowerBound] = picture.luma[y * picture.width + x] }

@@ -32,8 +32,6 @@ public struct FaceBox: Sendable, Equatable, Codable {
 /// the cascade's window slides over each shrunk picture (every 2nd pixel below a shrink of 2, every pixel
 /// above), window hits are mapped back and grouped by `groupRectangles`, and boxes are clipped to the picture.
 struct FaceDetector: Sendable {
-    /// Where the Debian package `opencv-data` installs OpenCV's default frontal-face cascade.
-    static let defaultCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml"
 
     let cascade: HaarCascade
     /// Per node, 6 numbers: the three rectangle weights of its feature, its threshold, and the leaf values it
@@ -51,26 +49,6 @@ struct FaceDetector: Sendable {
     var scansFourWindowsAtOnce: Bool
     /// A stump cascade's nodes in the order the 4-window scan evaluates them.
     let stumps: StumpTables?
-
-    /// The detector loaded once per process from `ICPCHECK_CASCADE`, or else `defaultCascadePath`.
-    static func shared() throws(CascadeError) -> FaceDetector { try sharedDetector.get() }
-
-    private static let sharedDetector = Result { () throws(CascadeError) -> FaceDetector in
-        let configured = ProcessInfo.processInfo.environment["ICPCHECK_CASCADE"] ?? ""
-        return FaceDetector(cascade: try HaarCascade.load(path: configured.isEmpty ? defaultCascadePath : configured))
-    }
-
-    /// OpenCV's profile-face cascade, beside the frontal one in `opencv-data`: faces turned to one side.
-    static let defaultProfileCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_profileface.xml"
-
-    /// The profile detector loaded once per process from `ICPCHECK_PROFILE_CASCADE`, or else
-    /// `defaultProfileCascadePath`.
-    static func sharedProfile() throws(CascadeError) -> FaceDetector { try sharedProfileDetector.get() }
-
-    private static let sharedProfileDetector = Result { () throws(CascadeError) -> FaceDetector in
-        let configured = ProcessInfo.processInfo.environment["ICPCHECK_PROFILE_CASCADE"] ?? ""
-        return FaceDetector(cascade: try HaarCascade.load(path: configured.isEmpty ? defaultProfileCascadePath : configured))
-    }
 
     /// Prepares the per-node tables the scan walks in order.
     init(cascade: HaarCascade) {

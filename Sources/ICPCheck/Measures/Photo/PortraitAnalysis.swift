@@ -22,17 +22,20 @@ enum PortraitAnalysis {
     /// - Parameters:
     ///   - image: the decoded picture at the working size (used for sharpness).
     ///   - small: the same picture shrunk to the rules' detection size.
-    static func measure(_ image: DecodedImage, small: DecodedImage, rules: PortraitRules) -> PortraitMeasurement {
+    ///   - detector: the frontal-face detector, or why there is none.
+    static func measure(
+        _ image: DecodedImage, small: DecodedImage, detector: Result<FaceDetector, CascadeError>, rules: PortraitRules
+    ) -> PortraitMeasurement {
         var result = PortraitMeasurement()
         result.detectionPicture = small
         result.measures["analysis_width"] = Double(small.width)
         result.measures["analysis_height"] = Double(small.height)
-        let detector: FaceDetector
-        do { detector = try FaceDetector.shared() } catch {
+        let frontal: FaceDetector
+        do { frontal = try detector.get() } catch {
             result.detectorProblem = String(describing: error)
             return result
         }
-        let candidates = detector.detect(
+        let candidates = frontal.detect(
             gray: small.grey(), width: small.width, height: small.height, minFaceFraction: rules.minFaceFraction)
         result.faces = people(candidates, in: small, rules: rules)
         result.measures["face_candidates"] = Double(candidates.count)
@@ -103,8 +106,8 @@ enum PortraitAnalysis {
     /// cascade is not installed (it only adds to the frontal detector). The scan is on a smaller
     /// picture, for bigger faces, than the frontal one: a person turned aside in a photo meant to
     /// show them is not small, and the search costs two scans.
-    static func profileFaces(_ small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
-        guard let detector = try? FaceDetector.sharedProfile() else { return [] }
+    static func profileFaces(_ small: DecodedImage, detector: FaceDetector?, rules: PortraitRules) -> [FaceBox] {
+        guard let detector else { return [] }
         let smaller = small.downscaled(toLongSide: rules.profileDetectionSize)
         let (width, height) = (smaller.width, smaller.height)
         let grey = smaller.grey()

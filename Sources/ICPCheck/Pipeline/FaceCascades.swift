@@ -1,0 +1,30 @@
+import Foundation
+
+/// OpenCV's face cascades, loaded once per process before any file is measured and handed to the
+/// measures (which never read files or the environment themselves).
+public struct FaceCascades: Sendable {
+    /// The frontal-face detector, or why it could not be loaded (the photo measures then say so).
+    let frontal: Result<FaceDetector, CascadeError>
+    /// The profile-face detector; nil when it is not installed (it only adds to the frontal one).
+    let profile: FaceDetector?
+
+    /// Where the Debian package `opencv-data` installs OpenCV's default frontal-face cascade.
+    static let defaultFrontalPath = "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml"
+    /// OpenCV's profile-face cascade, beside the frontal one in `opencv-data`: faces turned to one side.
+    static let defaultProfilePath = "/usr/share/opencv4/haarcascades/haarcascade_profileface.xml"
+
+    /// The cascades named by `ICPCHECK_CASCADE` and `ICPCHECK_PROFILE_CASCADE`, or else the
+    /// defaults; read on first use and kept for the process.
+    public static let installed = FaceCascades(
+        frontalPath: configured("ICPCHECK_CASCADE") ?? defaultFrontalPath,
+        profilePath: configured("ICPCHECK_PROFILE_CASCADE") ?? defaultProfilePath)
+
+    init(frontalPath: String, profilePath: String) {
+        frontal = Result { () throws(CascadeError) in FaceDetector(cascade: try HaarCascade.load(path: frontalPath)) }
+        profile = try? FaceDetector(cascade: HaarCascade.load(path: profilePath))
+    }
+
+    private static func configured(_ variable: String) -> String? {
+        ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
