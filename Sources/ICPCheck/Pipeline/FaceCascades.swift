@@ -28,3 +28,18 @@ public struct FaceCascades: Sendable {
         ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
+
+extension HaarCascade {
+    /// OpenCV's largest Haar cascade is under 2 MB.
+    static let maxCascadeBytes = 64 << 20
+
+    /// Reads the cascade XML file at `path` (see `init(xml:source:)`).
+    static func load(path: String) throws(CascadeError) -> HaarCascade {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
+        let bytes: [UInt8]
+        do { bytes = try FileReader.read(namedPath: path, maxBytes: maxCascadeBytes).bytes } catch {
+            throw .unreadable(path: path, reason: error.message)
+        }
+        return try HaarCascade(xml: bytes, source: path)
+    }
+}

@@ -54,19 +54,6 @@ struct HaarCascade: Sendable {
     var featureCount: Int { featureRects.count / 3 }
     var isStumpBased: Bool { treeNodeCounts.allSatisfy { $0 == 1 } }
 
-    /// OpenCV's largest Haar cascade is under 2 MB.
-    static let maxCascadeBytes = 64 << 20
-
-    /// Reads the cascade XML file at `path` (see `init(xml:source:)`).
-    static func load(path: String) throws(CascadeError) -> HaarCascade {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path: path) }
-        let bytes: [UInt8]
-        do { bytes = try FileReader.read(namedPath: path, maxBytes: maxCascadeBytes).bytes } catch {
-            throw .unreadable(path: path, reason: error.message)
-        }
-        return try HaarCascade(xml: bytes, source: path)
-    }
-
     /// Parses the UTF-8 bytes of a cascade XML; `source` names it in errors. Refuses stage types other than
     /// BOOST, feature types other than HAAR, tilted features and the old `opencv-haar-classifier` format.
     init(xml bytes: [UInt8], source: String = "XML") throws(CascadeError) {
