@@ -1,7 +1,7 @@
 /// Check-character validation of the identity numbers typed into a filing form.
 ///
 /// A number that fails here was mistyped or invented; reviewers reject it before looking at any image.
-public enum CheckCharacters {
+enum CheckCharacters {
     /// The 31 characters of a unified social credit code; I, O, Z, S and V are left out so they are not misread.
     private static let creditCodeAlphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     private static let creditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -12,7 +12,7 @@ public enum CheckCharacters {
     /// whose last character is the right check character.
     ///
     /// Lower-case letters and surrounding whitespace are accepted, as people type them into forms.
-    public static func isValidCreditCode(_ code: String) -> Bool {
+    static func isValidCreditCode(_ code: String) -> Bool {
         let characters = Array(trimmed(code).uppercased())
         guard characters.count == 18 else { return false }
         var values: [Int] = []
@@ -30,7 +30,7 @@ public enum CheckCharacters {
     /// 17 digits holding a real birth date, then the ISO 7064 MOD 11-2 check character (a digit or X).
     ///
     /// A lower-case x and surrounding whitespace are accepted.
-    public static func isValidResidentID(_ number: String) -> Bool {
+    static func isValidResidentID(_ number: String) -> Bool {
         let characters = Array(trimmed(number).uppercased())
         guard characters.count == 18 else { return false }
         var digits: [Int] = []

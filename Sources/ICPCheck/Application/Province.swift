@@ -1,17 +1,17 @@
 /// One of the 34 provincial-level divisions of China, as named in forms, addresses and the rules document.
 ///
 /// Encoded as its canonical English name; decoding accepts any spelling `named(_:)` accepts.
-public struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
+struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The canonical English name, as ICP-REQUIREMENTS.md and the rules document spell it ("Inner Mongolia").
-    public let name: String
+    let name: String
     /// The Chinese short name (内蒙古).
-    public let shortName: String
+    let shortName: String
     /// The Chinese full name (内蒙古自治区).
-    public let fullName: String
+    let fullName: String
     /// Other spellings seen in forms: pinyin and ethnic-group forms ("Neimenggu", "Guangxi Zhuang").
-    public let aliases: [String]
+    let aliases: [String]
 
-    public var description: String { name }
+    var description: String { name }
 
     private init(_ name: String, _ shortName: String, _ fullName: String, aliases: [String] = []) {
         self.name = name
@@ -21,7 +21,7 @@ public struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// All 34: 23 provinces (Taiwan included), 4 municipalities, 5 autonomous regions, Hong Kong and Macau.
-    public static let all: [Province] = [
+    static let all: [Province] = [
         Province("Beijing", "北京", "北京市"),
         Province("Tianjin", "天津", "天津市"),
         Province("Hebei", "河北", "河北省"),
@@ -94,7 +94,7 @@ public struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
                                           "specialadministrativeregion", "sar", "city"]
 
     /// The province a form's region field names, in English, Chinese or pinyin, ignoring case and spaces.
-    public static func named(_ text: String) -> Province? {
+    static func named(_ text: String) -> Province? {
         let normalised = key(text)
         if let province = byKey[normalised] { return province }
         for suffix in englishSuffixes where normalised.hasSuffix(suffix) {
@@ -108,7 +108,7 @@ public struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Chinese addresses are read from the start (浙江省杭州市…, 浙江杭州…, 杭州市…), because a province name later on
     /// is usually a street (南京市山西路); a full name (浙江省) is also found further in. English addresses are
     /// read word by word and the last province named wins, as they run from street to country.
-    public static func find(inAddress address: String) -> Province? {
+    static func find(inAddress address: String) -> Province? {
         let compact = String(address.filter { !$0.isWhitespace })
         return chineseStart(of: compact) ?? chineseFullName(in: compact) ?? english(in: address)
     }
@@ -210,7 +210,7 @@ public struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
         String(text.lowercased().filter { !$0.isWhitespace && !"-_'’·.".contains($0) })
     }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let province = Province.named(text) else {
@@ -219,7 +219,7 @@ public struct Province: Sendable, Hashable, Codable, CustomStringConvertible {
         self = province
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)
     }

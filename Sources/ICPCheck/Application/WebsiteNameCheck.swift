@@ -1,22 +1,22 @@
 /// The rules for personal website names (ICP-REQUIREMENTS.md "Personal website names").
-public struct NamingRules: Codable, Sendable, Equatable {
+struct NamingRules: Codable, Sendable, Equatable {
     /// Fewest characters a name may have.
-    public var minLength: Int
+    var minLength: Int
     /// Words a name may not start with (national or place prefixes: 中国, 中华, …).
-    public var forbiddenPrefixes: [String]
+    var forbiddenPrefixes: [String]
     /// Words a name may not contain at all (enterprise words, sensitive words).
-    public var forbiddenWords: [String]
+    var forbiddenWords: [String]
     /// Words that imply pre-approval or another form, refused for individuals (论坛, 新闻, …).
-    public var individualForbiddenWords: [String]
+    var individualForbiddenWords: [String]
     /// Per province (canonical English name): the name must match one of these regular expressions.
-    public var provincePatterns: [String: [String]]
+    var provincePatterns: [String: [String]]
     enum CodingKeys: String, CodingKey { case minLength = "min_length", forbiddenPrefixes = "forbidden_prefixes", forbiddenWords = "forbidden_words", individualForbiddenWords = "individual_forbidden_words", provincePatterns = "province_patterns" }
 }
 
 /// One reason a personal website name would be refused.
-public struct WebsiteNameProblem: Sendable, Equatable {
+struct WebsiteNameProblem: Sendable, Equatable {
     /// What is wrong with the name.
-    public enum Kind: String, Sendable, Equatable {
+    enum Kind: String, Sendable, Equatable {
         /// Fewer characters than `NamingRules.minLength`.
         case tooShort
         /// Nothing but digits.
@@ -37,18 +37,18 @@ public struct WebsiteNameProblem: Sendable, Equatable {
         case provincePattern
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The offending word, prefix, symbols or domain, where there is one.
-    public var word: String?
+    var word: String?
 
-    public init(kind: Kind, word: String? = nil) {
+    init(kind: Kind, word: String? = nil) {
         self.kind = kind
         self.word = word
     }
 }
 
 /// Checks the name of an individual's website against the naming rules.
-public enum WebsiteNameCheck {
+enum WebsiteNameCheck {
     /// Every problem with `name`, in the order of `WebsiteNameProblem.Kind`; empty when the name passes.
     ///
     /// The name is trimmed of surrounding whitespace first and its length counted in characters. Words are
@@ -56,7 +56,7 @@ public enum WebsiteNameCheck {
     /// and `$` to match the whole name); a pattern that does not compile as a regular expression never matches,
     /// so a province whose patterns all fail to compile refuses every name. Pattern keys may be any spelling
     /// `Province.named(_:)` accepts.
-    public static func problems(name: String, province: Province?, rules: NamingRules) -> [WebsiteNameProblem] {
+    static func problems(name: String, province: Province?, rules: NamingRules) -> [WebsiteNameProblem] {
         let name = trimmed(name)
         var problems: [WebsiteNameProblem] = []
         if name.count < rules.minLength { problems.append(.init(kind: .tooShort)) }

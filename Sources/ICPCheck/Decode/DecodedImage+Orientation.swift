@@ -1,7 +1,7 @@
 extension DecodedImage {
     /// The picture as a viewer shows it, given the EXIF orientation of the stored pixels (1–8;
     /// anything else is treated as 1, "upright").
-    public func applyingOrientation(_ orientation: Int) -> DecodedImage {
+    func applyingOrientation(_ orientation: Int) -> DecodedImage {
         guard (2...8).contains(orientation) else { return self }
         let swapsAxes = orientation >= 5
         let outWidth = swapsAxes ? height : width

@@ -5,7 +5,7 @@ public struct DecodedImage: Sendable, Equatable {
     public let channels: Int
     public var pixels: [UInt8]
 
-    public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
+    init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
         precondition(pixels.count == width * height * channels, "pixel buffer does not match the size")
         self.width = width
         self.height = height

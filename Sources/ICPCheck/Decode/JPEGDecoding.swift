@@ -1,10 +1,10 @@
 /// JPEG decoding alone, without the hashing, EXIF and findings of `FileInspector`: the path that
 /// `make bench` times against djpeg.
-public enum JPEGDecoding {
+package enum JPEGDecoding {
     /// Decodes at 1/`scaleDenominator` (1, 2, 4 or 8) of the stored size, grey staying grey.
     ///
     /// Reads the header first and refuses sizes over `limits`, as `FileInspector` does.
-    public static func decode(
+    package static func decode(
         bytes: [UInt8], scaleDenominator: Int = 1, limits: DecodeLimits = DecodeLimits()
     ) throws(ICPCheckError) -> DecodedImage {
         precondition([1, 2, 4, 8].contains(scaleDenominator), "scale denominator must be 1, 2, 4 or 8")
@@ -15,7 +15,7 @@ public enum JPEGDecoding {
 
     /// Reads the file the way `FileInspector` does (once, capped at `limits.maxFileBytes`), then
     /// decodes it.
-    public static func decode(
+    package static func decode(
         fileAt path: String, scaleDenominator: Int = 1, limits: DecodeLimits = DecodeLimits()
     ) throws(ICPCheckError) -> DecodedImage {
         let contents = try FileReader.read(namedPath: path, maxBytes: limits.maxFileBytes)
@@ -23,7 +23,7 @@ public enum JPEGDecoding {
     }
 
     /// The stored width and height, from the header alone.
-    public static func dimensions(bytes: [UInt8]) throws(ICPCheckError) -> (width: Int, height: Int) {
+    package static func dimensions(bytes: [UInt8]) throws(ICPCheckError) -> (width: Int, height: Int) {
         let (header, _) = try JPEGCodec.readHeader(bytes)
         return (header.width, header.height)
     }

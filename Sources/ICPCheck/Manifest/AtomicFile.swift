@@ -4,13 +4,13 @@ import Synchronization
 
 /// Writes files so that a reader (or a rerun after a crash) only ever sees a complete file:
 /// write to a temporary name in the same folder, flush, then rename over the target.
-public enum AtomicFile {
+enum AtomicFile {
     /// Temporary names are `TARGET.tmp-PID-N`: the writing process and a count within it, so that
     /// two writes never share one, and leftovers of a killed run are known by their exact form.
     static let temporaryMarker = ".tmp-"
     private static let written = Atomic<Int>(0)
 
-    public static func write(_ bytes: [UInt8], to path: String) throws(ICPCheckError) {
+    static func write(_ bytes: [UInt8], to path: String) throws(ICPCheckError) {
         let count = written.add(1, ordering: .relaxed).newValue
         let temporary = path + temporaryMarker + "\(getpid())-\(count)"
         // O_EXCL and O_NOFOLLOW: never write through a file or link that someone else put there.

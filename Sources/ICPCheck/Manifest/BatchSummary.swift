@@ -13,7 +13,7 @@ public struct SummaryRow: Codable, Sendable {
     /// `ManifestFileNames`).
     public var manifest: String?
 
-    public init(_ manifest: Manifest, file: String? = nil) {
+    init(_ manifest: Manifest, file: String? = nil) {
         self.manifest = file
         application = manifest.application
         verdict = manifest.verdict
@@ -37,7 +37,7 @@ public struct BatchSummary: Codable, Sendable {
     /// folders (this run's, or an earlier run's, known by their lock file).
     public var excludedFolders: [String]
 
-    public init(rows: [SummaryRow], checkedAt: String, profile: String, excludedFolders: [String] = []) {
+    init(rows: [SummaryRow], checkedAt: String, profile: String, excludedFolders: [String] = []) {
         self.checkedAt = checkedAt
         self.toolVersion = ICPCheckVersion.current
         self.profile = profile

@@ -55,6 +55,7 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
 
 /// One required (or optional) material of an application and how its files fare.
 public struct Requirement: Codable, Sendable {
+    /// Which material: the JSON `id`.
     public enum ID: String, Codable, Sendable, CaseIterable {
         case authenticityStatement = "authenticity_statement"
         case subjectCertificate = "subject_certificate"
@@ -64,6 +65,7 @@ public struct Requirement: Codable, Sendable {
         case preApproval = "pre_approval"
     }
 
+    /// How the material fares: `pass`, `warn`, `fail`, or `not_applicable` when it is not needed.
     public enum Status: String, Codable, Sendable {
         case pass, fail, warn
         case notApplicable = "not_applicable"
@@ -80,10 +82,12 @@ public struct Requirement: Codable, Sendable {
 
 /// The current version, written into every manifest and printed by `icpcheck --version`.
 public enum ICPCheckVersion {
+    /// The version as written into manifests (`tool_version`).
     public static let current = "0.2.0"
 }
 
 extension Requirement.ID {
+    /// The material's name in English, for a checklist.
     public var englishName: String {
         switch self {
         case .authenticityStatement: "Authenticity statement"
@@ -95,6 +99,7 @@ extension Requirement.ID {
         }
     }
 
+    /// The material's name in Chinese, for a checklist.
     public var chineseName: String {
         switch self {
         case .authenticityStatement: "真实性核验单（承诺书）"

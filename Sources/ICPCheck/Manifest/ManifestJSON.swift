@@ -2,6 +2,8 @@ public import Foundation
 
 /// The JSON form of reports and manifests: sorted keys, so output is stable and diffs stay small.
 public enum ManifestJSON {
+    /// Pretty-printed JSON with sorted keys of a manifest, a file report, a batch summary or any
+    /// other encodable value: the bytes `icpcheck` writes.
     public static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -18,9 +18,11 @@ public struct ExifSummary: Codable, Sendable, Equatable {
     public var gpsLongitude: Double?
     public var thumbnailBytes: Int?
 
-    public init() {}
+    init() {}
 
+    /// Whether the file records where it was taken.
     public var hasGPS: Bool { gpsLatitude != nil && gpsLongitude != nil }
+    /// Whether the file carries an EXIF thumbnail.
     public var hasThumbnail: Bool { (thumbnailBytes ?? 0) > 0 }
 
     enum CodingKeys: String, CodingKey {

@@ -16,7 +16,7 @@ public struct FileReport: Codable, Sendable {
     public var measures: [String: Double]
     public var findings: [Finding]
 
-    public init(path: String, bytes: Int, sha256: String?, format: FormatInfo) {
+    init(path: String, bytes: Int, sha256: String?, format: FormatInfo) {
         self.path = path
         self.bytes = bytes
         self.sha256 = sha256
@@ -65,7 +65,7 @@ public struct FormatInfo: Codable, Sendable, Equatable {
     /// Horizontal resolution in dots per inch, from JFIF, PNG pHYs or EXIF, when the file records one.
     public var dpi: Double?
 
-    public init(detected: ImageFormat, extensionMatches: Bool) {
+    init(detected: ImageFormat, extensionMatches: Bool) {
         self.detected = detected
         self.extensionMatches = extensionMatches
     }

@@ -33,7 +33,7 @@ public struct Finding: Codable, Sendable, Hashable {
     /// What the codec itself said (libjpeg, libpng or libexif text), kept for debugging.
     public var detail: String?
 
-    public init(
+    init(
         code: FindingCode, severity: Severity, message: String, messageZh: String,
         measure: String? = nil, value: Double? = nil, limit: Double? = nil, detail: String? = nil
     ) {

@@ -12,7 +12,7 @@ public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
     /// The message in Chinese, where it says more than the code's standard text.
     public var messageZh: String?
 
-    public init(code: FindingCode, message: String, path: String? = nil, underlying: String? = nil, messageZh: String? = nil) {
+    init(code: FindingCode, message: String, path: String? = nil, underlying: String? = nil, messageZh: String? = nil) {
         self.code = code
         self.message = message
         self.path = path

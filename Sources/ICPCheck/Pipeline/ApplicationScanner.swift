@@ -12,6 +12,7 @@ public struct ApplicationFolder: Sendable, Equatable {
     /// folder); nil when its files are checked.
     var refusal: Finding?
 
+    /// The application in the folder at `path`; its name is the folder's last path component.
     public init(path: String) {
         rawPath = Array(path.utf8)
         rawName = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
@@ -25,6 +26,7 @@ public struct ApplicationFolder: Sendable, Equatable {
         self.refusal = refusal
     }
 
+    /// The folder's path (invalid UTF-8 shown as U+FFFD).
     public var path: String { String(decoding: rawPath, as: UTF8.self) }
 }
 

@@ -1,10 +1,10 @@
 /// Checks many applications with one pool of file jobs: at most `jobs` files in flight across all
 /// applications, each application finished (and handed out) as soon as its last file is, so
 /// memory holds only the applications in progress, however long the batch.
-public enum BatchRunner {
+enum BatchRunner {
     /// - Parameter deliver: called once per application, in completion order, with its index in
     ///   `applications` and its manifest.
-    public static func run(
+    static func run(
         applications: [ApplicationFolder], options: CheckOptions, deliver: (Int, Manifest) async -> Void
     ) async {
         await withTaskGroup(of: (Int, Int, FileReport).self) { group in

@@ -3,10 +3,10 @@ public enum ImageFormat: String, Codable, Sendable, CaseIterable {
     case jpeg, png, heic, webp, pdf, gif, bmp, tiff, zip, unknown
 
     /// Formats that icpcheck decodes; the others are recognised only to say what they are.
-    public var isSupported: Bool { self == .jpeg || self == .png }
+    var isSupported: Bool { self == .jpeg || self == .png }
 
     /// File name extensions (lower case, without the dot) that announce this format.
-    public var extensions: Set<String> {
+    var extensions: Set<String> {
         switch self {
         case .jpeg: ["jpg", "jpeg", "jpe", "jfif"]
         case .png: ["png"]
@@ -22,7 +22,7 @@ public enum ImageFormat: String, Codable, Sendable, CaseIterable {
     }
 
     /// Recognises a format from magic bytes at the start of a file.
-    public static func sniff(_ bytes: some Collection<UInt8>) -> ImageFormat {
+    static func sniff(_ bytes: some Collection<UInt8>) -> ImageFormat {
         let head = Array(bytes.prefix(16))
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic

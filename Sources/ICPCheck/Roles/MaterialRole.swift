@@ -16,7 +16,7 @@ public enum MaterialRole: String, Codable, Sendable, CaseIterable {
     case unknown
 
     /// Photos of people, which get the EXIF photo checks.
-    public var isPhotoOfPerson: Bool { self == .administratorPhoto || self == .handheldIDPhoto }
+    var isPhotoOfPerson: Bool { self == .administratorPhoto || self == .handheldIDPhoto }
 }
 
 /// Where a file's role came from (the manifest's `role_source`).

@@ -1,7 +1,7 @@
 /// Roles from file names: English, Chinese and pinyin keywords from the rules.
-public struct RoleNaming: Sendable {
+struct RoleNaming: Sendable {
     /// What a file name says: a role, or an ID card with its side when the name gives one.
-    public enum Guess: Sendable, Equatable {
+    enum Guess: Sendable, Equatable {
         case role(MaterialRole)
         case idCard(front: Bool?)
     }
@@ -9,13 +9,13 @@ public struct RoleNaming: Sendable {
     let roleKeywords: [RoleKeywords]
     let sideKeywords: [String: [String]]
 
-    public init(rules: Rules) {
+    init(rules: Rules) {
         roleKeywords = rules.roleKeywords
         sideKeywords = rules.idSideKeywords
     }
 
     /// The guess for a file name (extension and folders ignored); nil when no keyword matches.
-    public func guess(fileName: String) -> Guess? {
+    func guess(fileName: String) -> Guess? {
         let name = Self.stem(fileName).lowercased()
         let words = Self.latinWords(name)
         let side = self.side(name, words)

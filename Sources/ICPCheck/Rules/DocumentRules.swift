@@ -1,41 +1,41 @@
 /// Thresholds of the heuristics on documents and ID cards (`document` in the rules document).
-public struct DocumentRules: Codable, Sendable, Equatable {
-    public var analysisSize: Int
-    public var paperMinLuma: Int
-    public var paperRelativeLuma: Double
-    public var paperMaxSaturation: Double
-    public var strokeContrast: Double
-    public var minPaperFraction: Double
-    public var pagePortraitFraction: Double
-    public var minTextDensity: Double
-    public var maxTextDensity: Double
-    public var minLineStrength: Double
-    public var minTextLines: Int
-    public var minGlyphs: Int
-    public var minGlyphInkShare: Double
-    public var maxSkewDegrees: Double
-    public var minRuledLines: Int
-    public var maxMarginInk: Double
-    public var minStrokeSharpness: Double
-    public var maxGreyChroma: Double
-    public var maxGreyColourfulFraction: Double
-    public var maxBlueInkFraction: Double
-    public var glareMinLuma: Int
-    public var glareMargin: Int
-    public var maxGlareFraction: Double
-    public var maxScreenPattern: Double
-    public var strokeMinLevels: Int
-    public var minGlyphsForLines: Int
-    public var sidewaysStrengthRatio: Double
-    public var ruledLineMinShare: Double
-    public var marginMinEdgeContact: Double
-    public var colourfulSpread: Int
-    public var blueInkMinOverRed: Int
-    public var blueInkMinOverGreen: Int
-    public var screenPeakToMedian: Double
-    public var screenPatternPatches: Int
-    public var seal: SealRules
-    public var idCard: IDCardRules
+struct DocumentRules: Codable, Sendable, Equatable {
+    var analysisSize: Int
+    var paperMinLuma: Int
+    var paperRelativeLuma: Double
+    var paperMaxSaturation: Double
+    var strokeContrast: Double
+    var minPaperFraction: Double
+    var pagePortraitFraction: Double
+    var minTextDensity: Double
+    var maxTextDensity: Double
+    var minLineStrength: Double
+    var minTextLines: Int
+    var minGlyphs: Int
+    var minGlyphInkShare: Double
+    var maxSkewDegrees: Double
+    var minRuledLines: Int
+    var maxMarginInk: Double
+    var minStrokeSharpness: Double
+    var maxGreyChroma: Double
+    var maxGreyColourfulFraction: Double
+    var maxBlueInkFraction: Double
+    var glareMinLuma: Int
+    var glareMargin: Int
+    var maxGlareFraction: Double
+    var maxScreenPattern: Double
+    var strokeMinLevels: Int
+    var minGlyphsForLines: Int
+    var sidewaysStrengthRatio: Double
+    var ruledLineMinShare: Double
+    var marginMinEdgeContact: Double
+    var colourfulSpread: Int
+    var blueInkMinOverRed: Int
+    var blueInkMinOverGreen: Int
+    var screenPeakToMedian: Double
+    var screenPatternPatches: Int
+    var seal: SealRules
+    var idCard: IDCardRules
 
     enum CodingKeys: String, CodingKey {
         case seal
@@ -78,30 +78,30 @@ public struct DocumentRules: Codable, Sendable, Equatable {
 }
 
 /// What makes a red mark a seal.
-public struct SealRules: Codable, Sendable, Equatable {
-    public var hueDegrees: [Double]
-    public var minSaturation: Double
-    public var minRedExcess: Int
-    public var faintSaturation: Double
-    public var faintRedExcess: Int
-    public var minRoundness: Double
-    public var minDiameter: Double
-    public var maxDiameter: Double
-    public var minRingCoverage: Double
-    public var minRingDensity: Double
-    public var maxMiddleToRing: Double
-    public var maxCornerToRing: Double
-    public var minPaperShare: Double
-    public var maxFill: Double
-    public var bottomShare: Double
-    public var minRed: Int
-    public var minMajorAxis: Double
-    public var maxPictureShare: Double
-    public var discMinRoundness: Double
-    public var discMinFill: Double
-    public var discMinMiddle: Double
-    public var discMinRingCoverage: Double
-    public var discMaxCornerToFill: Double
+struct SealRules: Codable, Sendable, Equatable {
+    var hueDegrees: [Double]
+    var minSaturation: Double
+    var minRedExcess: Int
+    var faintSaturation: Double
+    var faintRedExcess: Int
+    var minRoundness: Double
+    var minDiameter: Double
+    var maxDiameter: Double
+    var minRingCoverage: Double
+    var minRingDensity: Double
+    var maxMiddleToRing: Double
+    var maxCornerToRing: Double
+    var minPaperShare: Double
+    var maxFill: Double
+    var bottomShare: Double
+    var minRed: Int
+    var minMajorAxis: Double
+    var maxPictureShare: Double
+    var discMinRoundness: Double
+    var discMinFill: Double
+    var discMinMiddle: Double
+    var discMinRingCoverage: Double
+    var discMaxCornerToFill: Double
 
     enum CodingKeys: String, CodingKey {
         case hueDegrees = "hue_degrees"
@@ -131,32 +131,32 @@ public struct SealRules: Codable, Sendable, Equatable {
 }
 
 /// Where an ID card's photo and emblem sit.
-public struct IDCardRules: Codable, Sendable, Equatable {
-    public var minAspect: Double
-    public var maxAspect: Double
-    public var minPaperShare: Double
-    public var minTextInk: Double
-    public var minFaceX: Double
-    public var faceHeight: [Double]
-    public var maxEmblemX: Double
-    public var maxEmblemY: Double
-    public var emblemHeight: [Double]
-    public var closerLookMinFace: Double
-    public var closerLookMaxBlankShare: Double
-    public var emblemMaxMargin: Double
-    public var cardEdgeContrast: Double
-    public var minFramedCardHeight: Double
-    public var heldCardMaxSaturation: Double
-    public var heldCardMinFill: Double
-    public var heldCardToFace: [Double]
-    public var heldCardMinGlyphs: Int
-    public var heldCardMaxGlyphToFace: Double
-    public var heldCardMinCells: Int
-    public var maxGlyphsOnCards: Int
-    public var greyEmblemLumaShare: Double
-    public var blankLumaShare: Double
-    public var blankMaxSpread: Int
-    public var framedEmblemMinSize: Int
+struct IDCardRules: Codable, Sendable, Equatable {
+    var minAspect: Double
+    var maxAspect: Double
+    var minPaperShare: Double
+    var minTextInk: Double
+    var minFaceX: Double
+    var faceHeight: [Double]
+    var maxEmblemX: Double
+    var maxEmblemY: Double
+    var emblemHeight: [Double]
+    var closerLookMinFace: Double
+    var closerLookMaxBlankShare: Double
+    var emblemMaxMargin: Double
+    var cardEdgeContrast: Double
+    var minFramedCardHeight: Double
+    var heldCardMaxSaturation: Double
+    var heldCardMinFill: Double
+    var heldCardToFace: [Double]
+    var heldCardMinGlyphs: Int
+    var heldCardMaxGlyphToFace: Double
+    var heldCardMinCells: Int
+    var maxGlyphsOnCards: Int
+    var greyEmblemLumaShare: Double
+    var blankLumaShare: Double
+    var blankMaxSpread: Int
+    var framedEmblemMinSize: Int
 
     enum CodingKeys: String, CodingKey {
         case minAspect = "min_aspect"

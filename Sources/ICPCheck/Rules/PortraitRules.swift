@@ -1,29 +1,29 @@
 /// Thresholds of the heuristics on photos of people (`portrait` in the rules document).
-public struct PortraitRules: Codable, Sendable, Equatable {
-    public var detectionSize: Int
-    public var minFaceFraction: Double
-    public var minFaceSkinFraction: Double
-    public var minRelativeNeighbors: Double
-    public var confidentNeighbors: Int
-    public var profileDetectionSize: Int
-    public var profileMinFaceFraction: Double
-    public var minFaceHeight: Double
-    public var maxFaceHeight: Double
-    public var maxCenterOffset: Double
-    public var minHeadMargin: Double
-    public var minFaceLuma: Double
-    public var maxFaceLuma: Double
-    public var maxClippedFraction: Double
-    public var maxCrushedFraction: Double
-    public var minSharpness: Double
-    public var minJPEGQuality: Double
-    public var maxThumbnailDifference: Double
-    public var portraitMinHeightFactor: Double
-    public var portraitMaxOffsetFactor: Double
-    public var minSkinTestChroma: Double
-    public var clippedLuma: Double
-    public var crushedLuma: Double
-    public var backdrop: BackdropRules
+struct PortraitRules: Codable, Sendable, Equatable {
+    var detectionSize: Int
+    var minFaceFraction: Double
+    var minFaceSkinFraction: Double
+    var minRelativeNeighbors: Double
+    var confidentNeighbors: Int
+    var profileDetectionSize: Int
+    var profileMinFaceFraction: Double
+    var minFaceHeight: Double
+    var maxFaceHeight: Double
+    var maxCenterOffset: Double
+    var minHeadMargin: Double
+    var minFaceLuma: Double
+    var maxFaceLuma: Double
+    var maxClippedFraction: Double
+    var maxCrushedFraction: Double
+    var minSharpness: Double
+    var minJPEGQuality: Double
+    var maxThumbnailDifference: Double
+    var portraitMinHeightFactor: Double
+    var portraitMaxOffsetFactor: Double
+    var minSkinTestChroma: Double
+    var clippedLuma: Double
+    var crushedLuma: Double
+    var backdrop: BackdropRules
 
     enum CodingKeys: String, CodingKey {
         case backdrop
@@ -54,17 +54,17 @@ public struct PortraitRules: Codable, Sendable, Equatable {
 }
 
 /// How the backdrop is found and judged.
-public struct BackdropRules: Codable, Sendable, Equatable {
-    public var analysisSize: Int
-    public var stepDistance: Double
-    public var meanDistance: Double
-    public var minBorderFraction: Double
-    public var minBorderFractionForRole: Double
-    public var minAreaFraction: Double
-    public var maxTexture: Double
-    public var minClothingDistance: Double
+struct BackdropRules: Codable, Sendable, Equatable {
+    var analysisSize: Int
+    var stepDistance: Double
+    var meanDistance: Double
+    var minBorderFraction: Double
+    var minBorderFractionForRole: Double
+    var minAreaFraction: Double
+    var maxTexture: Double
+    var minClothingDistance: Double
     /// Colour name → ranges of L, a and b.
-    public var colors: [String: LabRange]
+    var colors: [String: LabRange]
 
     enum CodingKeys: String, CodingKey {
         case colors
@@ -80,10 +80,10 @@ public struct BackdropRules: Codable, Sendable, Equatable {
 }
 
 /// A box in CIE Lab: each of L, a and b between two bounds.
-public struct LabRange: Codable, Sendable, Equatable {
-    public var l: [Double]
-    public var a: [Double]
-    public var b: [Double]
+struct LabRange: Codable, Sendable, Equatable {
+    var l: [Double]
+    var a: [Double]
+    var b: [Double]
 
     func contains(_ color: LabColor) -> Bool {
         Self.within(color.l, l) && Self.within(color.a, a) && Self.within(color.b, b)

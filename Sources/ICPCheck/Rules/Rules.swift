@@ -1,22 +1,25 @@
 /// The effective rules: the embedded defaults, merged with a user's rules file and a provider profile.
 ///
-/// Every threshold behind a finding is here; `default-rules.yaml` documents each one.
+/// Every threshold behind a finding is here; `default-rules.yaml` documents each one. To a library
+/// user the rules are a value to pass in `CheckOptions`: make them with `RulesLoader.load(file:profile:)`
+/// and change them with a rules file (`icpcheck rules` prints the keys); the thresholds themselves
+/// are not public API.
 public struct Rules: Codable, Sendable, Equatable {
-    public var schema: String
+    var schema: String
     /// The provider profile merged in (`generic`, `aliyun`, `tencent`, `huawei`, `volcengine`).
-    public var profile: String
+    public internal(set) var profile: String
     /// Per role, plus `default` for every role.
-    public var materials: [String: MaterialRules]
+    var materials: [String: MaterialRules]
     /// DPI values that writers record when they know nothing (72, 96): not a real resolution.
-    public var dpiPlaceholders: [Double]
-    public var photo: PhotoRules
-    public var portrait: PortraitRules
-    public var document: DocumentRules
+    var dpiPlaceholders: [Double]
+    var photo: PhotoRules
+    var portrait: PortraitRules
+    var document: DocumentRules
     /// In priority order: the first entry with a keyword in a file name gives its role.
-    public var roleKeywords: [RoleKeywords]
-    public var idSideKeywords: [String: [String]]
-    public var regions: RegionRules
-    public var naming: NamingRules
+    var roleKeywords: [RoleKeywords]
+    var idSideKeywords: [String: [String]]
+    var regions: RegionRules
+    var naming: NamingRules
 
     enum CodingKeys: String, CodingKey {
         case schema, profile, materials, photo, portrait, document, regions, naming
@@ -26,30 +29,30 @@ public struct Rules: Codable, Sendable, Equatable {
     }
 
     /// The rules for one role: its own keys over the `default` entry.
-    public func material(for role: MaterialRole) -> MaterialRules {
+    func material(for role: MaterialRole) -> MaterialRules {
         let base = materials["default"] ?? MaterialRules()
         return base.overridden(by: materials[role.rawValue] ?? MaterialRules())
     }
 }
 
 /// The file-name keywords of one role (`id_card` stands for either side of an ID card).
-public struct RoleKeywords: Codable, Sendable, Equatable {
-    public var role: String
-    public var keywords: [String]
+struct RoleKeywords: Codable, Sendable, Equatable {
+    var role: String
+    var keywords: [String]
 }
 
 /// File limits for one material role; nil keys fall back to the `default` entry.
-public struct MaterialRules: Codable, Sendable, Equatable {
-    public var formats: [ImageFormat]?
-    public var minBytes: Int?
-    public var maxBytes: Int?
-    public var minLongSide: Int?
-    public var minShortSide: Int?
+struct MaterialRules: Codable, Sendable, Equatable {
+    var formats: [ImageFormat]?
+    var minBytes: Int?
+    var maxBytes: Int?
+    var minLongSide: Int?
+    var minShortSide: Int?
     /// Checked only when the file records a resolution; 0 turns the check off.
-    public var minDPI: Double?
-    public var colorRequired: Bool?
+    var minDPI: Double?
+    var colorRequired: Bool?
 
-    public init() {}
+    init() {}
 
     enum CodingKeys: String, CodingKey {
         case formats
@@ -75,12 +78,12 @@ public struct MaterialRules: Codable, Sendable, Equatable {
 }
 
 /// EXIF checks on photos of people.
-public struct PhotoRules: Codable, Sendable, Equatable {
-    public var maxAgeDays: Int
-    public var editors: [String]
-    public var requireCamera: Bool
-    public var thumbnailAspectTolerance: Double
-    public var backdropColors: [String]
+struct PhotoRules: Codable, Sendable, Equatable {
+    var maxAgeDays: Int
+    var editors: [String]
+    var requireCamera: Bool
+    var thumbnailAspectTolerance: Double
+    var backdropColors: [String]
 
     enum CodingKeys: String, CodingKey {
         case editors
@@ -92,14 +95,14 @@ public struct PhotoRules: Codable, Sendable, Equatable {
 }
 
 /// Region lists and per-province thresholds; provinces by canonical English name.
-public struct RegionRules: Codable, Sendable, Equatable {
-    public var appVerification: [String]
-    public var smsVerification: [String]
-    public var appUpload: [String]
-    public var domainCertificate: [String: DomainCertificateRule]
-    public var domainCertificateEverywhere: Bool
-    public var outOfProvinceIndividualsRefused: [String]
-    public var defaultRegion: String?
+struct RegionRules: Codable, Sendable, Equatable {
+    var appVerification: [String]
+    var smsVerification: [String]
+    var appUpload: [String]
+    var domainCertificate: [String: DomainCertificateRule]
+    var domainCertificateEverywhere: Bool
+    var outOfProvinceIndividualsRefused: [String]
+    var defaultRegion: String?
 
     enum CodingKeys: String, CodingKey {
         case appVerification = "app_verification"
@@ -113,7 +116,7 @@ public struct RegionRules: Codable, Sendable, Equatable {
 }
 
 /// From how many domains a province asks for domain certificates; nil means never.
-public struct DomainCertificateRule: Codable, Sendable, Equatable {
-    public var entity: Int?
-    public var individual: Int?
+struct DomainCertificateRule: Codable, Sendable, Equatable {
+    var entity: Int?
+    var individual: Int?
 }

@@ -4,8 +4,8 @@ import Yams
 /// Builds the effective `Rules`: embedded defaults, then a user's file merged key by key, then the
 /// chosen provider profile.
 public enum RulesLoader {
-    /// The embedded default rules document, comments included.
-    public static var defaultDocument: String { String(decoding: PackageResources.default_rules_yaml, as: UTF8.self) }
+    /// The embedded default rules document, comments included (`icpcheck rules`).
+    package static var defaultDocument: String { String(decoding: PackageResources.default_rules_yaml, as: UTF8.self) }
 
     /// The providers the defaults have a profile for.
     public static var profileNames: [String] {
@@ -70,8 +70,9 @@ public enum RulesLoader {
         }
     }
 
-    /// The effective rules as a YAML document (comments are only in the default document).
-    public static func document(_ rules: Rules) throws -> String {
+    /// The effective rules as a YAML document (comments are only in the default document), for
+    /// `icpcheck rules --rules FILE` or `--profile NAME`.
+    package static func document(_ rules: Rules) throws -> String {
         try YAMLEncoder().encode(rules)
     }
 

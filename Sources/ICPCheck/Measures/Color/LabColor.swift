@@ -1,27 +1,27 @@
 import Foundation
 
 /// A colour in CIE L*a*b* (D65), where distances match perceived differences (ΔE 1 ≈ just noticeable).
-public struct LabColor: Sendable, Equatable, Codable {
-    public var l: Double
-    public var a: Double
-    public var b: Double
+struct LabColor: Sendable, Equatable, Codable {
+    var l: Double
+    var a: Double
+    var b: Double
 
-    public init(l: Double, a: Double, b: Double) {
+    init(l: Double, a: Double, b: Double) {
         self.l = l
         self.a = a
         self.b = b
     }
 
     /// CIE76 colour difference.
-    public func distance(to other: LabColor) -> Double {
+    func distance(to other: LabColor) -> Double {
         let (dl, da, db) = (l - other.l, a - other.a, b - other.b)
         return (dl * dl + da * da + db * db).squareRoot()
     }
 
-    public var chroma: Double { (a * a + b * b).squareRoot() }
+    var chroma: Double { (a * a + b * b).squareRoot() }
 
     /// From 8-bit sRGB.
-    public init(red: UInt8, green: UInt8, blue: UInt8) {
+    init(red: UInt8, green: UInt8, blue: UInt8) {
         let r = Self.linear[Int(red)], g = Self.linear[Int(green)], bl = Self.linear[Int(blue)]
         // sRGB → XYZ (D65), normalised by the white point.
         let x = (0.4124 * r + 0.3576 * g + 0.1805 * bl) / 0.95047
