@@ -20,6 +20,7 @@ let package = Package(
         .target(
             name: "ICPCheck",
             dependencies: ["CImageCodecs", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"],
             // The default rules are compiled into the binary, so it needs no file beside it.
             resources: [.embedInCode("Rules/default-rules.yaml")]
         ),

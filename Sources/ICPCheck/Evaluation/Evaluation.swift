@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Precision and recall of the heuristics on labelled images (`icpcheck eval`).
 ///
@@ -8,11 +8,11 @@ public import Foundation
 /// `not_document`. Documents may also carry `seal`, `greyscale`, `glare`, `blurry`, `cut_off` and
 /// `screen` (true or false), `ink` (`black` or `blue`) and, for ID cards, `id_side` (`front`,
 /// `back` or `both`). Every key is optional, and a heuristic is scored only on the images labelled for it.
-public enum Evaluation {
+package enum Evaluation {
     /// A labels file names a few thousand images at most.
     static let maxLabelsBytes = 64 << 20
 
-    public static func run(labelsFile: URL, rules: Rules, jobs: Int = FileBatch.defaultJobs) async throws -> EvaluationReport {
+    package static func run(labelsFile: URL, rules: Rules, jobs: Int = FileBatch.defaultJobs) async throws -> EvaluationReport {
         let data = Data(try FileReader.read(namedPath: labelsFile.path, maxBytes: maxLabelsBytes).bytes)
         let labels = try JSONDecoder().decode([String: ImageLabel].self, from: data)
         let folder = labelsFile.deletingLastPathComponent()
@@ -38,21 +38,21 @@ public enum Evaluation {
 }
 
 /// What a person saw in one image.
-public struct ImageLabel: Codable, Sendable {
-    public var label: String?
-    public var facesVisible: Int?
+struct ImageLabel: Codable, Sendable {
+    var label: String?
+    var facesVisible: Int?
     /// true, false or "mostly" (read as unsure, not scored).
-    public var plainBackdrop: Bool?
-    public var backdrop: String?
-    public var role: String?
-    public var seal: Bool?
-    public var greyscale: Bool?
-    public var glare: Bool?
-    public var blurry: Bool?
-    public var cutOff: Bool?
-    public var screen: Bool?
-    public var ink: String?
-    public var idSide: String?
+    var plainBackdrop: Bool?
+    var backdrop: String?
+    var role: String?
+    var seal: Bool?
+    var greyscale: Bool?
+    var glare: Bool?
+    var blurry: Bool?
+    var cutOff: Bool?
+    var screen: Bool?
+    var ink: String?
+    var idSide: String?
 
     enum CodingKeys: String, CodingKey {
         case label, backdrop, role, seal, greyscale, glare, blurry, screen, ink
@@ -62,7 +62,7 @@ public struct ImageLabel: Codable, Sendable {
         case idSide = "id_side"
     }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         label = try container.decodeIfPresent(String.self, forKey: .label)
         facesVisible = try container.decodeIfPresent(Int.self, forKey: .facesVisible)
@@ -81,14 +81,14 @@ public struct ImageLabel: Codable, Sendable {
 }
 
 /// A two-class confusion table with the files it got wrong.
-public struct ConfusionTable: Sendable, Codable {
-    public var heuristic: String
-    public var truePositives = 0, falsePositives = 0, trueNegatives = 0, falseNegatives = 0
-    public var misclassified: [String] = []
+package struct ConfusionTable: Sendable, Codable {
+    package var heuristic: String
+    package var truePositives = 0, falsePositives = 0, trueNegatives = 0, falseNegatives = 0
+    package var misclassified: [String] = []
 
-    public var precision: Double? { ratio(truePositives, truePositives + falsePositives) }
-    public var recall: Double? { ratio(truePositives, truePositives + falseNegatives) }
-    public var accuracy: Double? { ratio(truePositives + trueNegatives, truePositives + trueNegatives + falsePositives + falseNegatives) }
+    package var precision: Double? { ratio(truePositives, truePositives + falsePositives) }
+    package var recall: Double? { ratio(truePositives, truePositives + falseNegatives) }
+    package var accuracy: Double? { ratio(truePositives + trueNegatives, truePositives + trueNegatives + falsePositives + falseNegatives) }
 
     mutating func add(expected: Bool, predicted: Bool, path: String, detail: String) {
         switch (expected, predicted) {
@@ -106,7 +106,8 @@ public struct ConfusionTable: Sendable, Codable {
     private func ratio(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
 }
 
-public struct EvaluationReport: Sendable, Codable {
-    public var images: Int
-    public var tables: [ConfusionTable]
+/// The confusion tables of every heuristic over a labels file.
+package struct EvaluationReport: Sendable, Codable {
+    package var images: Int
+    package var tables: [ConfusionTable]
 }

@@ -1,9 +1,10 @@
 import Glibc
 
-/// Checks many files concurrently, at most `jobs` in flight, and returns the reports in input order.
-public enum FileBatch {
+/// Checks many files concurrently, at most `jobs` in flight, and returns the reports in input order
+/// (`icpcheck inspect`, eval and the bench; `defaultJobs` is also the public `CheckOptions` default).
+@usableFromInline package enum FileBatch {
     /// - Parameter rules: when given, the pixel heuristics run too (faces, backdrop, content kind).
-    public static func inspect(
+    package static func inspect(
         paths: [String], options: InspectOptions = InspectOptions(), rules: Rules? = nil, jobs: Int = defaultJobs
     ) async -> [FileReport] {
         await map(paths, jobs: jobs) { check($0, options: options, rules: rules) }
@@ -37,5 +38,5 @@ public enum FileBatch {
     }
 
     /// One job per core.
-    public static var defaultJobs: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    @usableFromInline package static var defaultJobs: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A face found in a picture: its box in the picture's pixels, and how many raw detections were merged into it.
-public struct FaceBox: Sendable, Equatable, Codable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
+struct FaceBox: Sendable, Equatable, Codable {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
     /// Raw window detections merged into this box (OpenCV's "neighbours"): more means more certain.
-    public var neighbors: Int
+    var neighbors: Int
 
-    public init(x: Int, y: Int, width: Int, height: Int, neighbors: Int) {
+    init(x: Int, y: Int, width: Int, height: Int, neighbors: Int) {
         self.x = x
         self.y = y
         self.width = width
