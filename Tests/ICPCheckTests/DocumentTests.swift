@@ -36,6 +36,39 @@ import Testing
         #expect(abs(report.measures["skew_degrees"] ?? 9) < 1)
     }
 
+    /// The typed measurement and the `measures` keys the JSON carries say the same: each field under
+    /// its key, the optional ones only when measured, and only three on a strip too thin to measure.
+    @Test func typedMeasuresMatchTheirKeys() throws {
+        let measurement = DocumentAnalysis.measure(Self.statement, faces: [], closerLook: nil, rules: Self.rules.document)
+        let keys = measurement.measures
+        let page = try #require(measurement.measured)
+        #expect(keys["paper_fraction"] == measurement.paperFraction && measurement.paperFraction > 0.5)
+        #expect(keys["document_analysis_width"] == Double(measurement.analysisWidth))
+        #expect(keys["margin_ink"] == page.marginInk)
+        #expect(keys["glare_fraction"] == page.glareFraction)
+        #expect(keys["stroke_sharpness"] == page.strokeSharpness)
+        #expect(keys["blue_ink_fraction"] == page.blueInkFraction)
+        #expect(keys["chroma_mean"] == page.chromaMean)
+        #expect(keys["text_line_strength"] == page.textLineStrength)
+        #expect(keys["text_sideways"] == (page.textSideways ? 1 : 0))
+        #expect(keys["text_sideways_ratio"] == page.textSidewaysRatio)
+        #expect(keys["page_edge_contact_top"] == page.edgeContact.top && keys["page_edge_contact_right"] == page.edgeContact.right)
+        #expect(keys["glyph_count"] == Double(page.glyphCount) && page.glyphCount > 0)
+        #expect(keys["seal_count"] == Double(measurement.sealCount) && measurement.sealCount == 1)
+        let seal = try #require(page.seal)
+        #expect(keys["seal_y"] == seal.y && keys["seal_near_bottom"] == 1 && seal.nearBottom == true)
+        #expect(keys["screen_pattern_amplitude"] == page.screenPatternAmplitude)
+        let sometimes = [page.textSidewaysRatio, page.seal?.x, page.seal?.y, page.seal?.diameter, page.seal?.nearBottom.map { $0 ? 1 : 0 },
+                         page.screenPatternAmplitude]
+        #expect(keys.count == 26 + sometimes.compactMap { $0 }.count)
+
+        let strip = ImageEditing.crop(Self.statement, x: 0, y: 0, width: Self.statement.width, height: 12)
+        let thin = DocumentAnalysis.measure(strip, faces: [], closerLook: nil, rules: Self.rules.document)
+        #expect(thin.measured == nil)
+        #expect(Set(thin.measures.keys) == ["paper_fraction", "document_analysis_width", "document_analysis_height"])
+        #expect(thin.measures["paper_fraction"] == 0)
+    }
+
     /// A pixel of the seal's ink: any reddish one, its soft edge too (a faint ring is still a seal).
     static func isSealInk(_ color: (UInt8, UInt8, UInt8)) -> Bool { Int(color.0) > max(Int(color.1), Int(color.2)) + 6 }
 

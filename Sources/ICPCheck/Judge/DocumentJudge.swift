@@ -35,7 +35,7 @@ struct DocumentJudge {
         if let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
             report.findings.append(.photo(.contentMismatch, .warning, detail: mismatch))
         }
-        let observed = observedFindings(measurement, measures: report.measures)
+        let observed = observedFindings(measurement)
         guard Self.pageRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
         if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
             report.findings.append(.document(.sealMissing, .error, measure: "seal_count", value: 0, limit: 1))
@@ -73,39 +73,43 @@ struct DocumentJudge {
         return nil
     }
 
-    /// What the pixels show is wrong with the page, whatever it is for.
-    private func observedFindings(_ measurement: DocumentMeasurement, measures: [String: Double]) -> [Finding] {
+    /// What the pixels show is wrong with the page, whatever it is for. A picture too small to measure
+    /// has no page measures: each reads 0 there, as its absent `measures` key did.
+    private func observedFindings(_ measurement: DocumentMeasurement) -> [Finding] {
         var found: [Finding] = []
-        let m = { (key: String) in measures[key] ?? 0 }
+        let page = measurement.measured
         // The measure compared with the limit, named as the report's `measures` key.
-        func compare(_ problem: DocumentProblem, _ severity: Severity, _ key: String, _ limit: Double, detail: String? = nil) -> Finding {
-            .document(problem, severity, measure: key, value: m(key), limit: limit, detail: detail)
+        func compare(_ problem: DocumentProblem, _ severity: Severity, _ key: String, _ value: Double?, _ limit: Double,
+                     detail: String? = nil) -> Finding {
+            .document(problem, severity, measure: key, value: value ?? 0, limit: limit, detail: detail)
         }
         if measurement.isGreyscale {
-            found.append(compare(.docGreyscale, .error, "chroma_mean", rules.maxGreyChroma))
+            found.append(compare(.docGreyscale, .error, "chroma_mean", page?.chromaMean, rules.maxGreyChroma))
         }
         // Text running into a picture edge the page reaches: the frame cut through the page. (A page
         // merely touching an edge says little: a white desk joins the page region.)
-        if m("margin_ink") > rules.maxMarginInk {
-            let edges = ["top", "bottom", "left", "right"].map { "\($0) \(rounded(m("page_edge_contact_\($0)")))" }
-            found.append(compare(.borderCutOff, .error, "margin_ink", rules.maxMarginInk,
+        if (page?.marginInk ?? 0) > rules.maxMarginInk {
+            let contact = page?.edgeContact ?? (top: 0, bottom: 0, left: 0, right: 0)
+            let edges = [("top", contact.top), ("bottom", contact.bottom), ("left", contact.left), ("right", contact.right)]
+                .map { "\($0.0) \(rounded($0.1))" }
+            found.append(compare(.borderCutOff, .error, "margin_ink", page?.marginInk, rules.maxMarginInk,
                                  detail: "page along the picture's edges: " + edges.joined(separator: ", ")))
         }
-        if m("glare_fraction") > rules.maxGlareFraction {
-            found.append(compare(.glare, .warning, "glare_fraction", rules.maxGlareFraction))
+        if (page?.glareFraction ?? 0) > rules.maxGlareFraction {
+            found.append(compare(.glare, .warning, "glare_fraction", page?.glareFraction, rules.maxGlareFraction))
         }
-        if measurement.isDocument, m("stroke_sharpness") < rules.minStrokeSharpness {
-            found.append(compare(.docBlurry, .warning, "stroke_sharpness", rules.minStrokeSharpness))
+        if measurement.isDocument, (page?.strokeSharpness ?? 0) < rules.minStrokeSharpness {
+            found.append(compare(.docBlurry, .warning, "stroke_sharpness", page?.strokeSharpness, rules.minStrokeSharpness))
         }
-        if let amplitude = measures["screen_pattern_amplitude"], amplitude > rules.maxScreenPattern {
-            found.append(compare(.screenCapture, .warning, "screen_pattern_amplitude", rules.maxScreenPattern))
+        if let amplitude = page?.screenPatternAmplitude, amplitude > rules.maxScreenPattern {
+            found.append(compare(.screenCapture, .warning, "screen_pattern_amplitude", amplitude, rules.maxScreenPattern))
         }
-        if measurement.isDocument, m("blue_ink_fraction") > rules.maxBlueInkFraction {
-            found.append(compare(.inkNotBlack, .warning, "blue_ink_fraction", rules.maxBlueInkFraction))
+        if measurement.isDocument, (page?.blueInkFraction ?? 0) > rules.maxBlueInkFraction {
+            found.append(compare(.inkNotBlack, .warning, "blue_ink_fraction", page?.blueInkFraction, rules.maxBlueInkFraction))
         }
         // Lines running up and down, where there are lines enough to tell: the ratio decided the direction.
-        if m("text_sideways") == 1, m("text_line_strength") >= rules.minLineStrength {
-            found.append(.document(.sideways, .warning, measure: "text_sideways_ratio", value: measures["text_sideways_ratio"],
+        if let page, page.textSideways, page.textLineStrength >= rules.minLineStrength {
+            found.append(.document(.sideways, .warning, measure: "text_sideways_ratio", value: page.textSidewaysRatio,
                                    limit: rules.sidewaysStrengthRatio))
         }
         return found

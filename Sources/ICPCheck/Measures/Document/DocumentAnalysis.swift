@@ -1,7 +1,13 @@
 /// Everything measured on a picture as a document: the page, its text, seals, colour, glare,
 /// blur, a re-shot screen's pattern, and ID card sides.
-struct DocumentMeasurement {
-    var measures: [String: Double] = [:]
+struct DocumentMeasurement: Sendable {
+    /// The size of the picture the measures ran on, in pixels (`document_analysis_width`, `_height`).
+    var analysisWidth = 0
+    var analysisHeight = 0
+    /// The share of the picture's cells that are paper (`paper_fraction`); 0 on a picture too small to measure.
+    var paperFraction = 0.0
+    /// The page's measures; nil on a picture too small to measure, whose `measures` has only the three above.
+    var measured: Measured?
     var isDocument = false
     var idSides = (front: false, back: false)
     var sealCount = 0
@@ -10,6 +16,84 @@ struct DocumentMeasurement {
     var isGreyscale = false
     /// A card held up by the person in the picture.
     var heldCard = false
+
+    /// The measures of a picture large enough to measure. Each field's comment names its `measures` key.
+    struct Measured: Sendable {
+        /// How much of each picture edge the page runs along (`page_edge_contact_top`, `_bottom`, `_left`, `_right`).
+        var edgeContact = (top: 0.0, bottom: 0.0, left: 0.0, right: 0.0)
+        /// The paper's brightness, 0–255 (`paper_level`).
+        var paperLevel = 0
+        var textDensity = 0.0  // text_density
+        var textLineStrength = 0.0  // text_line_strength
+        var textLines = 0  // text_lines
+        var glyphCount = 0  // glyph_count
+        var glyphInkShare = 0.0  // glyph_ink_share
+        var skewDegrees = 0.0  // skew_degrees
+        /// Whether the text lines run up and down (`text_sideways`, 1 or 0).
+        var textSideways = false
+        /// How much stronger the sideways profile was (`text_sideways_ratio`); nil when it was not compared.
+        var textSidewaysRatio: Double?
+        var marginInk = 0.0  // margin_ink
+        var strokeSharpness = 0.0  // stroke_sharpness
+        var chromaMean = 0.0  // chroma_mean
+        var colourfulFraction = 0.0  // colourful_fraction
+        var blueInkFraction = 0.0  // blue_ink_fraction
+        var glareFraction = 0.0  // glare_fraction
+        /// The first seal found; nil when there is none.
+        var seal: Seal?
+        /// The re-shot screen's pattern (`screen_pattern_amplitude`); nil when not searched for or not measurable.
+        var screenPatternAmplitude: Double?
+    }
+
+    struct Seal: Sendable {
+        /// The seal's centre in fractions of the picture (`seal_x`, `seal_y`).
+        var x = 0.0, y = 0.0
+        /// Its larger side in fractions of the page's width (`seal_diameter`).
+        var diameter = 0.0
+        /// Whether it sits in the page's signature block (`seal_near_bottom`); nil when no page was found.
+        var nearBottom: Bool?
+    }
+
+    /// The named numbers, for the report's `measures` (the JSON edge): the same keys in the same cases.
+    var measures: [String: Double] {
+        var m: [String: Double] = [:]
+        m["document_analysis_width"] = Double(analysisWidth)
+        m["document_analysis_height"] = Double(analysisHeight)
+        m["paper_fraction"] = paperFraction
+        guard let measured else { return m }
+        m["page_edge_contact_top"] = measured.edgeContact.top
+        m["page_edge_contact_bottom"] = measured.edgeContact.bottom
+        m["page_edge_contact_left"] = measured.edgeContact.left
+        m["page_edge_contact_right"] = measured.edgeContact.right
+        m["paper_level"] = Double(measured.paperLevel)
+        m["text_density"] = measured.textDensity
+        m["text_line_strength"] = measured.textLineStrength
+        m["text_lines"] = Double(measured.textLines)
+        m["glyph_count"] = Double(measured.glyphCount)
+        m["glyph_ink_share"] = measured.glyphInkShare
+        m["skew_degrees"] = measured.skewDegrees
+        m["text_sideways"] = measured.textSideways ? 1 : 0
+        m["text_sideways_ratio"] = measured.textSidewaysRatio
+        m["ruled_lines"] = Double(ruledLines)
+        m["margin_ink"] = measured.marginInk
+        m["stroke_sharpness"] = measured.strokeSharpness
+        m["chroma_mean"] = measured.chromaMean
+        m["colourful_fraction"] = measured.colourfulFraction
+        m["blue_ink_fraction"] = measured.blueInkFraction
+        m["glare_fraction"] = measured.glareFraction
+        m["seal_count"] = Double(sealCount)
+        if let seal = measured.seal {
+            m["seal_x"] = seal.x
+            m["seal_y"] = seal.y
+            m["seal_diameter"] = seal.diameter
+            m["seal_near_bottom"] = seal.nearBottom.map { $0 ? 1 : 0 }
+        }
+        m["held_card"] = heldCard ? 1 : 0
+        m["id_front"] = idSides.front ? 1 : 0
+        m["id_back"] = idSides.back ? 1 : 0
+        m["screen_pattern_amplitude"] = measured.screenPatternAmplitude
+        return m
+    }
 }
 
 enum DocumentAnalysis {
@@ -26,8 +110,7 @@ enum DocumentAnalysis {
         let small = image.resized(toLongSide: rules.analysisSize)
         // A strip a few pixels wide is no page (and no measure below is meaningful on it).
         guard min(small.width, small.height) >= minimumSide else {
-            return DocumentMeasurement(measures: ["paper_fraction": 0, "document_analysis_width": Double(small.width),
-                                                  "document_analysis_height": Double(small.height)])
+            return DocumentMeasurement(analysisWidth: small.width, analysisHeight: small.height, paperFraction: 0)
         }
         let picture = DocumentPicture(small, strokeContrast: rules.strokeContrast, minLevels: rules.strokeMinLevels)
         let paper = PaperRegion(picture, rules: rules)
@@ -49,53 +132,41 @@ enum DocumentAnalysis {
                                 rules: rules.idCard,
                                 seal: rules.seal)
 
-        var result = DocumentMeasurement()
-        var m: [String: Double] = [:]
-        m["document_analysis_width"] = Double(picture.width)
-        m["document_analysis_height"] = Double(picture.height)
-        m["paper_fraction"] = paper.fraction
+        var result = DocumentMeasurement(analysisWidth: picture.width, analysisHeight: picture.height, paperFraction: paper.fraction)
+        var measured = DocumentMeasurement.Measured()
         let contact = paper.edgeContact
-        m["page_edge_contact_top"] = contact[0]
-        m["page_edge_contact_bottom"] = contact[1]
-        m["page_edge_contact_left"] = contact[2]
-        m["page_edge_contact_right"] = contact[3]
-        m["paper_level"] = Double(paper.paperLevel)
-        m["text_density"] = text.density
-        m["text_line_strength"] = text.lineStrength
-        m["text_lines"] = Double(text.lineCount)
-        m["glyph_count"] = Double(text.glyphCount)
-        m["glyph_ink_share"] = text.glyphInkShare
-        m["skew_degrees"] = text.skewDegrees
-        m["text_sideways"] = text.sideways ? 1 : 0
-        if let ratio = text.sidewaysRatio { m["text_sideways_ratio"] = ratio }
-        m["ruled_lines"] = Double(text.ruledLines)
-        m["margin_ink"] = text.marginInk
-        m["stroke_sharpness"] = text.strokeSharpness
-        m["chroma_mean"] = colour.meanChroma
-        m["colourful_fraction"] = colour.colourfulFraction
-        m["blue_ink_fraction"] = colour.blueInkFraction
-        m["glare_fraction"] = Glare.fraction(picture, paper: paper, rules: rules)
-        m["seal_count"] = Double(seals.count)
+        measured.edgeContact = (top: contact[0], bottom: contact[1], left: contact[2], right: contact[3])
+        measured.paperLevel = paper.paperLevel
+        measured.textDensity = text.density
+        measured.textLineStrength = text.lineStrength
+        measured.textLines = text.lineCount
+        measured.glyphCount = text.glyphCount
+        measured.glyphInkShare = text.glyphInkShare
+        measured.skewDegrees = text.skewDegrees
+        measured.textSideways = text.sideways
+        measured.textSidewaysRatio = text.sidewaysRatio
+        measured.marginInk = text.marginInk
+        measured.strokeSharpness = text.strokeSharpness
+        measured.chromaMean = colour.meanChroma
+        measured.colourfulFraction = colour.colourfulFraction
+        measured.blueInkFraction = colour.blueInkFraction
+        measured.glareFraction = Glare.fraction(picture, paper: paper, rules: rules)
         if let seal = seals.first {
-            m["seal_x"] = seal.centreX / Double(picture.width)
-            m["seal_y"] = seal.centreY / Double(picture.height)
-            m["seal_diameter"] = Double(max(seal.width, seal.height)) / Double(pageWidth)
+            measured.seal = DocumentMeasurement.Seal(
+                x: seal.centreX / Double(picture.width), y: seal.centreY / Double(picture.height),
+                diameter: Double(max(seal.width, seal.height)) / Double(pageWidth))
         }
         let heldCard = HeldCard.find(picture, paper: paper, faces: faces, relativeLuma: rules.paperRelativeLuma, rules: rules.idCard)
-        m["held_card"] = heldCard == nil ? 0 : 1
         result.heldCard = heldCard != nil
         // A card held up by a person is part of a photograph, not a scan of the card's side.
         let shownSides = heldCard == nil ? (sides.front, sides.back) : (false, false)
-        m["id_front"] = shownSides.0 ? 1 : 0
-        m["id_back"] = shownSides.1 ? 1 : 0
 
-        result.measures = m
         result.sealCount = seals.count
         if let box = paper.box {
             result.pageIsPortrait = box.height > box.width
             // Where the signature block is: the statement's seal belongs there.
             let bottom = Double(box.y) + Double(box.height) * (1 - rules.seal.bottomShare)
-            if !seals.isEmpty { result.measures["seal_near_bottom"] = seals.contains { $0.centreY >= bottom } ? 1 : 0 }
+            if !seals.isEmpty { measured.seal?.nearBottom = seals.contains { $0.centreY >= bottom } }
         }
         result.idSides = shownSides
         result.ruledLines = text.ruledLines
@@ -105,9 +176,10 @@ enum DocumentAnalysis {
             && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
         result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
         // Only a page or a card can be a re-shot screen; a photograph is not searched for one.
-        if result.isDocument || shownSides.0 || shownSides.1, let amplitude = ScreenPattern.amplitude(picture, paper: paper, rules: rules) {
-            result.measures["screen_pattern_amplitude"] = amplitude
+        if result.isDocument || shownSides.0 || shownSides.1 {
+            measured.screenPatternAmplitude = ScreenPattern.amplitude(picture, paper: paper, rules: rules)
         }
+        result.measured = measured
         return result
     }
 
