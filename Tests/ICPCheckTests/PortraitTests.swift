@@ -37,6 +37,50 @@ import Testing
         #expect(report.measures["backdrop_border_fraction"].map { $0 > 0.9 } == true)
     }
 
+    /// The typed measurement and the manifest's `measures` keys say the same: the JSON edge
+    /// names every field, and a key is there exactly when its measure was taken.
+    @Test func typedFieldsAndJSONKeysAgree() throws {
+        let content = ContentMeasures.measure(Self.sample, cascades: .installed, rules: Self.rules)
+        let people = content.people
+        let measures = people.measures
+        let face = try #require(people.mainFace)
+        let exposure = try #require(people.faceExposure)
+        let backdrop = try #require(people.backdrop)
+        #expect(measures["analysis_width"] == Double(people.analysisWidth))
+        #expect(measures["analysis_height"] == Double(people.analysisHeight))
+        #expect(measures["face_candidates"] == people.faceCandidates.map(Double.init))
+        #expect(measures["face_count"] == Double(people.faces.count) && people.faceCount == people.faces.count)
+        #expect(measures["face_skin_fraction"] == face.skinFraction)
+        #expect(measures["face_box_x"] == face.box.x && measures["face_box_y"] == face.box.y)
+        #expect(measures["face_box_width"] == face.box.width && measures["face_box_height"] == face.box.height)
+        #expect(measures["face_height_fraction"] == face.heightFraction)
+        #expect(measures["face_center_offset"] == face.centerOffset)
+        #expect(measures["head_margin"] == face.headMargin)
+        #expect(measures["sharpness"] == face.sharpness)
+        #expect(measures["face_luma"] == exposure.luma)
+        #expect(measures["face_clipped_fraction"] == exposure.clippedFraction)
+        #expect(measures["face_crushed_fraction"] == exposure.crushedFraction)
+        #expect(measures["backdrop_area_fraction"] == backdrop.areaFraction)
+        #expect(measures["backdrop_border_fraction"] == backdrop.borderFraction)
+        #expect(measures["backdrop_l"] == backdrop.color.l && measures["backdrop_a"] == backdrop.color.a)
+        #expect(measures["backdrop_b"] == backdrop.color.b)
+        #expect(measures["backdrop_uniformity"] == backdrop.uniformity && measures["backdrop_texture"] == backdrop.texture)
+        #expect(measures["clothing_backdrop_distance"] == people.clothingBackdropDistance)
+        // A frontal face: no profile search, so no key for it.
+        #expect(people.profileFaceCount == nil && measures["profile_face_count"] == nil)
+        #expect(measures.count == 23 + (people.clothingBackdropDistance == nil ? 0 : 1))
+        // The report's `measures` carries them all.
+        let report = Self.report(Self.sample)
+        for (key, value) in measures { #expect(report.measures[key] == value, "\(key)") }
+
+        // No face: only the detection's keys, and the profile search's.
+        let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
+        let nobody = ContentMeasures.measure(coffee, cascades: .installed, rules: Self.rules).people
+        #expect(nobody.mainFace == nil && nobody.faceExposure == nil && nobody.backdrop == nil)
+        #expect(Set(nobody.measures.keys).subtracting(["profile_face_count"]) == ["analysis_width", "analysis_height", "face_candidates", "face_count"])
+        #expect(nobody.measures["profile_face_count"] == nobody.profileFaceCount.map(Double.init))
+    }
+
     @Test func noFaceAndContentMismatch() throws {
         let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
         let codes = Self.codes(coffee)

@@ -16,14 +16,12 @@ struct PortraitJudge {
 
     /// Exactly one person framed as a portrait: one face, big enough, not cut by the frame.
     func isPortrait(_ measurement: PortraitMeasurement) -> Bool {
-        let measures = measurement.measures
-        guard measurement.faces.count == 1, let height = measures["face_height_fraction"], let margin = measures["head_margin"],
-            let box = measurement.faces.first, let width = measures["analysis_width"], let imageHeight = measures["analysis_height"]
-        else { return false }
-        let insideFrame = box.x > 0 && box.y > 0 && box.x + box.width < Int(width) && box.y + box.height < Int(imageHeight)
+        guard measurement.faces.count == 1, let face = measurement.mainFace, let box = measurement.faces.first else { return false }
+        let (width, imageHeight) = (measurement.analysisWidth, measurement.analysisHeight)
+        let insideFrame = box.x > 0 && box.y > 0 && box.x + box.width < width && box.y + box.height < imageHeight
         // Framed as a portrait: big enough, roughly centred (an ID card's photo sits to one side).
-        let centred = (measures["face_center_offset"] ?? 1) <= rules.maxCenterOffset * rules.portraitMaxOffsetFactor
-        return height >= rules.minFaceHeight * rules.portraitMinHeightFactor && margin > 0 && insideFrame && centred
+        let centred = face.centerOffset <= rules.maxCenterOffset * rules.portraitMaxOffsetFactor
+        return face.heightFraction >= rules.minFaceHeight * rules.portraitMinHeightFactor && face.headMargin > 0 && insideFrame && centred
     }
 
     /// - Parameter portrait: whether the picture is taken for a portrait (a page of text with a
@@ -69,55 +67,61 @@ struct PortraitJudge {
                      detail: "a face seen from the side")
     }
 
+    /// - Parameter measures: the report's measures, for what the editing measures found (JPEG
+    ///   quality, EXIF thumbnail).
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
         var found: [Finding] = []
         let faces = measurement.faces.count
         if faces == 0 { return [Self.faceMissing(measurement)] }
         if faces > 1 { found.append(.photo(.multipleFaces, .error, measure: "face_count", value: Double(faces), limit: 1)) }
-        let m = { (key: String) in measures[key] ?? 0 }
-        // The measure compared with the limit, named as the report's `measures` key.
-        func compare(_ problem: PhotoProblem, _ severity: Severity, _ key: String, _ limit: Double) -> Finding {
-            .photo(problem, severity, measure: key, value: m(key), limit: limit)
+        // A face always has its framing, focus and exposure measured; a missing one reads 0 as before.
+        let face = measurement.mainFace, exposure = measurement.faceExposure
+        let height = face?.heightFraction ?? 0, offset = face?.centerOffset ?? 0, margin = face?.headMargin ?? 0
+        let sharpness = face?.sharpness ?? 0
+        let luma = exposure?.luma ?? 0, crushed = exposure?.crushedFraction ?? 0, clipped = exposure?.clippedFraction ?? 0
+        // The measure compared with the limit; `key` names it as the report's `measures` key.
+        func compare(_ problem: PhotoProblem, _ severity: Severity, _ key: String, _ value: Double, _ limit: Double) -> Finding {
+            .photo(problem, severity, measure: key, value: value, limit: limit)
         }
-        if m("face_height_fraction") < rules.minFaceHeight {
-            found.append(compare(.faceTooSmall, .warning, "face_height_fraction", rules.minFaceHeight))
+        if height < rules.minFaceHeight {
+            found.append(compare(.faceTooSmall, .warning, "face_height_fraction", height, rules.minFaceHeight))
         }
-        if m("face_height_fraction") > rules.maxFaceHeight {
-            found.append(compare(.faceTooLarge, .warning, "face_height_fraction", rules.maxFaceHeight))
+        if height > rules.maxFaceHeight {
+            found.append(compare(.faceTooLarge, .warning, "face_height_fraction", height, rules.maxFaceHeight))
         }
-        if m("face_center_offset") > rules.maxCenterOffset {
-            found.append(compare(.offCentre, .warning, "face_center_offset", rules.maxCenterOffset))
+        if offset > rules.maxCenterOffset {
+            found.append(compare(.offCentre, .warning, "face_center_offset", offset, rules.maxCenterOffset))
         }
-        if m("head_margin") < rules.minHeadMargin {
-            found.append(compare(.headCutOff, .error, "head_margin", rules.minHeadMargin))
+        if margin < rules.minHeadMargin {
+            found.append(compare(.headCutOff, .error, "head_margin", margin, rules.minHeadMargin))
         }
-        found += backdropFindings(measurement.backdrop, measures: measures)
+        found += backdropFindings(measurement)
         // Too dark on average, or too much of the face crushed to black; the finding names which.
-        if m("face_luma") < rules.minFaceLuma {
-            found.append(compare(.underexposed, .warning, "face_luma", rules.minFaceLuma))
-        } else if m("face_crushed_fraction") > rules.maxCrushedFraction {
-            found.append(compare(.underexposed, .warning, "face_crushed_fraction", rules.maxCrushedFraction))
-        } else if m("face_luma") > rules.maxFaceLuma {
-            found.append(compare(.overexposed, .warning, "face_luma", rules.maxFaceLuma))
-        } else if m("face_clipped_fraction") > rules.maxClippedFraction {
-            found.append(compare(.overexposed, .warning, "face_clipped_fraction", rules.maxClippedFraction))
+        if luma < rules.minFaceLuma {
+            found.append(compare(.underexposed, .warning, "face_luma", luma, rules.minFaceLuma))
+        } else if crushed > rules.maxCrushedFraction {
+            found.append(compare(.underexposed, .warning, "face_crushed_fraction", crushed, rules.maxCrushedFraction))
+        } else if luma > rules.maxFaceLuma {
+            found.append(compare(.overexposed, .warning, "face_luma", luma, rules.maxFaceLuma))
+        } else if clipped > rules.maxClippedFraction {
+            found.append(compare(.overexposed, .warning, "face_clipped_fraction", clipped, rules.maxClippedFraction))
         }
-        if m("sharpness") < rules.minSharpness {
-            found.append(compare(.blurry, .warning, "sharpness", rules.minSharpness))
+        if sharpness < rules.minSharpness {
+            found.append(compare(.blurry, .warning, "sharpness", sharpness, rules.minSharpness))
         }
         if let quality = measures["jpeg_quality"], quality < rules.minJPEGQuality {
-            found.append(compare(.recompressed, .warning, "jpeg_quality", rules.minJPEGQuality))
+            found.append(compare(.recompressed, .warning, "jpeg_quality", quality, rules.minJPEGQuality))
         }
         if let difference = measures["thumbnail_difference"], difference > rules.maxThumbnailDifference {
-            found.append(compare(.thumbnailMismatch, .warning, "thumbnail_difference", rules.maxThumbnailDifference))
+            found.append(compare(.thumbnailMismatch, .warning, "thumbnail_difference", difference, rules.maxThumbnailDifference))
         }
         return found
     }
 
-    private func backdropFindings(_ backdrop: BackdropMeasurement?, measures: [String: Double]) -> [Finding] {
+    private func backdropFindings(_ measurement: PortraitMeasurement) -> [Finding] {
         let limits = rules.backdrop
-        guard let backdrop, backdrop.areaFraction >= limits.minAreaFraction else {
-            return [.photo(.backdropNotFound, .warning, measure: "backdrop_area_fraction", value: backdrop?.areaFraction ?? 0,
+        guard let backdrop = measurement.backdrop, backdrop.areaFraction >= limits.minAreaFraction else {
+            return [.photo(.backdropNotFound, .warning, measure: "backdrop_area_fraction", value: measurement.backdrop?.areaFraction ?? 0,
                             limit: limits.minAreaFraction)]
         }
         var found: [Finding] = []
@@ -134,7 +138,7 @@ struct PortraitJudge {
         if backdrop.texture > limits.maxTexture {
             found.append(.photo(.backdropWrinkled, .warning, measure: "backdrop_texture", value: backdrop.texture, limit: limits.maxTexture))
         }
-        if let distance = measures["clothing_backdrop_distance"], distance < limits.minClothingDistance {
+        if let distance = measurement.clothingBackdropDistance, distance < limits.minClothingDistance {
             found.append(.photo(.clothingMatchesBackdrop, .warning, measure: "clothing_backdrop_distance", value: distance,
                                 limit: limits.minClothingDistance))
         }

@@ -28,7 +28,7 @@ enum ContentMeasures {
     private static func lookForProfiles(_ measurement: inout PortraitMeasurement, detector: FaceDetector?, rules: PortraitRules) {
         guard measurement.faces.isEmpty, measurement.detectorProblem == nil, let small = measurement.detectionPicture else { return }
         measurement.profileFaces = PortraitAnalysis.profileFaces(small, detector: detector, rules: rules)
-        measurement.measures["profile_face_count"] = Double(measurement.profileFaces.count)
+        measurement.profileFaceCount = measurement.profileFaces.count
     }
 
 }

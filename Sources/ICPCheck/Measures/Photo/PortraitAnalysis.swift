@@ -1,20 +1,96 @@
 /// Everything measured on a photo of a person: faces, framing, backdrop, clothing, exposure, sharpness.
 struct PortraitMeasurement: Sendable {
+    /// The size of the picture the detector scanned (the rules' detection size), in pixels.
+    var analysisWidth: Int
+    var analysisHeight: Int
     /// Faces that passed the skin test, largest first, in the detection picture's pixels.
     var faces: [FaceBox] = []
     /// Faces turned to one side, looked for only where no frontal face is and the picture is no page or card.
     var profileFaces: [FaceBox] = []
+    /// How many profile faces were found; nil when none were looked for.
+    var profileFaceCount: Int?
     /// The picture the detector scanned (the rules' detection size).
     var detectionPicture: DecodedImage?
-    var measures: [String: Double] = [:]
+    /// What the frontal detector found before the skin test; nil when no detection ran.
+    var faceCandidates: Int?
+    /// The faces kept (`faces.count`); nil when no detection ran.
+    var faceCount: Int?
+    /// The first face's framing and focus; nil when there is no face.
+    var mainFace: MainFace?
+    /// The first face's exposure; nil when there is no face.
+    var faceExposure: FaceExposure?
     var backdrop: BackdropMeasurement?
+    /// ΔE between the clothing below the face and the backdrop; nil when no clothing was measured.
+    var clothingBackdropDistance: Double?
     /// Why no face detection ran (the cascade is missing or broken).
     var detectorProblem: String?
 
+    /// The first face, in fractions of the detection picture.
+    struct MainFace: Sendable {
+        /// Share of the face box that is skin-coloured.
+        var skinFraction: Double
+        /// The face box in fractions of the picture's width and height.
+        var box: UnitRect
+        /// Horizontal distance of the face's centre from the picture's, as a fraction of its width.
+        var centerOffset: Double
+        /// Space above the face, in face heights.
+        var headMargin: Double
+        /// Variance of the Laplacian on the face (`Sharpness`).
+        var sharpness: Double
+        /// The face's height as a fraction of the picture's.
+        var heightFraction: Double { box.height }
+    }
+
+    /// Mean luma of the face and its shares of clipped and crushed pixels.
+    struct FaceExposure: Sendable {
+        var luma: Double
+        var clippedFraction: Double
+        var crushedFraction: Double
+    }
+
     /// The faces in fractions of the picture.
     var faceRects: [UnitRect] {
-        let (w, h) = (measures["analysis_width"] ?? 1, measures["analysis_height"] ?? 1)
+        let (w, h) = (Double(analysisWidth), Double(analysisHeight))
         return faces.map { UnitRect(x: Double($0.x) / w, y: Double($0.y) / h, width: Double($0.width) / w, height: Double($0.height) / h) }
+    }
+
+    /// The named numbers, as the manifest's `measures` shows them: a key is there only when its
+    /// measure was taken.
+    var measures: [String: Double] {
+        var measures: [String: Double] = [
+            "analysis_width": Double(analysisWidth),
+            "analysis_height": Double(analysisHeight),
+        ]
+        measures["face_candidates"] = faceCandidates.map(Double.init)
+        measures["face_count"] = faceCount.map(Double.init)
+        measures["profile_face_count"] = profileFaceCount.map(Double.init)
+        if let face = mainFace {
+            measures["face_skin_fraction"] = face.skinFraction
+            measures["face_box_x"] = face.box.x
+            measures["face_box_y"] = face.box.y
+            measures["face_box_width"] = face.box.width
+            measures["face_box_height"] = face.box.height
+            measures["face_height_fraction"] = face.heightFraction
+            measures["face_center_offset"] = face.centerOffset
+            measures["head_margin"] = face.headMargin
+            measures["sharpness"] = face.sharpness
+        }
+        if let exposure = faceExposure {
+            measures["face_luma"] = exposure.luma
+            measures["face_clipped_fraction"] = exposure.clippedFraction
+            measures["face_crushed_fraction"] = exposure.crushedFraction
+        }
+        if let backdrop {
+            measures["backdrop_area_fraction"] = backdrop.areaFraction
+            measures["backdrop_border_fraction"] = backdrop.borderFraction
+            measures["backdrop_l"] = backdrop.color.l
+            measures["backdrop_a"] = backdrop.color.a
+            measures["backdrop_b"] = backdrop.color.b
+            measures["backdrop_uniformity"] = backdrop.uniformity
+            measures["backdrop_texture"] = backdrop.texture
+        }
+        measures["clothing_backdrop_distance"] = clothingBackdropDistance
+        return measures
     }
 }
 
@@ -26,10 +102,8 @@ enum PortraitAnalysis {
     static func measure(
         _ image: DecodedImage, small: DecodedImage, detector: Result<FaceDetector, CascadeError>, rules: PortraitRules
     ) -> PortraitMeasurement {
-        var result = PortraitMeasurement()
+        var result = PortraitMeasurement(analysisWidth: small.width, analysisHeight: small.height)
         result.detectionPicture = small
-        result.measures["analysis_width"] = Double(small.width)
-        result.measures["analysis_height"] = Double(small.height)
         let frontal: FaceDetector
         do { frontal = try detector.get() } catch {
             result.detectorProblem = String(describing: error)
@@ -38,23 +112,20 @@ enum PortraitAnalysis {
         let candidates = frontal.detect(
             gray: small.grey(), width: small.width, height: small.height, minFaceFraction: rules.minFaceFraction)
         result.faces = people(candidates, in: small, rules: rules)
-        result.measures["face_candidates"] = Double(candidates.count)
-        result.measures["face_count"] = Double(result.faces.count)
+        result.faceCandidates = candidates.count
+        result.faceCount = result.faces.count
         guard let face = result.faces.first else {
             result.backdrop = nil
             return result
         }
         let (w, h) = (Double(small.width), Double(small.height))
-        result.measures["face_skin_fraction"] = SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: face)
-        result.measures["face_box_x"] = Double(face.x) / w
-        result.measures["face_box_y"] = Double(face.y) / h
-        result.measures["face_box_width"] = Double(face.width) / w
-        result.measures["face_box_height"] = Double(face.height) / h
-        result.measures["face_height_fraction"] = Double(face.height) / h
-        result.measures["face_center_offset"] = abs(Double(face.x) + Double(face.width) / 2 - w / 2) / w
-        result.measures["head_margin"] = Double(face.y) / Double(face.height)
-        measureExposure(small, face: face, rules: rules, into: &result.measures)
-        result.measures["sharpness"] = Sharpness.laplacianVariance(image, box: face, scale: Double(image.width) / w)
+        result.mainFace = PortraitMeasurement.MainFace(
+            skinFraction: SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: face),
+            box: UnitRect(x: Double(face.x) / w, y: Double(face.y) / h, width: Double(face.width) / w, height: Double(face.height) / h),
+            centerOffset: abs(Double(face.x) + Double(face.width) / 2 - w / 2) / w,
+            headMargin: Double(face.y) / Double(face.height),
+            sharpness: Sharpness.laplacianVariance(image, box: face, scale: Double(image.width) / w))
+        result.faceExposure = measureExposure(small, face: face, rules: rules)
 
         let analysis = small.downscaled(toLongSide: rules.backdrop.analysisSize)
         let scale = Double(analysis.width) / w
@@ -63,15 +134,8 @@ enum PortraitAnalysis {
             height: max(1, Int(Double(face.height) * scale)), neighbors: face.neighbors)
         let backdrop = BackdropAnalysis.measure(analysis, face: scaledFace, rules: rules.backdrop)
         result.backdrop = backdrop
-        result.measures["backdrop_area_fraction"] = backdrop.areaFraction
-        result.measures["backdrop_border_fraction"] = backdrop.borderFraction
-        result.measures["backdrop_l"] = backdrop.color.l
-        result.measures["backdrop_a"] = backdrop.color.a
-        result.measures["backdrop_b"] = backdrop.color.b
-        result.measures["backdrop_uniformity"] = backdrop.uniformity
-        result.measures["backdrop_texture"] = backdrop.texture
         if let clothing = BackdropAnalysis.clothingColor(analysis, face: scaledFace) {
-            result.measures["clothing_backdrop_distance"] = clothing.distance(to: backdrop.color)
+            result.clothingBackdropDistance = clothing.distance(to: backdrop.color)
         }
         return result
     }
@@ -122,8 +186,8 @@ enum PortraitAnalysis {
         return people(seen + unseen, in: smaller, rules: rules)
     }
 
-    /// Mean luma of the face and its shares of clipped and crushed pixels.
-    private static func measureExposure(_ image: DecodedImage, face: FaceBox, rules: PortraitRules, into measures: inout [String: Double]) {
+    /// Mean luma of the face and its shares of clipped and crushed pixels; nil for an empty face box.
+    private static func measureExposure(_ image: DecodedImage, face: FaceBox, rules: PortraitRules) -> PortraitMeasurement.FaceExposure? {
         var total = 0.0, clipped = 0.0, crushed = 0.0, count = 0.0
         for y in face.y..<min(image.height, face.y + face.height) {
             for x in face.x..<min(image.width, face.x + face.width) {
@@ -135,10 +199,8 @@ enum PortraitAnalysis {
                 count += 1
             }
         }
-        guard count > 0 else { return }
-        measures["face_luma"] = total / count
-        measures["face_clipped_fraction"] = clipped / count
-        measures["face_crushed_fraction"] = crushed / count
+        guard count > 0 else { return nil }
+        return PortraitMeasurement.FaceExposure(luma: total / count, clippedFraction: clipped / count, crushedFraction: crushed / count)
     }
 }
 
