@@ -11,8 +11,8 @@ import Testing
         throws -> Set<FindingCode>
     {
         let data = try bytes ?? Corpus.bytes(corpusPath)
-        let report = FileInspector.inspect(bytes: data, path: "file." + (corpusPath.split(separator: ".").last ?? "")).report
-        return Set(FileRuleJudge(rules: rules, now: now).findings(for: report, role: role, measures: report.measures).map(\.code))
+        let analysis = FileInspector.inspect(bytes: data, path: "file." + (corpusPath.split(separator: ".").last ?? ""))
+        return Set(FileRuleJudge(rules: rules, now: now).findings(for: analysis.report, role: role, editing: analysis.editing).map(\.code))
     }
 
     /// ljt_testorig.jpg with its JFIF density set to `dpi` dots per inch.

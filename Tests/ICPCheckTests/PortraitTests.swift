@@ -15,18 +15,18 @@ import Testing
         return (sample.pixels[p], sample.pixels[p + 1], sample.pixels[p + 2])
     }()
 
-    static func codes(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, measures: [String: Double] = [:])
+    static func codes(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, editing: EditingMeasurement = EditingMeasurement())
         -> Set<FindingCode>
     {
-        report(image, role: role, measures: measures).findings.map(\.code).reduce(into: Set()) { $0.insert($1) }
+        report(image, role: role, editing: editing).findings.map(\.code).reduce(into: Set()) { $0.insert($1) }
     }
 
-    static func report(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, measures: [String: Double] = [:])
+    static func report(_ image: DecodedImage, role: MaterialRole = .administratorPhoto, editing: EditingMeasurement = EditingMeasurement())
         -> FileReport
     {
-        var facts = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-        facts.measures = measures
-        return FileJudge(rules: rules).judgePixels(facts, role: role, content: ContentMeasures.measure(image, cascades: .installed, rules: rules)).0
+        let facts = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        let content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
+        return FileJudge(rules: rules).judgePixels(facts, role: role, editing: editing, content: content).0
     }
 
     @Test func theSamplePhotoPasses() {
@@ -192,12 +192,12 @@ import Testing
 
     @Test func editingTracesFromTheirMeasures() {
         let rules = Self.rules.portrait
-        let low = Self.codes(Self.sample, measures: ["jpeg_quality": rules.minJPEGQuality - 10])
+        let low = Self.codes(Self.sample, editing: EditingMeasurement(jpegQuality: rules.minJPEGQuality - 10))
         #expect(low.contains(FindingCode.recompressed))
-        #expect(!Self.codes(Self.sample, measures: ["jpeg_quality": 92]).contains(FindingCode.recompressed))
-        let swapped = Self.codes(Self.sample, measures: ["thumbnail_difference": rules.maxThumbnailDifference + 20])
+        #expect(!Self.codes(Self.sample, editing: EditingMeasurement(jpegQuality: 92)).contains(FindingCode.recompressed))
+        let swapped = Self.codes(Self.sample, editing: EditingMeasurement(thumbnailDifference: rules.maxThumbnailDifference + 20))
         #expect(swapped.contains(FindingCode.thumbnailMismatch))
-        #expect(!Self.codes(Self.sample, measures: ["thumbnail_difference": 5]).contains(FindingCode.thumbnailMismatch))
+        #expect(!Self.codes(Self.sample, editing: EditingMeasurement(thumbnailDifference: 5)).contains(FindingCode.thumbnailMismatch))
     }
 
     @Test func unnamedPortraitOnABackdropBecomesTheAdministratorPhoto() {

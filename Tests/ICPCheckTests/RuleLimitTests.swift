@@ -51,8 +51,8 @@ import Testing
             let content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
             for role in roles {
                 let judged = FileJudge(rules: rules, isEntity: true)
-                    .judge(inspected.report, content: content, given: RoleAssignment.Assigned(role: role, source: .declared, findings: []),
-                           scanFindings: [])
+                    .judge(inspected.report, editing: inspected.editing, content: content,
+                           given: RoleAssignment.Assigned(role: role, source: .declared, findings: []), scanFindings: [])
                 found += judged.findings.map { ("\(path) as \(role.rawValue)", $0, judged.measures) }
             }
         }

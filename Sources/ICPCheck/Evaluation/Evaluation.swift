@@ -32,7 +32,7 @@ package enum Evaluation {
     static func check(_ path: String, shownAs name: String, rules: Rules) -> (FileReport, Set<String>) {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
-        let (report, observed) = FileJudge(rules: rules).judgePixels(analysis.report, role: .unknown, content: content)
+        let (report, observed) = FileJudge(rules: rules).judgePixels(analysis.report, role: .unknown, editing: analysis.editing, content: content)
         return (report, Set(observed.map(\.code.rawValue)))
     }
 }

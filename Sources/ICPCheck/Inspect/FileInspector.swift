@@ -16,6 +16,14 @@ public struct InspectOptions: Sendable, Equatable {
 public struct FileAnalysis: Sendable {
     public var report: FileReport
     public var image: DecodedImage?
+    /// The editing traces, typed, for the judge (the report carries them under their `measures` keys).
+    var editing = EditingMeasurement()
+
+    init(report: FileReport, image: DecodedImage?, editing: EditingMeasurement = EditingMeasurement()) {
+        self.report = report
+        self.image = image
+        self.editing = editing
+    }
 }
 
 /// Probe, metadata and decode of one file: reads it once, never modifies it, never throws.
@@ -97,7 +105,7 @@ public enum FileInspector {
         // The two sets of keys never overlap; the decode's value would win if they did.
         report.measures = stage.measures.merging(editing.reportMeasures) { decoded, _ in decoded }
         report.findings += stage.findings
-        return FileAnalysis(report: report, image: stage.image)
+        return FileAnalysis(report: report, image: stage.image, editing: editing)
     }
 
     /// Lower-case extension without the dot; empty when the name has none.

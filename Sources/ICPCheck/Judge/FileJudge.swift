@@ -14,38 +14,40 @@ struct FileJudge {
     /// A file of an application: the role it was given and the folder scan's findings, what its
     /// pixels show (when it was decoded), and the rules' per-file checks for its final role.
     func judge(
-        _ facts: FileReport, content: ContentMeasurement?, given: RoleAssignment.Assigned, scanFindings: [Finding]
+        _ facts: FileReport, editing: EditingMeasurement, content: ContentMeasurement?, given: RoleAssignment.Assigned,
+        scanFindings: [Finding]
     ) -> FileReport {
         var report = facts
         report.role = given.role
         report.roleSource = given.source
         report.findings = scanFindings + given.findings + facts.findings
         // The pixels may give an unnamed file its role, so they are judged before the role's rules.
-        if let content { judgePixels(content, into: &report) }
-        report.findings += FileRuleJudge(rules: rules, now: now)
-            .findings(for: report, role: report.role ?? .unknown, measures: report.measures)
+        if let content { judgePixels(content, editing: editing, into: &report) }
+        report.findings += FileRuleJudge(rules: rules, now: now).findings(for: report, role: report.role ?? .unknown, editing: editing)
         return report
     }
 
     /// What the pixels alone say, for the role the file is given (nil: none, as `inspect` shows a
     /// file; `.unknown`: the pixels may give one), without the rules' per-file checks.
     /// - Returns: the report, and the document findings the pixels support whatever the role.
-    func judgePixels(_ facts: FileReport, role: MaterialRole?, content: ContentMeasurement?) -> (FileReport, observed: [Finding]) {
+    func judgePixels(
+        _ facts: FileReport, role: MaterialRole?, editing: EditingMeasurement = EditingMeasurement(), content: ContentMeasurement?
+    ) -> (FileReport, observed: [Finding]) {
         var report = facts
         report.role = role
-        let observed = content.map { judgePixels($0, into: &report) } ?? []
+        let observed = content.map { judgePixels($0, editing: editing, into: &report) } ?? []
         return (report, observed)
     }
 
     @discardableResult
-    private func judgePixels(_ content: ContentMeasurement, into report: inout FileReport) -> [Finding] {
+    private func judgePixels(_ content: ContentMeasurement, editing: EditingMeasurement, into report: inout FileReport) -> [Finding] {
         let (people, page) = (content.people, content.page)
         let photo = PortraitJudge(rules: rules)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
         // it; an ID card's photo is not a portrait either, nor a person holding a card up.
         let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard
             && !(page.isDocument && page.paperFraction >= rules.document.pagePortraitFraction)
-        photo.apply(people, portrait: portrait, to: &report)
+        photo.apply(people, portrait: portrait, editing: editing, to: &report)
         return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, to: &report)
     }
 }

@@ -6,7 +6,7 @@ struct FileRuleJudge {
     /// When the check runs; photo age is measured from here.
     let now: Date
 
-    func findings(for report: FileReport, role: MaterialRole, measures: [String: Double]) -> [Finding] {
+    func findings(for report: FileReport, role: MaterialRole, editing: EditingMeasurement) -> [Finding] {
         let limits = rules.material(for: role)
         let format = report.format
         // A file that could not be read or is not an image has its finding already.
@@ -39,11 +39,11 @@ struct FileRuleJudge {
         if !damaged, limits.colorRequired == true, format.color == "grayscale" || format.color == "grayscale_alpha" {
             found.append(.notColor(role: role))
         }
-        found += exifFindings(report.exif, role: role, measures: measures)
+        found += exifFindings(report.exif, role: role, editing: editing)
         return found
     }
 
-    private func exifFindings(_ exif: ExifSummary?, role: MaterialRole, measures: [String: Double]) -> [Finding] {
+    private func exifFindings(_ exif: ExifSummary?, role: MaterialRole, editing: EditingMeasurement) -> [Finding] {
         let photo = rules.photo
         var found: [Finding] = []
         if let software = exif?.software,
@@ -54,10 +54,10 @@ struct FileRuleJudge {
         if exif?.hasGPS == true { found.append(.gpsPresent) }
         // DCF fixes thumbnails at 160×120 and cameras letterbox other shapes into it: only other
         // sizes say something about the image.
-        if let width = measures["exif_thumbnail_width"], let height = measures["exif_thumbnail_height"], height > 0,
-            !(width == 160 && height == 120), let imageAspect = measures["stored_aspect"]
+        if let width = editing.exifThumbnailWidth, let height = editing.exifThumbnailHeight, height > 0,
+            !(width == 160 && height == 120), let imageAspect = editing.storedAspect
         {
-            let difference = abs(width / height - imageAspect) / imageAspect
+            let difference = abs(Double(width) / Double(height) - imageAspect) / imageAspect
             if difference > photo.thumbnailAspectTolerance {
                 found.append(.thumbnailAspectMismatch(difference: difference, tolerance: photo.thumbnailAspectTolerance))
             }

@@ -26,7 +26,7 @@ struct PortraitJudge {
 
     /// - Parameter portrait: whether the picture is taken for a portrait (a page of text with a
     ///   face-like pattern on it is not, whatever the face measures say).
-    func apply(_ measurement: PortraitMeasurement, portrait: Bool, to report: inout FileReport) {
+    func apply(_ measurement: PortraitMeasurement, portrait: Bool, editing: EditingMeasurement, to report: inout FileReport) {
         report.measures.merge(measurement.measures) { _, new in new }
         // Anything else is a photograph until the document checks say otherwise.
         report.contentKind = portrait ? "portrait" : "photo"
@@ -53,7 +53,7 @@ struct PortraitJudge {
             report.findings.append(.photo(.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
         }
         if role == .administratorPhoto {
-            report.findings += administratorPhotoFindings(measurement, measures: report.measures)
+            report.findings += administratorPhotoFindings(measurement, editing: editing)
         } else if role == .handheldIDPhoto, measurement.faces.isEmpty {
             report.findings.append(Self.faceMissing(measurement))
         }
@@ -67,9 +67,8 @@ struct PortraitJudge {
                      detail: "a face seen from the side")
     }
 
-    /// - Parameter measures: the report's measures, for what the editing measures found (JPEG
-    ///   quality, EXIF thumbnail).
-    private func administratorPhotoFindings(_ measurement: PortraitMeasurement, measures: [String: Double]) -> [Finding] {
+    /// - Parameter editing: what the editing measures found (JPEG quality, EXIF thumbnail).
+    private func administratorPhotoFindings(_ measurement: PortraitMeasurement, editing: EditingMeasurement) -> [Finding] {
         var found: [Finding] = []
         let faces = measurement.faces.count
         if faces == 0 { return [Self.faceMissing(measurement)] }
@@ -109,10 +108,10 @@ struct PortraitJudge {
         if sharpness < rules.minSharpness {
             found.append(compare(.blurry, .warning, "sharpness", sharpness, rules.minSharpness))
         }
-        if let quality = measures["jpeg_quality"], quality < rules.minJPEGQuality {
+        if let quality = editing.jpegQuality, quality < rules.minJPEGQuality {
             found.append(compare(.recompressed, .warning, "jpeg_quality", quality, rules.minJPEGQuality))
         }
-        if let difference = measures["thumbnail_difference"], difference > rules.maxThumbnailDifference {
+        if let difference = editing.thumbnailDifference, difference > rules.maxThumbnailDifference {
             found.append(compare(.thumbnailMismatch, .warning, "thumbnail_difference", difference, rules.maxThumbnailDifference))
         }
         return found

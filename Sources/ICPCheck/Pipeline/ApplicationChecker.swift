@@ -63,7 +63,8 @@ public enum ApplicationChecker {
         let analysis = FileInspector.inspect(rawPath: file.rawPath, reportedAs: file.relativePath, options: options.inspect)
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: options.cascades, rules: options.rules) }
         return FileJudge(rules: options.rules, now: options.now, isEntity: application.facts.isEntity)
-            .judge(analysis.report, content: content, given: application.roles[index], scanFindings: file.findings)
+            .judge(analysis.report, editing: analysis.editing, content: content, given: application.roles[index],
+                   scanFindings: file.findings)
     }
 
     static func manifest(_ application: PreparedApplication, files: [FileReport], options: CheckOptions) -> Manifest {

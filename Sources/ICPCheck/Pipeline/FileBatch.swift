@@ -34,7 +34,7 @@ import Glibc
         let analysis = FileInspector.inspect(fileAt: path, options: options)
         guard let rules else { return analysis.report }
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
-        return FileJudge(rules: rules).judgePixels(analysis.report, role: nil, content: content).0
+        return FileJudge(rules: rules).judgePixels(analysis.report, role: nil, editing: analysis.editing, content: content).0
     }
 
     /// One job per core.
