@@ -20,7 +20,7 @@ struct DocumentJudge {
         } else if report.contentKind != "portrait" {
             if sides.front || sides.back {
                 report.contentKind = "id_card"
-            } else if measurement.isDocument {
+            } else if rules.isPage(measurement) {
                 report.contentKind = "document"
             } else {
                 report.contentKind = "photo"
@@ -37,7 +37,7 @@ struct DocumentJudge {
         }
         let observed = observedFindings(measurement)
         guard Self.pageRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
-        if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, measurement.isDocument {
+        if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, rules.isPage(measurement) {
             report.findings.append(.document(.sealMissing, .error, measure: "seal_count", value: 0, limit: 1))
         }
         // A file stored as greyscale has `image.not_color` from the file checks; only statements need black ink.
@@ -83,7 +83,7 @@ struct DocumentJudge {
                      detail: String? = nil) -> Finding {
             .document(problem, severity, measure: key, value: value ?? 0, limit: limit, detail: detail)
         }
-        if measurement.isGreyscale {
+        if rules.isColourless(measurement) {
             found.append(compare(.docGreyscale, .error, "chroma_mean", page?.chromaMean, rules.maxGreyChroma))
         }
         // Text running into a picture edge the page reaches: the frame cut through the page. (A page
@@ -98,13 +98,13 @@ struct DocumentJudge {
         if (page?.glareFraction ?? 0) > rules.maxGlareFraction {
             found.append(compare(.glare, .warning, "glare_fraction", page?.glareFraction, rules.maxGlareFraction))
         }
-        if measurement.isDocument, (page?.strokeSharpness ?? 0) < rules.minStrokeSharpness {
+        if rules.isPage(measurement), (page?.strokeSharpness ?? 0) < rules.minStrokeSharpness {
             found.append(compare(.docBlurry, .warning, "stroke_sharpness", page?.strokeSharpness, rules.minStrokeSharpness))
         }
         if let amplitude = page?.screenPatternAmplitude, amplitude > rules.maxScreenPattern {
             found.append(compare(.screenCapture, .warning, "screen_pattern_amplitude", amplitude, rules.maxScreenPattern))
         }
-        if measurement.isDocument, (page?.blueInkFraction ?? 0) > rules.maxBlueInkFraction {
+        if rules.isPage(measurement), (page?.blueInkFraction ?? 0) > rules.maxBlueInkFraction {
             found.append(compare(.inkNotBlack, .warning, "blue_ink_fraction", page?.blueInkFraction, rules.maxBlueInkFraction))
         }
         // Lines running up and down, where there are lines enough to tell: the ratio decided the direction.

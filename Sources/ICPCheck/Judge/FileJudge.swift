@@ -46,7 +46,7 @@ struct FileJudge {
         // A page of text filling most of the picture is a document, even with a face-like pattern on
         // it; an ID card's photo is not a portrait either, nor a person holding a card up.
         let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard
-            && !(page.isDocument && page.paperFraction >= rules.document.pagePortraitFraction)
+            && !(rules.document.isPage(page) && page.paperFraction >= rules.document.pagePortraitFraction)
         photo.apply(people, portrait: portrait, editing: editing, to: &report)
         return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, to: &report)
     }

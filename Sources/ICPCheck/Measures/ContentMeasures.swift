@@ -18,7 +18,7 @@ enum ContentMeasures {
             image, small: image.downscaled(toLongSide: rules.portrait.detectionSize), detector: cascades.frontal, rules: rules.portrait)
         let page = DocumentAnalysis.measure(image, faces: people.faceRects, closerLook: try? cascades.frontal.get(), rules: rules.document)
         // A photograph with no frontal face may show someone turned aside; a page or card is not searched.
-        if !page.isDocument && !page.idSides.front && !page.idSides.back {
+        if !rules.document.isPage(page) && !page.idSides.front && !page.idSides.back {
             lookForProfiles(&people, detector: cascades.profile, rules: rules.portrait)
         }
         return ContentMeasurement(people: people, page: page)

@@ -186,3 +186,23 @@ struct IDCardRules: Codable, Sendable, Equatable {
         case framedEmblemMinSize = "framed_emblem_min_size"
     }
 }
+
+/// What the rules call a page and a picture without colour, from the document measures' numbers.
+/// The judge decides with these; the document measures use the same two to choose what else to
+/// measure (a re-shot screen's pattern on pages and cards, dark emblems on colourless pictures).
+extension DocumentRules {
+    /// No colour: a greyscale scan or copy. A red seal found is colour, however little of the page it covers.
+    func isColourless(chromaMean: Double, colourfulFraction: Double, sealCount: Int) -> Bool {
+        chromaMean <= maxGreyChroma && colourfulFraction <= maxGreyColourfulFraction && sealCount == 0
+    }
+
+    /// A page: paper over most of the picture, with lines of text on it, or a seal.
+    func isPage(
+        paperFraction: Double, textDensity: Double, lineStrength: Double, lineCount: Int, glyphCount: Int,
+        glyphInkShare: Double, sealCount: Int
+    ) -> Bool {
+        let hasText = textDensity >= minTextDensity && textDensity <= maxTextDensity && lineStrength >= minLineStrength
+            && lineCount >= minTextLines && glyphCount >= minGlyphs && glyphInkShare >= minGlyphInkShare
+        return paperFraction >= minPaperFraction && (hasText || sealCount > 0)
+    }
+}

@@ -8,12 +8,10 @@ struct DocumentMeasurement: Sendable {
     var paperFraction = 0.0
     /// The page's measures; nil on a picture too small to measure, whose `measures` has only the three above.
     var measured: Measured?
-    var isDocument = false
     var idSides = (front: false, back: false)
     var sealCount = 0
     var pageIsPortrait = false
     var ruledLines = 0
-    var isGreyscale = false
     /// A card held up by the person in the picture.
     var heldCard = false
 
@@ -119,9 +117,8 @@ enum DocumentAnalysis {
         let pageWidth = paper.box?.width ?? picture.width
         let marks = RedMarks.find(in: picture, paper: paper, pageWidth: pageWidth, rules: rules.seal)
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
-        // A red seal found is colour, however little of the page it covers.
-        let isGreyscale = colour.meanChroma <= rules.maxGreyChroma && colour.colourfulFraction <= rules.maxGreyColourfulFraction
-            && seals.isEmpty
+        let isGreyscale = rules.isColourless(
+            chromaMean: colour.meanChroma, colourfulFraction: colour.colourfulFraction, sealCount: seals.count)
         // On a greyscale picture the emblem is a dark filled disc rather than a red one. A card carries
         // at most a couple of hundred glyphs; on a page of text the dark patches are only its text.
         let emblems = isGreyscale && text.glyphCount <= rules.idCard.maxGlyphsOnCards
@@ -170,13 +167,11 @@ enum DocumentAnalysis {
         }
         result.idSides = shownSides
         result.ruledLines = text.ruledLines
-        result.isGreyscale = isGreyscale
-        let hasText = text.density >= rules.minTextDensity && text.density <= rules.maxTextDensity
-            && text.lineStrength >= rules.minLineStrength && text.lineCount >= rules.minTextLines
-            && text.glyphCount >= rules.minGlyphs && text.glyphInkShare >= rules.minGlyphInkShare
-        result.isDocument = paper.fraction >= rules.minPaperFraction && (hasText || !seals.isEmpty)
+        let isPage = rules.isPage(
+            paperFraction: paper.fraction, textDensity: text.density, lineStrength: text.lineStrength, lineCount: text.lineCount,
+            glyphCount: text.glyphCount, glyphInkShare: text.glyphInkShare, sealCount: seals.count)
         // Only a page or a card can be a re-shot screen; a photograph is not searched for one.
-        if result.isDocument || shownSides.0 || shownSides.1 {
+        if isPage || shownSides.0 || shownSides.1 {
             measured.screenPatternAmplitude = ScreenPattern.amplitude(picture, paper: paper, rules: rules)
         }
         result.measured = measured
