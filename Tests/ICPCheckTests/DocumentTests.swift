@@ -27,6 +27,22 @@ import Testing
         Set(report(image, role: role, isEntity: isEntity).findings.map(\.code))
     }
 
+    /// The judge's page and colour verdicts are the rules' own, from the measures' numbers.
+    @Test func pageAndColourVerdictsComeFromTheRules() {
+        let rules = Self.rules.document
+        #expect(rules.isColourless(chromaMean: 0, colourfulFraction: 0, sealCount: 0))
+        // A red seal found is colour, however grey the rest.
+        #expect(!rules.isColourless(chromaMean: 0, colourfulFraction: 0, sealCount: 1))
+        #expect(!rules.isColourless(chromaMean: rules.maxGreyChroma + 1, colourfulFraction: 0, sealCount: 0))
+        let statement = ContentMeasures.measure(Self.statement, cascades: .installed, rules: Self.rules).page
+        #expect(rules.isPage(statement) && !rules.isColourless(statement))
+        var bare = statement
+        bare.paperFraction = rules.minPaperFraction / 2
+        #expect(!rules.isPage(bare))
+        // A picture too small to measure is neither.
+        #expect(!rules.isPage(DocumentMeasurement()) && !rules.isColourless(DocumentMeasurement()))
+    }
+
     @Test func theSampleStatementPasses() {
         let report = Self.report(Self.statement)
         #expect(report.findings.isEmpty, "\(report.findings.map(\.code)) \(report.measures)")
