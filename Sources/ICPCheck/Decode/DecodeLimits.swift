@@ -65,7 +65,7 @@ public struct DecodeLimits: Sendable, Equatable {
                 code: FindingCode.tooManyPixels,
                 message: "The image claims \(width)×\(height) pixels, more than the limit of \(maxPixels) pixels;"
                     + " it was not decoded. Export it at a normal size.",
-                underlying: "\(width * height)")
+                messageZh: "图片像素数超过上限，未解码，请以正常尺寸导出。", underlying: "\(width * height)")
         }
     }
 }
@@ -79,7 +79,7 @@ extension ICPCheckError {
             code: FindingCode.tooCostly,
             message: "Decoding this image would cost too much (\(cap): \(numbers)); it was not decoded."
                 + " Export it again as an ordinary JPEG or PNG.",
-            underlying: "\(cap): \(value) > \(limit) \(unit)" + (codecText.map { " (\($0))" } ?? ""),
-            messageZh: "解码该图片的开销超出上限（\(cap)：\(numbers)），未解码，请重新导出为普通的 JPG 或 PNG 后上传。")
+            messageZh: "解码该图片的开销超出上限（\(cap)：\(numbers)），未解码，请重新导出为普通的 JPG 或 PNG 后上传。",
+            underlying: "\(cap): \(value) > \(limit) \(unit)" + (codecText.map { " (\($0))" } ?? ""))
     }
 }

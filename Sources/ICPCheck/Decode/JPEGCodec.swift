@@ -117,14 +117,14 @@ enum JPEGCodec {
     /// libjpeg's warning code for "Premature end of JPEG file".
     static let prematureEndCode = Int(JWRN_JPEG_EOF.rawValue)
 
-    private static let emptyInput = ICPCheckError(code: FindingCode.truncated, message: "The file is empty.")
+    private static let emptyInput = ICPCheckError(code: FindingCode.truncated, message: "The file is empty.", messageZh: "文件不完整（数据提前结束），请重新上传原文件。")
 
     private static func error(from diagnostics: CodecDiagnostics) -> ICPCheckError {
         if diagnostics.errorCode == Int(JERR_BAD_PRECISION.rawValue) {
             return ICPCheckError(
                 code: FindingCode.unsupported,
                 message: "This JPEG uses a sample precision this decoder cannot read; save it as an ordinary 8-bit JPEG.",
-                underlying: diagnostics.error)
+                messageZh: "不支持该文件格式，请另存为 JPG 或 PNG 后上传。", underlying: diagnostics.error)
         }
         // Data that ran out (with libjpeg's "premature end" warning) or that could not be read at all.
         let truncated =
@@ -135,6 +135,7 @@ enum JPEGCodec {
             message: truncated
                 ? "The JPEG file ends before its image data is complete; upload the original file again."
                 : "The JPEG data is damaged and cannot be decoded; upload the original file again.",
+            messageZh: truncated ? "文件不完整（数据提前结束），请重新上传原文件。" : "图片数据已损坏，无法解码，请重新上传原文件。",
             underlying: diagnostics.error)
     }
 

@@ -117,6 +117,7 @@ enum PNGCodec {
             message: truncated
                 ? "The PNG file ends before its image data is complete; upload the original file again."
                 : "The PNG data is damaged and cannot be decoded; upload the original file again.",
+            messageZh: truncated ? "文件不完整（数据提前结束），请重新上传原文件。" : "图片数据已损坏，无法解码，请重新上传原文件。",
             underlying: text)
     }
 }

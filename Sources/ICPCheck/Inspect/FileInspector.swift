@@ -75,7 +75,9 @@ public enum FileInspector {
         var report = FileReport(path: path, bytes: bytes.count, sha256: digest, format: format)
         guard !bytes.isEmpty else {
             report.findings.append(
-                Finding(ICPCheckError(code: FindingCode.empty, message: "The file is empty (0 bytes); export it again.")))
+                Finding(ICPCheckError(
+                    code: FindingCode.empty, message: "The file is empty (0 bytes); export it again.",
+                    messageZh: "文件为空（0 字节），请重新导出并上传原文件。")))
             return FileAnalysis(report: report, image: nil)
         }
         guard detected.isSupported else {

@@ -35,7 +35,7 @@ enum FileReader {
             throw ICPCheckError(
                 code: FindingCode.fileTooLarge,
                 message: "The file has \(size) bytes, more than the \(maxBytes) bytes icpcheck reads; make it smaller.",
-                path: shown, underlying: "\(size)")
+                messageZh: "文件过大，未被读取，请压缩或缩小后再上传。", path: shown, underlying: "\(size)")
         }
         // One byte more than announced, to notice a file that grows while it is read.
         let capacity = size + 1
@@ -55,7 +55,7 @@ enum FileReader {
         guard bytes.count <= maxBytes else {
             throw ICPCheckError(
                 code: FindingCode.fileTooLarge, message: "The file grew past \(maxBytes) bytes while it was read.",
-                path: shown, underlying: "\(bytes.count)")
+                messageZh: "文件过大，未被读取，请压缩或缩小后再上传。", path: shown, underlying: "\(bytes.count)")
         }
         var after = stat()
         let changed =
@@ -78,11 +78,12 @@ enum FileReader {
         throw ICPCheckError(
             code: FindingCode.notRegularFile,
             message: "This is \(kind.description), not a regular file; it was not read. Put the file itself in its place.",
-            path: path, underlying: kind.rawValue, messageZh: "这是\(kind.descriptionZh)，不是普通文件，未被读取，请上传图片文件本身。")
+            messageZh: "这是\(kind.descriptionZh)，不是普通文件，未被读取，请上传图片文件本身。", path: path, underlying: kind.rawValue)
     }
 
     private static func failure(_ path: String, _ message: String) -> ICPCheckError {
-        ICPCheckError(code: FindingCode.unreadable, message: message, path: path, underlying: String(cString: strerror(errno)))
+        ICPCheckError(code: FindingCode.unreadable, message: message, messageZh: "无法读取该文件，请检查文件权限后重新上传。", path: path,
+                      underlying: String(cString: strerror(errno)))
     }
 }
 

@@ -2,20 +2,8 @@
 extension Finding {
     /// An error that stopped a stage, as a finding with the codec's text kept as detail.
     init(_ error: ICPCheckError) {
-        let zh = error.messageZh ?? Self.chineseMessages[error.code] ?? "文件无法检查。"
-        self.init(code: error.code, severity: .error, message: error.message, messageZh: zh, detail: error.underlying)
+        self.init(code: error.code, severity: .error, message: error.message, messageZh: error.messageZh, detail: error.underlying)
     }
-
-    private static let chineseMessages: [FindingCode: String] = [
-        FindingCode.unreadable: "无法读取该文件，请检查文件权限后重新上传。",
-        FindingCode.empty: "文件为空（0 字节），请重新导出并上传原文件。",
-        FindingCode.fileTooLarge: "文件过大，未被读取，请压缩或缩小后再上传。",
-        FindingCode.unsupported: "不支持该文件格式，请另存为 JPG 或 PNG 后上传。",
-        FindingCode.truncated: "文件不完整（数据提前结束），请重新上传原文件。",
-        FindingCode.corrupt: "图片数据已损坏，无法解码，请重新上传原文件。",
-        FindingCode.tooManyPixels: "图片像素数超过上限，未解码，请以正常尺寸导出。",
-        FindingCode.tooCostly: "解码该图片的开销超出上限，未解码，请重新导出为普通的 JPG 或 PNG 后上传。",
-    ]
 
     static func unsupported(_ format: ImageFormat) -> Finding {
         let name = format == .unknown ? "not an image format icpcheck recognises" : "a \(format.rawValue.uppercased()) file"

@@ -48,6 +48,7 @@ enum AtomicFile {
     }
 
     private static func failure(_ what: String, _ path: String) -> ICPCheckError {
-        ICPCheckError(code: .outputWriteFailed, message: "\(what) \(path)", path: path, underlying: String(cString: strerror(errno)))
+        ICPCheckError(code: .outputWriteFailed, message: "\(what) \(path)", messageZh: "无法写入 \(path)", path: path,
+                      underlying: String(cString: strerror(errno)))
     }
 }

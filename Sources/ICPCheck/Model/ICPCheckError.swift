@@ -9,10 +9,10 @@ public struct ICPCheckError: Error, Sendable, CustomStringConvertible {
     public var path: String?
     /// The C library's own text or errno description.
     public var underlying: String?
-    /// The message in Chinese, where it says more than the code's standard text.
-    public var messageZh: String?
+    /// The same message in Chinese: every error gives both, so none reaches a user untranslated.
+    public var messageZh: String
 
-    init(code: FindingCode, message: String, path: String? = nil, underlying: String? = nil, messageZh: String? = nil) {
+    init(code: FindingCode, message: String, messageZh: String, path: String? = nil, underlying: String? = nil) {
         self.code = code
         self.message = message
         self.path = path

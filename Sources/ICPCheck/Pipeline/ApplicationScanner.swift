@@ -69,7 +69,8 @@ enum ApplicationScanner {
     ) throws(ICPCheckError) -> [ApplicationFolder] {
         let root = Array(uploads.utf8)
         guard let entries = DirectoryListing.entries(of: root), let realRoot = DirectoryListing.realPath(root) else {
-            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", path: uploads,
+            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", messageZh: "无法读取上传文件夹。",
+                                path: uploads,
                                 underlying: String(cString: strerror(errno)))
         }
         var applications: [ApplicationFolder] = []

@@ -34,7 +34,7 @@ public enum Batch {
             } catch let error as ICPCheckError {
                 writeError = writeError ?? error
             } catch {
-                writeError = writeError ?? ICPCheckError(code: .outputWriteFailed, message: "\(error)")
+                writeError = writeError ?? ICPCheckError(code: .outputWriteFailed, message: "\(error)", messageZh: "写入输出失败：\(error)")
             }
             rows.append(SummaryRow(manifest, file: fileNames[index]))
             progress(Progress(done: rows.count, total: applications.count, last: rows[rows.count - 1]))

@@ -29,7 +29,8 @@ final class OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw ICPCheckError(code: FindingCode.outputWriteFailed, message: "cannot create the output folder", path: output,
+            throw ICPCheckError(code: FindingCode.outputWriteFailed, message: "cannot create the output folder", messageZh: "无法创建输出文件夹",
+                                path: output,
                                 underlying: error.localizedDescription)
         }
         lock = try Self.takeLock(in: output)
@@ -60,29 +61,36 @@ final class OutputFolder {
     /// - Returns: the output's name when it is an immediate sub-folder of the uploads folder.
     static func placement(of output: String, uploads: String) throws(ICPCheckError) -> [UInt8]? {
         guard let root = DirectoryListing.realPath(Array(uploads.utf8)) else {
-            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", path: uploads,
+            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", messageZh: "无法读取上传文件夹。",
+                                path: uploads,
                                 underlying: String(cString: strerror(errno)))
         }
         let out = DirectoryListing.canonicalPath(Array(output.utf8))
-        func refuse(_ why: String) -> ICPCheckError {
-            ICPCheckError(code: .outputMisplaced, message: why + " Choose an output folder outside the uploads folder.", path: output)
+        func refuse(_ why: String, _ whyZh: String) -> ICPCheckError {
+            ICPCheckError(code: .outputMisplaced, message: why + " Choose an output folder outside the uploads folder.",
+                          messageZh: whyZh + "请选择上传文件夹之外的输出文件夹。", path: output)
         }
-        if out == root { throw refuse("The output folder is the uploads folder: manifests would be mixed with uploads.") }
-        if root.starts(with: out + [0x2F]) { throw refuse("The output folder contains the uploads folder.") }
+        if out == root {
+            throw refuse("The output folder is the uploads folder: manifests would be mixed with uploads.",
+                         "输出文件夹就是上传文件夹，清单会与上传材料混在一起。")
+        }
+        if root.starts(with: out + [0x2F]) { throw refuse("The output folder contains the uploads folder.", "输出文件夹包含上传文件夹。") }
         guard out.starts(with: root + [0x2F]) else { return nil }
         let inside = out[(root.count + 1)...].split(separator: 0x2F).map(Array.init)
-        guard let first = inside.first else { throw refuse("The output folder is the uploads folder.") }
+        guard let first = inside.first else { throw refuse("The output folder is the uploads folder.", "输出文件夹就是上传文件夹。") }
         // A hidden folder is never an application: the scan skips it.
         if ApplicationScanner.isIgnored(first) { return nil }
         let shown = String(decoding: first, as: UTF8.self)
         guard inside.count == 1 else {
-            throw refuse("The output folder lies inside '\(shown)', which is an application folder of the uploads folder.")
+            throw refuse("The output folder lies inside '\(shown)', which is an application folder of the uploads folder.",
+                         "输出文件夹位于申请文件夹“\(shown)”之内。")
         }
         let existing = root + [0x2F] + first
         if DirectoryListing.isDirectory(existing, following: false), !isOutputFolder(existing),
             let entries = DirectoryListing.entries(of: existing), !entries.isEmpty
         {
-            throw refuse("The output folder is '\(shown)', an application folder of the uploads folder.")
+            throw refuse("The output folder is '\(shown)', an application folder of the uploads folder.",
+                         "输出文件夹就是申请文件夹“\(shown)”。")
         }
         return first
     }
@@ -96,14 +104,17 @@ final class OutputFolder {
         let lockPath = output + "/" + lockName
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw ICPCheckError(code: .outputWriteFailed, message: "cannot create the lock file", path: lockPath,
+            throw ICPCheckError(code: .outputWriteFailed, message: "cannot create the lock file", messageZh: "无法创建锁文件",
+                                path: lockPath,
                                 underlying: String(cString: strerror(errno)))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             guard errno == EWOULDBLOCK else {
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw ICPCheckError(code: .outputWriteFailed, message: "cannot lock the output folder", path: lockPath, underlying: reason)
+                throw ICPCheckError(
+                    code: .outputWriteFailed, message: "cannot lock the output folder", messageZh: "无法锁定输出文件夹", path: lockPath,
+                    underlying: reason)
             }
             let holder = readAll(descriptor).trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
@@ -111,6 +122,7 @@ final class OutputFolder {
                 code: .outputLocked,
                 message: "Another icpcheck batch\(holder.isEmpty ? "" : " (process \(holder))") is writing to this output"
                     + " folder. Wait for it to finish, or choose another --out.",
+                messageZh: "另一个 icpcheck 批处理\(holder.isEmpty ? "" : "（进程 \(holder)）")正在写入该输出文件夹，请等待其完成，或换用其他 --out。",
                 path: output)
         }
         let pid = Array("\(getpid())\n".utf8)
@@ -137,7 +149,8 @@ final class OutputFolder {
             unlink(probe)
         }
         guard written == 1 else {
-            throw ICPCheckError(code: .outputWriteFailed, message: "the output folder cannot be written", path: output,
+            throw ICPCheckError(code: .outputWriteFailed, message: "the output folder cannot be written", messageZh: "输出文件夹无法写入",
+                                path: output,
                                 underlying: String(cString: strerror(errno)))
         }
     }
