@@ -16,8 +16,7 @@ enum FileReader {
     ///   A link as the last component is refused; resolve it first where following it is intended.
     static func read(path: [UInt8], maxBytes: Int) throws(ICPCheckError) -> Contents {
         let shown = String(decoding: path, as: UTF8.self)
-        var entry = stat()
-        guard DirectoryListing.withCString(path, { lstat($0, &entry) }) == 0 else {
+        guard let entry = DirectoryListing.kind(of: path) else {
             throw failure(shown, "The file cannot be opened; check that it exists and is readable.")
         }
         try requireRegularFile(entry, path: shown)
@@ -27,7 +26,7 @@ enum FileReader {
         var before = stat()
         guard fstat(descriptor, &before) == 0 else { throw failure(shown, "The file's status cannot be read.") }
         // Replaced between lstat and open: whatever is there now must be a regular file too.
-        try requireRegularFile(before, path: shown)
+        try requireRegularFile(FileKind(before), path: shown)
         // Regular files never block; blocking reads keep the loop below simple.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         let size = Int(before.st_size)
@@ -72,8 +71,7 @@ enum FileReader {
     }
 
     /// Throws `scan.not_regular_file`, naming what the entry is, unless it is a regular file.
-    static func requireRegularFile(_ status: stat, path: String) throws(ICPCheckError) {
-        let kind = FileKind(status)
+    private static func requireRegularFile(_ kind: FileKind, path: String) throws(ICPCheckError) {
         guard kind != .regular else { return }
         throw ICPCheckError(
             code: FindingCode.notRegularFile,

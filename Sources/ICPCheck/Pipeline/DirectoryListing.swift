@@ -23,16 +23,16 @@ enum DirectoryListing {
         return entries
     }
 
-    static func isDirectory(_ path: [UInt8], following: Bool) -> Bool {
+    /// What the entry at `path` is (`following` a link to what it points at); nil when there is none.
+    static func kind(of path: [UInt8], following: Bool = false) -> FileKind? {
         var status = stat()
         let result = withCString(path) { following ? stat($0, &status) : lstat($0, &status) }
-        return result == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        return result == 0 ? FileKind(status) : nil
     }
 
-    static func isSymbolicLink(_ path: [UInt8]) -> Bool {
-        var status = stat()
-        return withCString(path) { lstat($0, &status) } == 0 && (status.st_mode & S_IFMT) == S_IFLNK
-    }
+    static func isDirectory(_ path: [UInt8], following: Bool) -> Bool { kind(of: path, following: following) == .directory }
+
+    static func isSymbolicLink(_ path: [UInt8]) -> Bool { kind(of: path) == .symbolicLink }
 
     /// The canonical absolute path, links resolved; nil when it does not resolve.
     static func realPath(_ path: [UInt8]) -> [UInt8]? {

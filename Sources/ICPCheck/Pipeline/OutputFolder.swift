@@ -51,9 +51,7 @@ final class OutputFolder {
     }
 
     static func isOutputFolder(_ path: [UInt8]) -> Bool {
-        var status = stat()
-        let lockPath = path + [0x2F] + Array(lockName.utf8)
-        return DirectoryListing.withCString(lockPath) { lstat($0, &status) } == 0 && FileKind(status) == .regular
+        DirectoryListing.kind(of: path + [0x2F] + Array(lockName.utf8)) == .regular
     }
 
     // MARK: Placement
@@ -164,7 +162,7 @@ final class OutputFolder {
     static func removeTemporaryFilesOfEndedRuns(in output: String) {
         for entry in DirectoryListing.entries(of: Array(output.utf8)) ?? [] {
             guard let name = String(validating: entry.name, as: UTF8.self), let writer = AtomicFile.writer(ofTemporary: name),
-                writer == getpid() || !isRunning(writer), isRegularFile(entry.path)
+                writer == getpid() || !isRunning(writer), DirectoryListing.kind(of: entry.path) == .regular
             else { continue }
             _ = DirectoryListing.withCString(entry.path) { unlink($0) }
         }
@@ -172,11 +170,6 @@ final class OutputFolder {
 
     private static func isRunning(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
-    }
-
-    private static func isRegularFile(_ path: [UInt8]) -> Bool {
-        var status = stat()
-        return DirectoryListing.withCString(path) { lstat($0, &status) } == 0 && FileKind(status) == .regular
     }
 
     /// The manifest files that the last complete run's summary names.
@@ -192,7 +185,7 @@ final class OutputFolder {
     func removeManifests(_ names: Set<String>) {
         for name in names where Self.isManifestName(name) {
             let file = Array((path + "/" + name).utf8)
-            if Self.isRegularFile(file) { _ = DirectoryListing.withCString(file) { unlink($0) } }
+            if DirectoryListing.kind(of: file) == .regular { _ = DirectoryListing.withCString(file) { unlink($0) } }
         }
     }
 
