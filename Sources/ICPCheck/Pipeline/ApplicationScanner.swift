@@ -69,9 +69,7 @@ enum ApplicationScanner {
     ) throws(ICPCheckError) -> [ApplicationFolder] {
         let root = Array(uploads.utf8)
         guard let entries = DirectoryListing.entries(of: root), let realRoot = DirectoryListing.realPath(root) else {
-            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", messageZh: "无法读取上传文件夹。",
-                                path: uploads,
-                                underlying: String(cString: strerror(errno)))
+            throw ICPCheckError.uploadsUnreadable(uploads)
         }
         var applications: [ApplicationFolder] = []
         for entry in entries where !isIgnored(entry.name) && DirectoryListing.isDirectory(entry.path, following: true) {
@@ -139,5 +137,13 @@ enum ApplicationScanner {
     /// Hidden files and the litter of desktops and archive tools.
     static func isIgnored(_ name: [UInt8]) -> Bool {
         name.first == 0x2E || ignoredNames.contains(String(decoding: name, as: UTF8.self))
+    }
+}
+
+extension ICPCheckError {
+    /// The uploads folder cannot be listed (with the system's reason, from `errno`).
+    static func uploadsUnreadable(_ uploads: String) -> ICPCheckError {
+        ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", messageZh: "无法读取上传文件夹。",
+                      path: uploads, underlying: String(cString: strerror(errno)))
     }
 }

@@ -59,9 +59,7 @@ final class OutputFolder {
     /// - Returns: the output's name when it is an immediate sub-folder of the uploads folder.
     static func placement(of output: String, uploads: String) throws(ICPCheckError) -> [UInt8]? {
         guard let root = DirectoryListing.realPath(Array(uploads.utf8)) else {
-            throw ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", messageZh: "无法读取上传文件夹。",
-                                path: uploads,
-                                underlying: String(cString: strerror(errno)))
+            throw ICPCheckError.uploadsUnreadable(uploads)
         }
         let out = DirectoryListing.canonicalPath(Array(output.utf8))
         func refuse(_ why: String, _ whyZh: String) -> ICPCheckError {
