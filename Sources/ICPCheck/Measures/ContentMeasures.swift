@@ -3,9 +3,6 @@
 struct ContentMeasurement: Sendable {
     var people: PortraitMeasurement
     var page: DocumentMeasurement
-
-    /// The named numbers of both, for the manifest's `measures` (a page's own name wins).
-    var measures: [String: Double] { people.measures.merging(page.measures) { _, page in page } }
 }
 
 enum ContentMeasures {
@@ -30,5 +27,4 @@ enum ContentMeasures {
         measurement.profileFaces = PortraitAnalysis.profileFaces(small, detector: detector, rules: rules)
         measurement.profileFaceCount = measurement.profileFaces.count
     }
-
 }
