@@ -17,9 +17,11 @@ let package = Package(
             name: "CImageCodecs",
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("exif")]
         ),
+        // Tesseract's C API behind a narrow interface: one engine per worker, grey pixels in, lines out.
+        .target(name: "CTextReader", linkerSettings: [.linkedLibrary("tesseract")]),
         .target(
             name: "ICPCheck",
-            dependencies: ["CImageCodecs", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CImageCodecs", "CTextReader", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             // The default rules are compiled into the binary, so it needs no file beside it.
             resources: [.embedInCode("Rules/default-rules.yaml")]
@@ -40,7 +42,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.name != "CImageCodecs" {
+for target in package.targets where !target.name.hasPrefix("C") {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         // `any` spelled out for existentials, so their cost is visible.
         .enableUpcomingFeature("ExistentialAny"),

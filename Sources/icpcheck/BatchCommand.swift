@@ -23,6 +23,8 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var readingOptions: ReadingOptions
+
     @Option(help: "Language of the closing summary: zh or en.")
     var lang: Language = .zh
 
@@ -31,7 +33,8 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = CheckOptions(rules: try ruleOptions.load(), jobs: jobs)
+        let options = CheckOptions(
+            rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
         let summary = try await Batch.run(uploads: uploads, output: output, options: options) { progress in
             guard showProgress else { return }

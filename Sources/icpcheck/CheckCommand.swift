@@ -17,6 +17,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var readingOptions: ReadingOptions
+
     @Option(help: "Language of the checklist: zh (default) or en.")
     var lang: Language = .zh
 
@@ -28,7 +30,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = CheckOptions(rules: try ruleOptions.load())
+        let options = CheckOptions(rules: try ruleOptions.load(), read: readingOptions.read.mode, asOf: try readingOptions.day())
         let manifest = await ApplicationChecker.check(ApplicationFolder(path: application), options: options)
         if json {
             FileHandle.standardOutput.write(try ManifestJSON.encode(manifest) + Data("\n".utf8))

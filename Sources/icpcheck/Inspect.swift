@@ -19,6 +19,11 @@ struct Inspect: AsyncParsableCommand {
     @Option(help: "Decode JPEGs and PNGs to at least this long side, in pixels (0 = full size).")
     var workingSize = 1024
 
+    @OptionGroup var readingOptions: ReadingOptions
+
+    @Flag(help: "Add every line read on pages and cards (reading.lines), for a person to look at.")
+    var text = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file.") }
         if workingSize < 0 { throw ValidationError("--working-size must be 0 or more.") }
@@ -26,7 +31,8 @@ struct Inspect: AsyncParsableCommand {
 
     func run() async throws {
         let options = InspectOptions(workingLongSide: workingSize == 0 ? nil : workingSize)
-        let reports = await FileBatch.inspect(paths: files, options: options, rules: try ruleOptions.load())
+        let reading = FileBatch.FileReading(mode: readingOptions.read.mode, keepLines: text, asOf: try readingOptions.day() ?? Date())
+        let reports = await FileBatch.inspect(paths: files, options: options, rules: try ruleOptions.load(), reading: reading)
         if json {
             FileHandle.standardOutput.write(try ManifestJSON.encode(reports))
             FileHandle.standardOutput.write(Data("\n".utf8))

@@ -22,6 +22,7 @@ enum ReportText {
             let measured = report.measures.sorted { $0.key < $1.key }.map { "\($0.key)=\(formatted($0.value))" }
             lines.append("  measures: " + measured.joined(separator: " "))
         }
+        if let reading = report.reading { lines.append(contentsOf: readingLines(reading)) }
         if report.findings.isEmpty { lines.append("  no findings") }
         for finding in report.findings {
             lines.append("  [\(finding.severity.rawValue)] \(finding.code): \(finding.message)")
@@ -29,6 +30,22 @@ enum ReportText {
             if let detail = finding.detail, !detail.isEmpty { lines.append("      (\(detail))") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func readingLines(_ reading: Reading) -> [String] {
+        if let error = reading.error { return ["  read: nothing (\(error))"] }
+        var fields: [String] = []
+        if let title = reading.title { fields.append("title \(title.rawValue)") }
+        if !reading.idNumbers.isEmpty { fields.append("ID numbers " + reading.idNumbers.joined(separator: ", ")) }
+        if !reading.creditCodes.isEmpty { fields.append("credit codes " + reading.creditCodes.joined(separator: ", ")) }
+        for (key, name) in reading.names.sorted(by: { $0.key < $1.key }) { fields.append("\(key) \(name)") }
+        if reading.validFrom != nil || reading.validUntil != nil {
+            fields.append("valid \(reading.validFrom ?? "?") to \(reading.validUntil ?? "?")")
+        }
+        if let confidence = reading.confidence { fields.append("confidence \(formatted(confidence))") }
+        var lines = ["  read (\(reading.engine)): " + (fields.isEmpty ? "nothing recognised" : fields.joined(separator: "; "))]
+        for line in reading.lines ?? [] { lines.append("    | \(line)") }
+        return lines
     }
 
     private static func exifLines(_ exif: ExifSummary) -> [String] {

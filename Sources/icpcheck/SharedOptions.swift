@@ -31,3 +31,30 @@ func printError(_ text: String, terminator: String = "\n") {
 
 /// Whether standard error is a terminal (progress lines only make sense there).
 var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+
+/// `--read`'s values (the library's `ReadMode`).
+enum ReadChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, off
+
+    var mode: ReadMode { self == .auto ? .auto : .off }
+}
+
+/// `--read` and `--as-of`, shared by the commands that read pages and cards.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "Read pages and ID cards with Tesseract: auto (pages, cards and files with a document's role) or off.")
+    var read: ReadChoice = .auto
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Count validity periods and photo age from this day (YYYY-MM-DD, China time) instead of today.", valueName: "date"))
+    var asOf: String?
+
+    /// The start of the `--as-of` day in China (UTC+8); nil when not given.
+    func day() throws -> Date? {
+        guard let asOf else { return nil }
+        let style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Shanghai")!).year().month().day()
+        guard let date = try? style.parse(asOf) else {
+            throw ValidationError("--as-of wants a date as YYYY-MM-DD, not \(asOf).")
+        }
+        return date
+    }
+}

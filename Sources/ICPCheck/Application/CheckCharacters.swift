@@ -48,7 +48,7 @@ enum CheckCharacters {
     }
 
     /// A calendar date of the Gregorian calendar between 1900 and 2100, leap years included.
-    private static func isDate(year: Int, month: Int, day: Int) -> Bool {
+    static func isDate(year: Int, month: Int, day: Int) -> Bool {
         guard (1900...2100).contains(year), (1...12).contains(month), day >= 1 else { return false }
         let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let daysInMonth = [31, isLeapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

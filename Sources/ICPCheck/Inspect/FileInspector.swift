@@ -18,6 +18,8 @@ public struct FileAnalysis: Sendable {
     public var image: DecodedImage?
     /// The editing traces, typed, for the judge (the report carries them under their `measures` keys).
     var editing = EditingMeasurement()
+    /// The bytes the pixels came from, for reading a page at a larger scale; nil when not decoded.
+    var encoded: EncodedImage?
 
     init(report: FileReport, image: DecodedImage?, editing: EditingMeasurement = EditingMeasurement()) {
         self.report = report
@@ -107,7 +109,12 @@ public enum FileInspector {
         // The two sets of keys never overlap; the decode's value would win if they did.
         report.measures = stage.measures.merging(editing.reportMeasures) { decoded, _ in decoded }
         report.findings += stage.findings
-        return FileAnalysis(report: report, image: stage.image, editing: editing)
+        var analysis = FileAnalysis(report: report, image: stage.image, editing: editing)
+        if stage.image != nil, let width = format.width, let height = format.height {
+            analysis.encoded = EncodedImage(
+                bytes: bytes, format: detected, orientation: stage.orientation, width: width, height: height, limits: options.limits)
+        }
+        return analysis
     }
 
     /// Lower-case extension without the dot; empty when the name has none.

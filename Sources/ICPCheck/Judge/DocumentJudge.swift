@@ -11,12 +11,15 @@ struct DocumentJudge {
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
     /// - Returns: the findings the pixels support whatever the file's role.
-    func apply(_ measurement: DocumentMeasurement, to report: inout FileReport) -> [Finding] {
+    /// - Parameter title: the title read on the page, if any: it says what the page is better than its pixels.
+    func apply(_ measurement: DocumentMeasurement, title: DocumentTitle? = nil, to report: inout FileReport) -> [Finding] {
         report.measures.merge(measurement.measures) { _, new in new }
         let sides = measurement.idSides
         if measurement.heldCard {
             // A person holding a card up: a photograph of them, not a scan of the card.
             report.contentKind = "photo"
+        } else if let title {
+            report.contentKind = title == .idCardFront || title == .idCardBack ? "id_card" : "document"
         } else if report.contentKind != "portrait" {
             if sides.front || sides.back {
                 report.contentKind = "id_card"
@@ -32,7 +35,8 @@ struct DocumentJudge {
             report.findings.removeAll { $0.code == FindingCode.roleUnknown }
         }
         let role = report.role ?? .other
-        if let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
+        // A title that fits the role outweighs the pixels' guess; one that does not is the reading's finding.
+        if title == nil, let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
             report.findings.append(.photo(.contentMismatch, .warning, detail: mismatch))
         }
         let observed = observedFindings(measurement)

@@ -14,15 +14,18 @@ struct FileJudge {
     /// A file of an application: the role it was given and the folder scan's findings, what its
     /// pixels show (when it was decoded), and the rules' per-file checks for its final role.
     func judge(
-        _ facts: FileReport, editing: EditingMeasurement, content: ContentMeasurement?, given: RoleAssignment.Assigned,
-        scanFindings: [Finding]
+        _ facts: FileReport, editing: EditingMeasurement, content: ContentMeasurement?, reading: Reading? = nil,
+        given: RoleAssignment.Assigned, scanFindings: [Finding]
     ) -> FileReport {
         var report = facts
         report.role = given.role
         report.roleSource = given.source
         report.findings = scanFindings + given.findings + facts.findings
-        // The pixels may give an unnamed file its role, so they are judged before the role's rules.
-        if let content { judgePixels(content, editing: editing, into: &report) }
+        // The title read, then the pixels, may give an unnamed file its role, so they are judged
+        // before the role's rules.
+        judgeTitle(reading, into: &report)
+        if let content { judgePixels(content, editing: editing, title: reading?.title, into: &report) }
+        judgeReading(reading, into: &report)
         report.findings += FileRuleJudge(rules: rules, now: now).findings(for: report, role: report.role ?? .unknown, editing: editing)
         return report
     }
@@ -31,16 +34,35 @@ struct FileJudge {
     /// file; `.unknown`: the pixels may give one), without the rules' per-file checks.
     /// - Returns: the report, and the document findings the pixels support whatever the role.
     func judgePixels(
-        _ facts: FileReport, role: MaterialRole?, editing: EditingMeasurement = EditingMeasurement(), content: ContentMeasurement?
+        _ facts: FileReport, role: MaterialRole?, editing: EditingMeasurement = EditingMeasurement(), content: ContentMeasurement?,
+        reading: Reading? = nil
     ) -> (FileReport, observed: [Finding]) {
         var report = facts
         report.role = role
-        let observed = content.map { judgePixels($0, editing: editing, into: &report) } ?? []
+        judgeTitle(reading, into: &report)
+        let observed = content.map { judgePixels($0, editing: editing, title: reading?.title, into: &report) } ?? []
+        judgeReading(reading, into: &report)
         return (report, observed)
     }
 
+    /// A printed title gives a file with no role its role: stronger evidence than any pixel statistic.
+    private func judgeTitle(_ reading: Reading?, into report: inout FileReport) {
+        report.reading = reading
+        guard report.role == .unknown, let role = reading?.title?.role else { return }
+        report.role = role
+        report.roleSource = .content
+        report.findings.removeAll { $0.code == FindingCode.roleUnknown }
+    }
+
+    private func judgeReading(_ reading: Reading?, into report: inout FileReport) {
+        guard let reading, let role = report.role else { return }
+        report.findings += ReadingJudge(rules: rules.reading, asOf: now).findings(for: reading, role: role, isIndividual: isEntity.map { !$0 })
+    }
+
     @discardableResult
-    private func judgePixels(_ content: ContentMeasurement, editing: EditingMeasurement, into report: inout FileReport) -> [Finding] {
+    private func judgePixels(
+        _ content: ContentMeasurement, editing: EditingMeasurement, title: DocumentTitle?, into report: inout FileReport
+    ) -> [Finding] {
         let (people, page) = (content.people, content.page)
         let photo = PortraitJudge(rules: rules)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
@@ -48,6 +70,6 @@ struct FileJudge {
         let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard
             && !(rules.document.isPage(page) && page.paperFraction >= rules.document.pagePortraitFraction)
         photo.apply(people, portrait: portrait, editing: editing, to: &report)
-        return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, to: &report)
+        return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, to: &report)
     }
 }

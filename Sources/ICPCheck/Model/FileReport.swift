@@ -14,6 +14,8 @@ public struct FileReport: Codable, Sendable {
     public var exif: ExifSummary?
     /// Named numbers measured on the file.
     public var measures: [String: Double]
+    /// What was read on a page or card; nil for other files and when reading is off.
+    public var reading: Reading?
     public var findings: [Finding]
 
     init(path: String, bytes: Int, sha256: String?, format: FormatInfo) {
@@ -29,7 +31,7 @@ public struct FileReport: Codable, Sendable {
     public var worstSeverity: Severity? { findings.map(\.severity).max() }
 
     enum CodingKeys: String, CodingKey {
-        case path, bytes, sha256, role, format, exif, measures, findings
+        case path, bytes, sha256, role, format, exif, measures, reading, findings
         case roleSource = "role_source"
         case contentKind = "content_kind"
     }
@@ -46,6 +48,7 @@ public struct FileReport: Codable, Sendable {
         try container.encode(format, forKey: .format)
         try container.encode(exif, forKey: .exif)
         try container.encode(measures, forKey: .measures)
+        try container.encode(reading, forKey: .reading)
         try container.encode(findings, forKey: .findings)
     }
 }

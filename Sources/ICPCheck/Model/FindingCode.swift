@@ -83,6 +83,16 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case inkNotBlack = "doc.ink_not_black"
     case sideways = "doc.sideways"
 
+    // MARK: What was read on pages and cards
+    case creditCodeMismatch = "read.credit_code_mismatch"
+    case idNumberMismatch = "read.id_number_mismatch"
+    case nameMismatch = "read.name_mismatch"
+    case expired = "read.expired"
+    case expiresSoon = "read.expires_soon"
+    case titleMismatch = "read.title_mismatch"
+    /// Tesseract or its models are missing, so nothing was read.
+    case readingUnavailable = "read.unavailable"
+
     // MARK: The application form and its region
     case assumedDefaults = "application.assumed_defaults"
     case assumedEntity = "application.assumed_entity"

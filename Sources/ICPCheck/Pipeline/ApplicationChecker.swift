@@ -10,12 +10,18 @@ public struct CheckOptions: Sendable {
     public var now: Date
     /// The face detectors the photo measures use.
     public var cascades: FaceCascades
+    /// Whether pages and cards are read.
+    public var read: ReadMode
+    /// The day validity and photo age are counted from, for reproducible runs; nil: `now`.
+    public var asOf: Date?
 
     public init(
         rules: Rules, inspect: InspectOptions = InspectOptions(), jobs: Int = FileBatch.defaultJobs, now: Date = Date(),
-        cascades: FaceCascades = .installed
+        cascades: FaceCascades = .installed, read: ReadMode = .auto, asOf: Date? = nil
     ) {
         self.rules = rules
+        self.read = read
+        self.asOf = asOf
         self.cascades = cascades
         self.inspect = inspect
         self.jobs = max(1, jobs)
@@ -23,9 +29,20 @@ public struct CheckOptions: Sendable {
     }
 }
 
+extension CheckOptions {
+    /// The moment validity and photo age are counted from, and its year in China.
+    var day: (date: Date, year: Int) {
+        let date = asOf ?? now
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        return (date, calendar.component(.year, from: date))
+    }
+}
+
 /// An application after its folder was listed and its form read, before its files are checked.
 struct PreparedApplication: Sendable {
     var folder: ApplicationFolder
+    var form: ApplicationForm?
     var files: [ScannedFile]
     var roles: [RoleAssignment.Assigned]
     var facts: ApplicationFacts
@@ -55,19 +72,25 @@ public enum ApplicationChecker {
         let (roles, roleFindings) = RoleAssignment.assign(
             paths: contents.files.map(\.relativePath), declared: form?.materials ?? [:], naming: RoleNaming(rules: rules))
         return PreparedApplication(
-            folder: folder, files: contents.files, roles: roles, facts: facts, findings: findings + facts.findings + roleFindings)
+            folder: folder, form: form, files: contents.files, roles: roles, facts: facts, findings: findings + facts.findings + roleFindings)
     }
 
     static func checkFile(_ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
         let file = application.files[index]
         let analysis = FileInspector.inspect(rawPath: file.rawPath, reportedAs: file.relativePath, options: options.inspect)
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: options.cascades, rules: options.rules) }
-        return FileJudge(rules: options.rules, now: options.now, isEntity: application.facts.isEntity)
-            .judge(analysis.report, editing: analysis.editing, content: content, given: application.roles[index],
+        let given = application.roles[index]
+        let reading = ReadingStage.read(
+            analysis, content: content, role: given.role, rules: options.rules, mode: options.read,
+            latestBirthYear: options.day.year)
+        return FileJudge(rules: options.rules, now: options.day.date, isEntity: application.facts.isEntity)
+            .judge(analysis.report, editing: analysis.editing, content: content, reading: reading, given: given,
                    scanFindings: file.findings)
     }
 
     static func manifest(_ application: PreparedApplication, files: [FileReport], options: CheckOptions) -> Manifest {
+        let files = ReadingCrossCheck(form: application.form, isIndividual: application.facts.isIndividual, rules: options.rules.reading)
+            .check(files)
         let requirements = RequirementEvaluator(facts: application.facts).requirements(for: files)
         let verdict = RequirementEvaluator.verdict(requirements: requirements, files: files, findings: application.findings)
         return Manifest(

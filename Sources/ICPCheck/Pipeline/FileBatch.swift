@@ -1,13 +1,33 @@
+package import Foundation
 import Glibc
 
 /// Checks many files concurrently, at most `jobs` in flight, and returns the reports in input order
 /// (`icpcheck inspect`, eval and the bench; `defaultJobs` is also the public `CheckOptions` default).
 @usableFromInline package enum FileBatch {
-    /// - Parameter rules: when given, the pixel heuristics run too (faces, backdrop, content kind).
+    /// - Parameters:
+    ///   - rules: when given, the pixel heuristics run too (faces, backdrop, content kind), and pages
+    ///     and cards are read unless `reading` is off.
+    ///   - reading: whether pages are read, whether the lines read are kept, and the year of the check.
     package static func inspect(
-        paths: [String], options: InspectOptions = InspectOptions(), rules: Rules? = nil, jobs: Int = defaultJobs
+        paths: [String], options: InspectOptions = InspectOptions(), rules: Rules? = nil, reading: FileReading = FileReading(),
+        jobs: Int = defaultJobs
     ) async -> [FileReport] {
-        await map(paths, jobs: jobs) { check($0, options: options, rules: rules) }
+        await map(paths, jobs: jobs) { check($0, options: options, rules: rules, reading: reading) }
+    }
+
+    /// How single files are read.
+    package struct FileReading: Sendable {
+        package var mode: ReadMode = .auto
+        package var keepLines = false
+        package var role: MaterialRole?
+        package var asOf = Date()
+
+        package init(mode: ReadMode = .auto, keepLines: Bool = false, role: MaterialRole? = nil, asOf: Date = Date()) {
+            self.mode = mode
+            self.keepLines = keepLines
+            self.role = role
+            self.asOf = asOf
+        }
     }
 
     /// `check` applied to every path, at most `jobs` at once, results in input order.
@@ -30,11 +50,15 @@ import Glibc
         }
     }
 
-    private static func check(_ path: String, options: InspectOptions, rules: Rules?) -> FileReport {
+    private static func check(_ path: String, options: InspectOptions, rules: Rules?, reading: FileReading) -> FileReport {
         let analysis = FileInspector.inspect(fileAt: path, options: options)
         guard let rules else { return analysis.report }
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
-        return FileJudge(rules: rules).judgePixels(analysis.report, role: nil, editing: analysis.editing, content: content).0
+        let read = ReadingStage.read(
+            analysis, content: content, role: reading.role, rules: rules, mode: reading.mode, keepLines: reading.keepLines,
+            latestBirthYear: Calendar(identifier: .gregorian).component(.year, from: reading.asOf))
+        return FileJudge(rules: rules, now: reading.asOf)
+            .judgePixels(analysis.report, role: reading.role, editing: analysis.editing, content: content, reading: read).0
     }
 
     /// One job per core.

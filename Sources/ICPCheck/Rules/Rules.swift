@@ -15,6 +15,7 @@ public struct Rules: Codable, Sendable, Equatable {
     var photo: PhotoRules
     var portrait: PortraitRules
     var document: DocumentRules
+    var reading: ReadingRules
     /// In priority order: the first entry with a keyword in a file name gives its role.
     var roleKeywords: [RoleKeywords]
     var idSideKeywords: [String: [String]]
@@ -22,7 +23,7 @@ public struct Rules: Codable, Sendable, Equatable {
     var naming: NamingRules
 
     enum CodingKeys: String, CodingKey {
-        case schema, profile, materials, photo, portrait, document, regions, naming
+        case schema, profile, materials, photo, portrait, document, reading, regions, naming
         case roleKeywords = "role_keywords"
         case dpiPlaceholders = "dpi_placeholders"
         case idSideKeywords = "id_side_keywords"

@@ -64,6 +64,8 @@ public enum RulesLoader {
             ("portrait.profile_detection_size", rules.portrait.profileDetectionSize),
             ("portrait.backdrop.analysis_size", rules.portrait.backdrop.analysisSize),
             ("document.analysis_size", rules.document.analysisSize),
+            ("reading.layout_long_side", rules.reading.layoutLongSide),
+            ("reading.max_long_side", rules.reading.maxLongSide),
         ]
         for (key, size) in sizes where !(32...8192).contains(size) {
             throw RulesError(key: key, message: "\(size) is not a picture size the measures work at (32 to 8192 pixels)")

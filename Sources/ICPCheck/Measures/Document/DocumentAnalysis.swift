@@ -6,6 +6,8 @@ struct DocumentMeasurement: Sendable {
     var analysisHeight = 0
     /// The share of the picture's cells that are paper (`paper_fraction`); 0 on a picture too small to measure.
     var paperFraction = 0.0
+    /// The page's (or card's) bounding box, in fractions of the picture; nil when none was found.
+    var pageBox: UnitRect?
     /// The page's measures; nil on a picture too small to measure, whose `measures` has only the three above.
     var measured: Measured?
     var idSides = (front: false, back: false)
@@ -130,6 +132,11 @@ enum DocumentAnalysis {
                                 seal: rules.seal)
 
         var result = DocumentMeasurement(analysisWidth: picture.width, analysisHeight: picture.height, paperFraction: paper.fraction)
+        if let box = paper.box {
+            result.pageBox = UnitRect(
+                x: Double(box.x) / Double(picture.width), y: Double(box.y) / Double(picture.height),
+                width: Double(box.width) / Double(picture.width), height: Double(box.height) / Double(picture.height))
+        }
         var measured = DocumentMeasurement.Measured()
         let contact = paper.edgeContact
         measured.edgeContact = (top: contact[0], bottom: contact[1], left: contact[2], right: contact[3])

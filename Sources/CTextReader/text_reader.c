@@ -1,0 +1,171 @@
+// Tesseract's C API behind a narrow interface. Tesseract prints warnings on stderr and runs its
+// LSTM with OpenMP threads of its own; both are switched off here, because the tool prints only
+// what it decides to print and parallelises over files itself.
+#include "CTextReader.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+
+struct tr_engine {
+    TessBaseAPI *api;
+    int has_osd;
+};
+
+const char *tr_version(void) { return TessVersion(); }
+
+// libgomp comes with libtesseract; its entry points are looked up rather than linked, so the
+// build needs no OpenMP headers. With no active levels allowed, every parallel region in
+// Tesseract runs on the calling thread only. The setting belongs to the calling thread's data
+// environment, so it is made before each call, on whichever worker thread calls.
+static void single_threaded(void) {
+    static void (*set_levels)(int) = NULL;
+    static int looked_up = 0;
+    if (!looked_up) {
+        set_levels = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+        looked_up = 1;
+    }
+    if (set_levels) set_levels(0);
+}
+
+tr_engine *tr_engine_create(const char *languages, char *error, size_t error_size) {
+    single_threaded();
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (!api) {
+        snprintf(error, error_size, "Tesseract could not be started");
+        return NULL;
+    }
+    // Read before Init: where Tesseract writes its debug and warning text.
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    if (TessBaseAPIInit2(api, NULL, languages, OEM_LSTM_ONLY) != 0) {
+        snprintf(error, error_size, "Tesseract's models for %s are not installed", languages);
+        TessBaseAPIDelete(api);
+        return NULL;
+    }
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    tr_engine *engine = calloc(1, sizeof *engine);
+    if (!engine) {
+        TessBaseAPIEnd(api);
+        TessBaseAPIDelete(api);
+        snprintf(error, error_size, "out of memory");
+        return NULL;
+    }
+    engine->api = api;
+    engine->has_osd = -1;
+    return engine;
+}
+
+void tr_engine_destroy(tr_engine *engine) {
+    if (!engine) return;
+    TessBaseAPIEnd(engine->api);
+    TessBaseAPIDelete(engine->api);
+    free(engine);
+}
+
+static int append_line(tr_line **lines, int *count, int *capacity, tr_line line) {
+    if (*count == *capacity) {
+        int grown = *capacity ? *capacity * 2 : 32;
+        tr_line *bigger = realloc(*lines, (size_t)grown * sizeof **lines);
+        if (!bigger) return -1;
+        *lines = bigger;
+        *capacity = grown;
+    }
+    (*lines)[(*count)++] = line;
+    return 0;
+}
+
+int tr_recognise(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
+                 int segmentation, const char *whitelist, int deadline_ms,
+                 tr_line **lines, int *count) {
+    *lines = NULL;
+    *count = 0;
+    if (!engine || !grey || width < 1 || height < 1) return -1;
+    single_threaded();
+    TessBaseAPI *api = engine->api;
+    TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist ? whitelist : "");
+    TessBaseAPISetPageSegMode(api, (TessPageSegMode)segmentation);
+    TessBaseAPISetImage(api, grey, width, height, 1, stride);
+    TessBaseAPISetSourceResolution(api, 300);
+
+    ETEXT_DESC *monitor = TessMonitorCreate();
+    if (monitor && deadline_ms > 0) TessMonitorSetDeadlineMSecs(monitor, deadline_ms);
+    int status = TessBaseAPIRecognize(api, monitor);
+    if (monitor) TessMonitorDelete(monitor);
+    if (status != 0) {
+        TessBaseAPIClear(api);
+        return -1;
+    }
+
+    int capacity = 0;
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    if (it) {
+        TessPageIterator *page = TessResultIteratorGetPageIterator(it);
+        do {
+            char *text = TessResultIteratorGetUTF8Text(it, RIL_TEXTLINE);
+            if (!text) continue;
+            tr_line line = {0};
+            TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom);
+            line.confidence = TessResultIteratorConfidence(it, RIL_TEXTLINE);
+            line.text = strdup(text);
+            TessDeleteText(text);
+            if (!line.text || append_line(lines, count, &capacity, line) != 0) {
+                free(line.text);
+                break;
+            }
+        } while (TessPageIteratorNext(page, RIL_TEXTLINE));
+        TessResultIteratorDelete(it);
+    }
+    TessBaseAPIClear(api);
+    return 0;
+}
+
+int tr_layout(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
+              tr_line **lines, int *count) {
+    *lines = NULL;
+    *count = 0;
+    if (!engine || !grey || width < 1 || height < 1) return -1;
+    single_threaded();
+    TessBaseAPI *api = engine->api;
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    TessBaseAPISetImage(api, grey, width, height, 1, stride);
+    TessBaseAPISetSourceResolution(api, 300);
+    TessPageIterator *it = TessBaseAPIAnalyseLayout(api);
+    int capacity = 0;
+    if (it) {
+        do {
+            tr_line line = {0};
+            if (!TessPageIteratorBoundingBox(it, RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom)) continue;
+            if (append_line(lines, count, &capacity, line) != 0) break;
+        } while (TessPageIteratorNext(it, RIL_TEXTLINE));
+        TessPageIteratorDelete(it);
+    }
+    TessBaseAPIClear(api);
+    return 0;
+}
+
+void tr_lines_free(tr_line *lines, int count) {
+    for (int i = 0; i < count; i++) free(lines[i].text);
+    free(lines);
+}
+
+int tr_orientation(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
+                   int *degrees, float *confidence) {
+    if (!engine || !grey || width < 1 || height < 1) return -1;
+    single_threaded();
+    TessBaseAPI *api = engine->api;
+    TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
+    TessBaseAPISetImage(api, grey, width, height, 1, stride);
+    TessBaseAPISetSourceResolution(api, 300);
+    int orient_deg = 0;
+    float orient_conf = 0;
+    const char *script = NULL;
+    float script_conf = 0;
+    BOOL ok = TessBaseAPIDetectOrientationScript(api, &orient_deg, &orient_conf, &script, &script_conf);
+    TessBaseAPIClear(api);
+    if (!ok) return -1;
+    *degrees = orient_deg;
+    *confidence = orient_conf;
+    return 0;
+}

@@ -1,0 +1,148 @@
+/// The fields of a read page: its title, names and validity period, found by the printed titles
+/// and field labels of Chinese licences, ID cards, statements and domain certificates.
+enum DocumentFields {
+    /// Title keywords, each with the document it names. When several are on the page, the one
+    /// printed largest is the title (a statement's table may mention 营业执照 as a kind of document).
+    private static let titleKeywords: [(String, DocumentTitle)] = [
+        ("营业执照", .businessLicence),
+        ("真实性核验单", .authenticityStatement), ("核验单", .authenticityStatement),
+        ("承诺书", .commitmentLetter),
+        ("域名注册证书", .domainCertificate), ("域名证书", .domainCertificate),
+        ("授权委托书", .authorizationLetter), ("授权书", .authorizationLetter),
+    ]
+    /// The labels of each ID card side (the cards have no title of their own on the front).
+    private static let frontLabels = ["公民身份号码", "姓名", "住址", "出生", "民族"]
+    private static let backLabels = ["签发机关", "有效期限", "居民身份证"]
+
+    static func title(of page: ReadPage) -> DocumentTitle? {
+        var best: (title: DocumentTitle, height: Int)?
+        for (keyword, title) in titleKeywords {
+            guard let line = page.firstLine(containing: keyword) else { continue }
+            // Height per character is what tells a title from the same word in running text.
+            if best == nil || line.box.height > best!.height { best = (title, line.box.height) }
+        }
+        if let best { return best.title }
+        let front = frontLabels.filter { page.firstLine(containing: $0) != nil }.count
+        let back = backLabels.filter { page.firstLine(containing: $0) != nil }.count
+        // Two labels of one side and none of the other: a card seen alone (a sheet of both sides has no one title).
+        if front >= 2 && back == 0 { return .idCardFront }
+        if back >= 2 && front == 0 { return .idCardBack }
+        if front >= 1 && back == 0 && page.firstLine(containing: "公民身份号码") != nil { return .idCardFront }
+        return nil
+    }
+
+    /// Names by their labels: an ID card's 姓名, a licence's 名称, a statement's sponsor and
+    /// administrator, a domain certificate's holder. Each with its line's confidence.
+    static func names(on page: ReadPage, title: DocumentTitle?) -> [String: (String, Double)] {
+        var names: [String: (String, Double)] = [:]
+        let personLabels = ["姓名"]
+        let subjectLabels: [String]
+        switch title {
+        case .domainCertificate: subjectLabels = ["域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册人"]
+        case .authenticityStatement, .commitmentLetter: subjectLabels = ["主办单位名称", "主办者名称", "单位名称"]
+        default: subjectLabels = ["名称", "企业名称", "单位名称"]
+        }
+        if title == .idCardFront || title == nil, let value = page.value(after: personLabels), let name = personName(value.text) {
+            names["holder"] = (name, value.confidence)
+        }
+        if title != .idCardFront && title != .idCardBack, let value = page.value(after: subjectLabels), let name = subjectName(value.text) {
+            names["subject"] = (name, value.confidence)
+        }
+        if title == .authenticityStatement || title == .commitmentLetter,
+           let value = page.value(after: ["网站负责人姓名", "负责人姓名", "网站负责人"]), let name = personName(value.text) {
+            names["administrator"] = (name, value.confidence)
+        }
+        return names
+    }
+
+    /// The validity period by its label: an ID card back's 有效期限, a licence's 营业期限, a domain's
+    /// registration and expiry dates.
+    static func validity(on page: ReadPage, title: DocumentTitle?) -> (from: String?, until: String?, confidence: Double)? {
+        if title == .domainCertificate {
+            let from = page.value(after: ["注册日期", "注册时间"])
+            let until = page.value(after: ["到期日期", "到期时间", "有效期至", "过期时间"])
+            let start = from.flatMap { ValidityDates.dates(in: $0.text).first }
+            let end = until.flatMap { ValidityDates.dates(in: $0.text).first }
+            guard start != nil || end != nil else { return nil }
+            return (start, end, min(from?.confidence ?? 1, until?.confidence ?? 1))
+        }
+        guard let value = page.value(after: ["有效期限", "营业期限", "有效期"]) else { return nil }
+        let period = ValidityDates.period(in: value.text)
+        guard period.from != nil || period.until != nil else { return nil }
+        return (period.from, period.until, value.confidence)
+    }
+
+    /// A person's name: two to five Chinese characters (a middle dot allowed, as in minority names),
+    /// the first run of them in the value.
+    static func personName(_ text: String) -> String? {
+        let run = text.drop { !isHan($0) }.prefix { isHan($0) || $0 == "·" }
+        return (2...5).contains(run.count) ? String(run) : nil
+    }
+
+    /// An organisation's or person's name as printed: Chinese characters, Latin letters, digits and
+    /// brackets, up to the first other mark.
+    static func subjectName(_ text: String) -> String? {
+        let allowed: Set<Character> = ["(", ")", "（", "）", "·", "&"]
+        let run = text.prefix { isHan($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
+        return run.filter(isHan).count >= 2 ? String(run) : nil
+    }
+
+    static func isHan(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+}
+
+/// Dates as Chinese documents print them: 2016.05.20, 2016-05-20, 2016年05月20日, 20160520, and
+/// 长期 (long term).
+enum ValidityDates {
+    /// A period "FROM-UNTIL" or "FROM至UNTIL", UNTIL possibly 长期.
+    static func period(in text: String) -> (from: String?, until: String?) {
+        let dates = dates(in: text)
+        let longTerm = text.contains("长期")
+        if dates.count >= 2 { return (dates[0], dates[1]) }
+        if longTerm { return (dates.first, Reading.longTerm) }
+        return (dates.first, nil)
+    }
+
+    /// Every date in the text, as `YYYY-MM-DD`, in order.
+    static func dates(in text: String) -> [String] {
+        // Groups of digits, with what separates them.
+        var groups: [String] = []
+        var current = ""
+        for character in text {
+            if character.isASCII, character.isNumber { current.append(character) } else if !current.isEmpty {
+                groups.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+        var dates: [String] = []
+        var index = 0
+        while index < groups.count {
+            let group = groups[index]
+            if group.count == 8, let date = date(String(group.prefix(4)), String(group.dropFirst(4).prefix(2)), String(group.suffix(2))) {
+                dates.append(date)
+                index += 1
+            } else if group.count == 4, index + 2 < groups.count, (1...2).contains(groups[index + 1].count),
+                      (1...2).contains(groups[index + 2].count), let date = date(group, groups[index + 1], groups[index + 2]) {
+                dates.append(date)
+                index += 3
+            } else if group.count == 4, index + 1 < groups.count, groups[index + 1].count == 4,
+                      let date = date(group, String(groups[index + 1].prefix(2)), String(groups[index + 1].suffix(2))) {
+                // 2016.0520, when a dot between month and day was lost.
+                dates.append(date)
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return dates
+    }
+
+    private static func date(_ year: String, _ month: String, _ day: String) -> String? {
+        guard let y = Int(year), let m = Int(month), let d = Int(day), (1...2).contains(day.count),
+              CheckCharacters.isDate(year: y, month: m, day: d), (1949...2099).contains(y) else { return nil }
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+}

@@ -1,0 +1,86 @@
+/// Reads one upright page or card with Tesseract: the whole region once, for titles, labels,
+/// names and dates; then each line that holds or should hold a number again, alone and with only
+/// that number's characters allowed. A number is taken only with its check characters right, and
+/// not at all where the two reads of its line disagree.
+struct DocumentReader {
+    let engine: TextEngine
+    let rules: ReadingRules
+    /// An ID number born after this year was read wrongly.
+    let latestBirthYear: Int
+
+    func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
+        let textLines = engine.lines(in: picture, segmentation: .page, deadlineMilliseconds: rules.deadlineMilliseconds)
+        let page = ReadPage(textLines)
+        var reading = Reading(engine: engineName)
+        reading.title = DocumentFields.title(of: page)
+        var used: [Double] = []
+        for (key, (name, confidence)) in DocumentFields.names(on: page, title: reading.title) {
+            reading.names[key] = name
+            reading.nameConfidence[key] = confidence
+            used.append(confidence)
+        }
+        if let validity = DocumentFields.validity(on: page, title: reading.title) {
+            reading.validFrom = validity.from
+            reading.validUntil = validity.until
+            used.append(validity.confidence)
+        }
+        for line in page.lines {
+            let numbers = numbers(on: line, in: picture)
+            reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
+            reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
+            if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
+        }
+        let confidences = used.isEmpty ? page.lines.map(\.confidence) : used
+        if !confidences.isEmpty {
+            reading.confidence = (confidences.reduce(0, +) / Double(confidences.count) * 100).rounded() / 100
+        }
+        if keepLines { reading.lines = textLines.map(\.text) }
+        return reading
+    }
+
+    /// Labels that announce a number, with the kind they announce.
+    private static let numberLabels: [(String, PrintedNumbers.Kind)] = [
+        ("公民身份号码", .residentID), ("身份证号码", .residentID), ("身份证号", .residentID), ("身份号码", .residentID),
+        ("统一社会信用代码", .creditCode), ("社会信用代码", .creditCode), ("信用代码", .creditCode),
+    ]
+
+    /// The numbers on one line: from the page's read, and from a second read of the line with only
+    /// number characters allowed, where a label announces a number or the line has a long run of
+    /// digits. Where both reads give a number of one kind and they differ, neither is taken.
+    private func numbers(on line: ReadPage.Line, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
+        let fromPage = (ids: PrintedNumbers.find(.residentID, in: line.text, latestBirthYear: latestBirthYear),
+                        codes: PrintedNumbers.find(.creditCode, in: line.text, latestBirthYear: latestBirthYear))
+        let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
+        let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
+        guard label != nil || digits >= 12 else { return fromPage }
+        // After a label, the number runs to the right of it, possibly beyond the line Tesseract found.
+        var box = line.box
+        if let label, let range = ReadPage.range(of: label.0, in: line.text) {
+            let before = Self.printedWidth(line.text[..<range.upperBound]), whole = Self.printedWidth(line.text[...])
+            let start = box.x + Int(Double(box.width) * before / max(whole, 1))
+            box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)
+        }
+        let pad = max(4, box.height / 4)
+        let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
+        let kind = label?.1
+        let alphabet = (kind ?? .creditCode).alphabet
+        let reread = engine.lines(in: strip, segmentation: .line, allowed: alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
+            .map(\.text).joined()
+        let fromLine = (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: reread, latestBirthYear: latestBirthYear),
+                        codes: kind == .residentID ? [] : PrintedNumbers.find(.creditCode, in: reread, latestBirthYear: latestBirthYear))
+        return (Self.agreed(fromPage.ids, fromLine.ids), Self.agreed(fromPage.codes, fromLine.codes))
+    }
+
+    /// The numbers two reads of one line support: all of one when the other found none, the common
+    /// ones when both found some (a number only one read saw, when the other saw another, is a misread).
+    private static func agreed(_ first: [String], _ second: [String]) -> [String] {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        return first.filter(second.contains)
+    }
+
+    /// A rough printed width: Chinese characters are about twice as wide as digits and Latin letters.
+    private static func printedWidth(_ text: Substring) -> Double {
+        text.reduce(0) { $0 + (DocumentFields.isHan($1) ? 1.0 : 0.55) }
+    }
+}

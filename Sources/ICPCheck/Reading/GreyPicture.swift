@@ -1,0 +1,125 @@
+/// An 8-bit grey picture, the form Tesseract reads: rows top to bottom, one byte per pixel.
+struct GreyPicture: Sendable, Equatable {
+    let width: Int
+    let height: Int
+    var pixels: [UInt8]
+
+    init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(pixels.count == width * height, "pixel buffer does not match the size")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    init(_ image: DecodedImage) {
+        self.init(width: image.width, height: image.height, pixels: image.grey())
+    }
+
+    /// The part inside `box` (clipped to the picture).
+    func cropped(to box: PixelBox) -> GreyPicture {
+        let x0 = min(max(0, box.x), width), y0 = min(max(0, box.y), height)
+        let x1 = min(max(x0, box.x + box.width), width), y1 = min(max(y0, box.y + box.height), height)
+        guard x0 > 0 || y0 > 0 || x1 < width || y1 < height else { return self }
+        var out = [UInt8]()
+        out.reserveCapacity((x1 - x0) * (y1 - y0))
+        for y in y0..<y1 { out += pixels[(y * width + x0)..<(y * width + x1)] }
+        return GreyPicture(width: x1 - x0, height: y1 - y0, pixels: out)
+    }
+
+    /// The picture scaled by `factor`: shrunk by averaging the pixels each output pixel covers,
+    /// grown by bilinear interpolation (Tesseract reads small print better made larger).
+    func scaled(by factor: Double) -> GreyPicture {
+        let outWidth = max(1, Int((Double(width) * factor).rounded())), outHeight = max(1, Int((Double(height) * factor).rounded()))
+        guard outWidth != width || outHeight != height else { return self }
+        return factor < 1 ? averaged(toWidth: outWidth, height: outHeight) : interpolated(toWidth: outWidth, height: outHeight)
+    }
+
+    /// The picture turned clockwise by `quarterTurns` × 90°.
+    func turned(quarterTurns: Int) -> GreyPicture {
+        let turns = ((quarterTurns % 4) + 4) % 4
+        guard turns != 0 else { return self }
+        let (outWidth, outHeight) = turns == 2 ? (width, height) : (height, width)
+        var out = [UInt8](repeating: 0, count: pixels.count)
+        for y in 0..<height {
+            for x in 0..<width {
+                let (u, v): (Int, Int)
+                switch turns {
+                case 1: (u, v) = (height - 1 - y, x)
+                case 2: (u, v) = (width - 1 - x, height - 1 - y)
+                default: (u, v) = (y, width - 1 - x)
+                }
+                out[v * outWidth + u] = pixels[y * width + x]
+            }
+        }
+        return GreyPicture(width: outWidth, height: outHeight, pixels: out)
+    }
+
+    /// Uneven light taken out: each pixel divided by the mean of the square of `radius` around it,
+    /// so paper reads as the same white everywhere and print stays dark (Tesseract's own global
+    /// threshold then separates them even under a shadow or on a tinted card).
+    func flattened(radius: Int) -> GreyPicture {
+        let stride = width + 1
+        var integral = [Int](repeating: 0, count: stride * (height + 1))
+        for y in 0..<height {
+            var rowSum = 0
+            for x in 0..<width {
+                rowSum += Int(pixels[y * width + x])
+                integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1] + rowSum
+            }
+        }
+        var out = [UInt8](repeating: 0, count: pixels.count)
+        for y in 0..<height {
+            let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+            for x in 0..<width {
+                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
+                let sum = integral[y1 * stride + x1] - integral[y0 * stride + x1] - integral[y1 * stride + x0] + integral[y0 * stride + x0]
+                let mean = max(1, sum / ((x1 - x0) * (y1 - y0)))
+                out[y * width + x] = UInt8(min(255, Int(pixels[y * width + x]) * 235 / mean))
+            }
+        }
+        return GreyPicture(width: width, height: height, pixels: out)
+    }
+
+    private func averaged(toWidth outWidth: Int, height outHeight: Int) -> GreyPicture {
+        let spans = { (count: Int, limit: Int) in
+            (0..<count).map { i in
+                let start = i * limit / count
+                return start..<max(start + 1, (i + 1) * limit / count)
+            }
+        }
+        let columns = spans(outWidth, width), rows = spans(outHeight, height)
+        var line = [UInt32](repeating: 0, count: width)
+        var out = [UInt8](repeating: 0, count: outWidth * outHeight)
+        for (v, rowSpan) in rows.enumerated() {
+            for x in 0..<width { line[x] = 0 }
+            for y in rowSpan {
+                let row = y * width
+                for x in 0..<width { line[x] += UInt32(pixels[row + x]) }
+            }
+            for (u, columnSpan) in columns.enumerated() {
+                var sum: UInt32 = 0
+                for x in columnSpan { sum += line[x] }
+                let count = UInt32(columnSpan.count * rowSpan.count)
+                out[v * outWidth + u] = UInt8((sum + count / 2) / count)
+            }
+        }
+        return GreyPicture(width: outWidth, height: outHeight, pixels: out)
+    }
+
+    private func interpolated(toWidth outWidth: Int, height outHeight: Int) -> GreyPicture {
+        let scaleX = Double(width) / Double(outWidth), scaleY = Double(height) / Double(outHeight)
+        var out = [UInt8](repeating: 0, count: outWidth * outHeight)
+        for v in 0..<outHeight {
+            let sy = max(0, (Double(v) + 0.5) * scaleY - 0.5)
+            let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1), fy = sy - Double(y0)
+            for u in 0..<outWidth {
+                let sx = max(0, (Double(u) + 0.5) * scaleX - 0.5)
+                let x0 = min(Int(sx), width - 1), x1 = min(x0 + 1, width - 1), fx = sx - Double(x0)
+                let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
+                let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
+                out[v * outWidth + u] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+            }
+        }
+        return GreyPicture(width: outWidth, height: outHeight, pixels: out)
+    }
+}

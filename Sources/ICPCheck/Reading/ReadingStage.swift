@@ -1,0 +1,135 @@
+import Foundation
+/// Whether pages and cards are read (`--read`).
+public enum ReadMode: String, Sendable, CaseIterable {
+    /// Pages and ID cards, and files whose role is a document's.
+    case auto
+    case off
+}
+
+/// The file's bytes as read, kept after the first decode so that a page can be decoded again at
+/// the larger scale reading needs (never read from disk twice).
+struct EncodedImage: Sendable {
+    var bytes: [UInt8]
+    var format: ImageFormat
+    /// The EXIF orientation the first decode applied.
+    var orientation: Int
+    /// The stored size, before orientation.
+    var width: Int, height: Int
+    var limits: DecodeLimits
+
+    /// Decoded upright with the largest shrink that keeps the long side at least `longSide`.
+    func decoded(longSide: Int) -> DecodedImage? {
+        let factor = JPEGCodec.scaleDenominator(width: width, height: height, targetLongSide: longSide)
+        let decoded: DecodedImage?
+        switch format {
+        case .jpeg: decoded = try? JPEGCodec.decode(bytes, scaleDenominator: factor, limits: limits).0
+        case .png: decoded = try? PNGCodec.decode(bytes, scale: factor, limits: limits).0
+        default: decoded = nil
+        }
+        return decoded?.applyingOrientation(orientation)
+    }
+}
+
+/// The read step: picks what to read (pages, cards, files with a document's role), where (the page
+/// or card the document measures found) and at which scale (characters 20–40 px high), turns it
+/// upright, and hands it to the reader with a Tesseract engine of the worker's own.
+enum ReadingStage {
+    /// Roles whose files are pages of text, whatever the pixels looked like.
+    private static let documentRoles: Set<MaterialRole> = [
+        .authenticityStatement, .subjectCertificate, .domainCertificate, .authorizationLetter, .preApproval,
+        .residencePermit, .idCardFront, .idCardBack, .idCardBothSides,
+    ]
+
+    /// The reading of one file; nil when it is not a page or card, or reading is off.
+    /// - Parameter latestBirthYear: the year of the check (an ID number born later was misread).
+    static func read(
+        _ analysis: FileAnalysis, content: ContentMeasurement?, role: MaterialRole?, rules: Rules, mode: ReadMode,
+        keepLines: Bool = false, latestBirthYear: Int, engines: TextEngines = .shared
+    ) -> Reading? {
+        guard mode == .auto, let content, let image = analysis.image else { return nil }
+        let page = content.page
+        let isCard = page.idSides.front || page.idSides.back || [.idCardFront, .idCardBack].contains(role)
+        guard isCard || rules.document.isPage(page) || role.map(documentRoles.contains) == true else { return nil }
+        let sideways = page.measured?.textSideways == true
+        let region = RegionPicture(working: image, source: analysis.encoded, region: region(of: page))
+        let result = engines.withEngine { engine -> Reading in
+            var picture = region.grey(longSide: rules.reading.layoutLongSide)
+            if sideways { picture = turnedUpright(picture, engine: engine) }
+            // Characters of the size Tesseract reads best: the lines' median height, measured by its layout analysis.
+            let heights = engine.lineBoxes(in: picture).filter { $0.width >= 2 * $0.height }.map(\.height).sorted()
+            if !heights.isEmpty {
+                let scale = Double(rules.reading.lineHeight) / Double(max(4, heights[heights.count / 2]))
+                let longSide = min(rules.reading.maxLongSide, Int(Double(rules.reading.layoutLongSide) * scale))
+                picture = region.grey(longSide: longSide)
+                if sideways { picture = turnedUpright(picture, engine: engine) }
+            }
+            picture = picture.flattened(radius: rules.reading.lineHeight * 3 / 2)
+            if let dump = ProcessInfo.processInfo.environment["ICPCHECK_DUMP"] {  // DEBUG
+                let header = Array("P5\n\(picture.width) \(picture.height)\n255\n".utf8)
+                FileManager.default.createFile(atPath: dump, contents: Data(header + picture.pixels))
+            }
+            return DocumentReader(engine: engine, rules: rules.reading, latestBirthYear: latestBirthYear)
+                .read(picture, engineName: engines.description, keepLines: keepLines)
+        }
+        switch result {
+        case .success(let reading): return reading
+        case .failure(let error):
+            var reading = Reading(engine: engines.description)
+            reading.error = error.reason
+            return reading
+        }
+    }
+
+    /// The page or card, with a little room around it, in fractions of the picture; the whole
+    /// picture when no page was found or it fills nearly all of it.
+    private static func region(of page: DocumentMeasurement) -> UnitRect {
+        let whole = UnitRect(x: 0, y: 0, width: 1, height: 1)
+        guard let box = page.pageBox, box.width * box.height >= 0.05, box.width * box.height <= 0.85 else { return whole }
+        let margin = 0.03
+        let x0 = max(0, box.x - margin), y0 = max(0, box.y - margin)
+        let x1 = min(1, box.x + box.width + margin), y1 = min(1, box.y + box.height + margin)
+        return UnitRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// A page whose text runs up and down, turned the way Tesseract's orientation detection says
+    /// (a quarter turn clockwise when it cannot tell). Tesseract gives the text's turn from upright,
+    /// counter-clockwise; undoing it takes the same number of quarter turns the other way.
+    private static func turnedUpright(_ picture: GreyPicture, engine: TextEngine) -> GreyPicture {
+        let quarterTurns = engine.orientation(of: picture).map { (4 - $0.degrees / 90) % 4 } ?? 1
+        return picture.turned(quarterTurns: quarterTurns == 0 ? 1 : quarterTurns)
+    }
+}
+
+/// The page or card's region of a file's picture, in grey at any scale: from the working picture
+/// when it has the pixels, else decoded again from the file's bytes (once, kept for the next scale).
+final class RegionPicture {
+    private let working: DecodedImage
+    private let source: EncodedImage?
+    private let region: UnitRect
+    private var larger: DecodedImage?
+
+    init(working: DecodedImage, source: EncodedImage?, region: UnitRect) {
+        self.working = working
+        self.source = source
+        self.region = region
+    }
+
+    /// The region, its long side `longSide` pixels.
+    func grey(longSide: Int) -> GreyPicture {
+        var image = larger ?? working
+        let regionLong = max(region.width * Double(image.width), region.height * Double(image.height))
+        if regionLong < Double(longSide), let source {
+            // The whole picture's long side that gives the region `longSide` pixels.
+            let wholeLong = Double(longSide) / max(region.width, region.height)
+            if let decoded = source.decoded(longSide: Int(wholeLong.rounded(.up))), decoded.width > image.width {
+                larger = decoded
+                image = decoded
+            }
+        }
+        let box = PixelBox(
+            x: Int(region.x * Double(image.width)), y: Int(region.y * Double(image.height)),
+            width: Int((region.width * Double(image.width)).rounded()), height: Int((region.height * Double(image.height)).rounded()))
+        let grey = GreyPicture(image).cropped(to: box)
+        return grey.scaled(by: Double(longSide) / Double(max(grey.width, grey.height)))
+    }
+}

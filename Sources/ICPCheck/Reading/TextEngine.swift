@@ -1,0 +1,142 @@
+import CTextReader
+import Foundation
+import Synchronization
+
+/// One line of text Tesseract recognised: its box in the pixels it was given, its text and its
+/// mean confidence (0–1).
+struct TextLine: Sendable, Equatable {
+    var text: String
+    var confidence: Double
+    var box: PixelBox
+}
+
+/// A rectangle in pixels: left, top, and its size.
+struct PixelBox: Sendable, Equatable {
+    var x: Int, y: Int, width: Int, height: Int
+}
+
+/// One Tesseract engine, with its models loaded. Not thread-safe: a worker takes one from
+/// `TextEngines` for the file it reads and gives it back.
+final class TextEngine {
+    private let handle: OpaquePointer
+
+    /// How the pixels are laid out, for Tesseract's page segmentation.
+    enum Segmentation: Int32 {
+        /// A page or card: blocks and lines found by Tesseract's layout analysis.
+        case page = 3
+        /// One uniform block of text.
+        case block = 6
+        /// A single line.
+        case line = 7
+    }
+
+    init(languages: String) throws(TextEngineError) {
+        var error = [CChar](repeating: 0, count: 256)
+        guard let handle = tr_engine_create(languages, &error, error.count) else {
+            throw TextEngineError(reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        self.handle = handle
+    }
+
+    deinit { tr_engine_destroy(handle) }
+
+    /// "5.3.0".
+    static var version: String { String(cString: tr_version()) }
+
+    /// The lines Tesseract reads in `picture`; empty when it read nothing or ran out of time.
+    /// - Parameters:
+    ///   - allowed: the only characters it may read (nil: any).
+    ///   - deadlineMilliseconds: the most time it may take.
+    func lines(in picture: GreyPicture, segmentation: Segmentation, allowed: String? = nil, deadlineMilliseconds: Int) -> [TextLine] {
+        var lines: UnsafeMutablePointer<tr_line>?
+        var count: Int32 = 0
+        let status = picture.pixels.withUnsafeBufferPointer { pixels in
+            tr_recognise(
+                handle, pixels.baseAddress, Int32(picture.width), Int32(picture.height), Int32(picture.width),
+                segmentation.rawValue, allowed, Int32(deadlineMilliseconds), &lines, &count)
+        }
+        defer { tr_lines_free(lines, count) }
+        guard status == 0, let lines else { return [] }
+        return (0..<Int(count)).compactMap { index in
+            let line = lines[index]
+            guard let text = line.text else { return nil }
+            return TextLine(
+                text: String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines), confidence: Double(line.confidence) / 100,
+                box: PixelBox(x: Int(line.left), y: Int(line.top), width: Int(line.right - line.left), height: Int(line.bottom - line.top)))
+        }
+    }
+
+    /// The boxes of the text lines Tesseract's layout analysis finds, without reading them.
+    func lineBoxes(in picture: GreyPicture) -> [PixelBox] {
+        var lines: UnsafeMutablePointer<tr_line>?
+        var count: Int32 = 0
+        let status = picture.pixels.withUnsafeBufferPointer { pixels in
+            tr_layout(handle, pixels.baseAddress, Int32(picture.width), Int32(picture.height), Int32(picture.width), &lines, &count)
+        }
+        defer { tr_lines_free(lines, count) }
+        guard status == 0, let lines else { return [] }
+        return (0..<Int(count)).map { index in
+            let line = lines[index]
+            return PixelBox(x: Int(line.left), y: Int(line.top), width: Int(line.right - line.left), height: Int(line.bottom - line.top))
+        }
+    }
+
+    /// The clockwise turn, in degrees, that makes the picture's text upright, and how sure
+    /// Tesseract is of it; nil when it cannot tell.
+    func orientation(of picture: GreyPicture) -> (degrees: Int, confidence: Double)? {
+        var degrees: Int32 = 0
+        var confidence: Float = 0
+        let status = picture.pixels.withUnsafeBufferPointer { pixels in
+            tr_orientation(handle, pixels.baseAddress, Int32(picture.width), Int32(picture.height), Int32(picture.width),
+                           &degrees, &confidence)
+        }
+        return status == 0 ? (Int(degrees), Double(confidence)) : nil
+    }
+}
+
+/// Why Tesseract could not be started (its models are not installed).
+struct TextEngineError: Error, Sendable, Equatable {
+    var reason: String
+}
+
+/// The engines of a process: created on first use, one per worker reading at the same time, and
+/// kept for the next file (loading the models takes far longer than reading a card).
+final class TextEngines: Sendable {
+    /// Simplified Chinese, whose model reads digits and Latin letters too. Adding English makes
+    /// Tesseract read many Chinese characters as Latin junk.
+    static let languages = "chi_sim"
+    static let shared = TextEngines(languages: languages)
+
+    private let languages: String
+    private let idle = Mutex<[UnsafeTransfer]>([])
+    private let failure = Mutex<TextEngineError?>(nil)
+
+    init(languages: String) { self.languages = languages }
+
+    /// "tesseract 5.3.0 (chi_sim, eng)".
+    var description: String {
+        "tesseract \(TextEngine.version) (\(languages.split(separator: "+").joined(separator: ", ")))"
+    }
+
+    /// Runs `body` with an engine of its own; fails when the models cannot be loaded (then every
+    /// later call fails at once too, rather than trying again for each file).
+    func withEngine<Result>(_ body: (TextEngine) -> Result) -> Swift.Result<Result, TextEngineError> {
+        if let error = failure.withLock({ $0 }) { return .failure(error) }
+        let engine: TextEngine
+        if let reused = idle.withLock({ $0.popLast() }) {
+            engine = reused.engine
+        } else {
+            do { engine = try TextEngine(languages: languages) } catch {
+                failure.withLock { $0 = error }
+                return .failure(error)
+            }
+        }
+        defer { idle.withLock { $0.append(UnsafeTransfer(engine: engine)) } }
+        return .success(body(engine))
+    }
+
+    /// An idle engine: only one worker holds it at a time, so it may cross threads.
+    private struct UnsafeTransfer: @unchecked Sendable {
+        let engine: TextEngine
+    }
+}

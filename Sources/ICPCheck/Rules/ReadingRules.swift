@@ -1,0 +1,22 @@
+/// Reading pages and cards (`reading` in the rules): the scale they are read at, how sure a name
+/// must be read, and how much validity a card or licence must have left.
+struct ReadingRules: Codable, Sendable, Equatable {
+    var minValidityDays: Int
+    /// The long side, in pixels, a page or card is first laid out at, to measure its lines.
+    var layoutLongSide: Int
+    /// The text line height, in pixels, the page is then scaled to for reading.
+    var lineHeight: Int
+    /// The most pixels a page is read at, on its long side.
+    var maxLongSide: Int
+    var minNameConfidence: Double
+    var deadlineMilliseconds: Int
+
+    enum CodingKeys: String, CodingKey {
+        case minValidityDays = "min_validity_days"
+        case layoutLongSide = "layout_long_side"
+        case lineHeight = "line_height"
+        case maxLongSide = "max_long_side"
+        case minNameConfidence = "min_name_confidence"
+        case deadlineMilliseconds = "deadline_ms"
+    }
+}
