@@ -8,7 +8,9 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Scores the heuristics on labelled images: precision, recall, confusion tables, misclassified files.",
         discussion: """
             LABELS is a JSON file mapping image paths (relative to it) to labels: label (portrait, not_portrait, \
-            document), faces_visible, plain_backdrop, backdrop (blue, white, none), role.
+            document, id_card), faces_visible, plain_backdrop, backdrop (blue, white, grey, other, none), role; for \
+            documents seal, greyscale, glare, blurry, cut_off, screen, ink, id_side; for reading, reading {title, \
+            id_numbers, credit_codes, names, valid_from, valid_until} and clean.
             """
     )
 
@@ -45,6 +47,17 @@ enum EvaluationText {
             lines.append("    labelled yes  \(pad(table.truePositives))\(pad(table.falseNegatives))")
             lines.append("    labelled no   \(pad(table.falsePositives))\(pad(table.trueNegatives))")
             for miss in table.misclassified { lines.append("    ✗ \(miss)") }
+        }
+        if !report.reading.isEmpty {
+            lines.append("")
+            lines.append("  reading (read right of expected; wrong = read but not printed there):")
+            for score in report.reading {
+                lines.append("    \(score.subset.padding(toLength: 6, withPad: " ", startingAt: 0)) \(score.field.padding(toLength: 13, withPad: " ", startingAt: 0))"
+                    + " \(score.right)/\(score.expected) (\(percent(score.rate))), wrong \(score.wrong)")
+            }
+            for score in report.reading where score.subset == "all" {
+                for miss in score.misses { lines.append("    ✗ \(miss)") }
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -21,18 +21,26 @@ package enum Evaluation {
             check(folder.appendingPathComponent($0).path, shownAs: $0, rules: rules)
         }
         var tables = EvaluationTables()
+        var reading = ReadingScores()
         for (path, (report, observed)) in zip(paths, results) {
-            tables.score(report, observed: observed, label: labels[path]!, path: path, rules: rules)
+            let label = labels[path]!
+            tables.score(report, observed: observed, label: label, path: path, rules: rules)
+            if let expected = label.reading { reading.score(report.reading, expected: expected, clean: label.clean == true, path: path) }
         }
-        return EvaluationReport(images: paths.count, tables: tables.all)
+        return EvaluationReport(images: paths.count, tables: tables.all, reading: reading.all)
     }
 
     /// The file as the pipeline sees an unnamed upload: role unknown, so the pixels may give one;
     /// with the codes of the document findings its pixels support whatever its role.
+    /// Labelled validity periods are judged as of this day, so the scores do not change with the date.
+    static let asOf = (date: Date(timeIntervalSince1970: 1_796_486_400), year: 2026)  // 2026-12-06 UTC+8
+
     static func check(_ path: String, shownAs name: String, rules: Rules) -> (FileReport, Set<String>) {
         let analysis = FileInspector.inspect(fileAt: path, reportedAs: name)
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
-        let (report, observed) = FileJudge(rules: rules).judgePixels(analysis.report, role: .unknown, editing: analysis.editing, content: content)
+        let reading = ReadingStage.read(analysis, content: content, role: .unknown, rules: rules, mode: .auto, latestBirthYear: asOf.year)
+        let (report, observed) = FileJudge(rules: rules, now: asOf.date)
+            .judgePixels(analysis.report, role: .unknown, editing: analysis.editing, content: content, reading: reading)
         return (report, Set(observed.map(\.code.rawValue)))
     }
 }
@@ -53,9 +61,12 @@ struct ImageLabel: Codable, Sendable {
     var screen: Bool?
     var ink: String?
     var idSide: String?
+    var reading: ExpectedReading?
+    /// A clean capture: no blur, glare, photocopy, cut or tiny size (reading is scored on these apart).
+    var clean: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case label, backdrop, role, seal, greyscale, glare, blurry, screen, ink
+        case label, backdrop, role, seal, greyscale, glare, blurry, screen, ink, reading, clean
         case facesVisible = "faces_visible"
         case plainBackdrop = "plain_backdrop"
         case cutOff = "cut_off"
@@ -77,6 +88,8 @@ struct ImageLabel: Codable, Sendable {
         screen = try container.decodeIfPresent(Bool.self, forKey: .screen)
         ink = try container.decodeIfPresent(String.self, forKey: .ink)
         idSide = try container.decodeIfPresent(String.self, forKey: .idSide)
+        reading = try container.decodeIfPresent(ExpectedReading.self, forKey: .reading)
+        clean = try container.decodeIfPresent(Bool.self, forKey: .clean)
     }
 }
 
@@ -110,4 +123,5 @@ package struct ConfusionTable: Sendable, Codable {
 package struct EvaluationReport: Sendable, Codable {
     package var images: Int
     package var tables: [ConfusionTable]
+    package var reading: [ReadingScore]
 }

@@ -14,6 +14,11 @@ enum DocumentFields {
     private static let frontLabels = ["公民身份号码", "姓名", "住址", "出生", "民族"]
     private static let backLabels = ["签发机关", "有效期限", "居民身份证"]
 
+    /// Every label a field is found by, so the reader knows which lines to read whole.
+    static let allLabels = frontLabels + backLabels + ["名称", "企业名称", "单位名称", "主办单位名称", "主办者名称", "网站负责人",
+        "负责人姓名", "域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册人", "营业期限", "有效期", "注册日期",
+        "注册时间", "到期日期", "到期时间", "过期时间", "证件号码", "法定代表人"]
+
     static func title(of page: ReadPage) -> DocumentTitle? {
         var best: (title: DocumentTitle, height: Int)?
         for (keyword, title) in titleKeywords {

@@ -40,19 +40,25 @@ struct ReadPage: Sendable {
     }
 
     /// Where `label` starts a line: within its first two characters, allowing one misread
-    /// character in labels of four or more.
+    /// character in labels of four or more, and stray marks between its characters (姓.名).
     static func labelRange(_ label: String, in text: String) -> Range<String.Index>? {
-        let characters = Array(text), wanted = Array(label)
-        guard characters.count >= wanted.count else { return nil }
-        for start in 0...min(2, characters.count - wanted.count) {
-            let window = characters[start..<(start + wanted.count)]
+        let wanted = Array(label)
+        // The line's characters that may be part of a label, with where each is.
+        let kept = text.indices.filter { !isStrayMark(text[$0]) }
+        guard kept.count >= wanted.count else { return nil }
+        for start in 0...min(2, kept.count - wanted.count) {
+            let window = kept[start..<(start + wanted.count)].map { text[$0] }
             let misses = zip(window, wanted).filter { $0 != $1 }.count
             if misses == 0 || (misses == 1 && wanted.count >= 4) {
-                let lower = text.index(text.startIndex, offsetBy: start)
-                return lower..<text.index(lower, offsetBy: wanted.count)
+                return kept[start]..<text.index(after: kept[start + wanted.count - 1])
             }
         }
         return nil
+    }
+
+    /// Marks Tesseract reads from specks and lines between a label's characters.
+    private static func isStrayMark(_ character: Character) -> Bool {
+        character.isPunctuation || character.isSymbol || "-_|".contains(character)
     }
 
     /// Whether any line contains `keyword` (one misread character allowed in keywords of four or more).

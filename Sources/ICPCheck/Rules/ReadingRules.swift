@@ -9,6 +9,10 @@ struct ReadingRules: Codable, Sendable, Equatable {
     /// The most pixels a page is read at, on its long side.
     var maxLongSide: Int
     var minNameConfidence: Double
+    /// How much of each line is read first, in character widths (the line's height).
+    var headCharacters: Int
+    /// The most text lines one page is read by.
+    var maxLines: Int
     var deadlineMilliseconds: Int
 
     enum CodingKeys: String, CodingKey {
@@ -17,6 +21,8 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case lineHeight = "line_height"
         case maxLongSide = "max_long_side"
         case minNameConfidence = "min_name_confidence"
+        case headCharacters = "head_characters"
+        case maxLines = "max_lines"
         case deadlineMilliseconds = "deadline_ms"
     }
 }

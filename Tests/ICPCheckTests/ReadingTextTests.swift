@@ -1,0 +1,99 @@
+import Foundation
+@testable import ICPCheck
+import Testing
+
+/// What the reader makes of recognised text: numbers taken only with their check characters right,
+/// titles by the largest printed keyword or the card's labels, names and dates by their labels.
+@Suite struct ReadingTextTests {
+    // The examples of the standards: GB 11643-1999 and GB 32100-2015.
+    static let standardID = "11010519491231002X"
+    static let standardCreditCode = "91350100M000100Y43"
+
+    @Test func numbersWithRightCheckCharactersAreFound() {
+        #expect(PrintedNumbers.find(.residentID, in: "公民身份号码 \(Self.standardID)", latestBirthYear: 2026) == [Self.standardID])
+        #expect(PrintedNumbers.find(.creditCode, in: "统一社会信用代码 \(Self.standardCreditCode)", latestBirthYear: 2026)
+            == [Self.standardCreditCode])
+        // Split by spaces, full-width, look-alike letters: still the number printed.
+        #expect(PrintedNumbers.find(.residentID, in: "1101 0519 4912 3100 2x", latestBirthYear: 2026) == [Self.standardID])
+        #expect(PrintedNumbers.find(.residentID, in: "１１０１０５１９４９１２３１００２Ｘ", latestBirthYear: 2026) == [Self.standardID])
+        #expect(PrintedNumbers.find(.creditCode, in: "91350100M0O0100Y43", latestBirthYear: 2026) == [Self.standardCreditCode])
+    }
+
+    @Test func everySingleMisreadIsRefused() {
+        // Each one-character change of the number fails its check character (or its structure).
+        for kind in [PrintedNumbers.Kind.residentID, .creditCode] {
+            let number = Array(kind == .residentID ? Self.standardID : Self.standardCreditCode)
+            for index in number.indices {
+                for replacement in kind.alphabet where replacement != number[index] {
+                    var misread = number
+                    misread[index] = replacement
+                    #expect(PrintedNumbers.find(kind, in: String(misread), latestBirthYear: 2026).isEmpty, "\(String(misread))")
+                }
+            }
+        }
+    }
+
+    @Test func implausibleNumbersAreRefused() {
+        // Right check character, but born after the year of the check, or in no province.
+        let future = "11010520300101001X"
+        #expect(CheckCharacters.isValidResidentID(future))
+        #expect(PrintedNumbers.find(.residentID, in: future, latestBirthYear: 2026).isEmpty)
+        let noProvince = "990105194912310023"
+        #expect(CheckCharacters.isValidResidentID(noProvince))
+        #expect(PrintedNumbers.find(.residentID, in: noProvince, latestBirthYear: 2026).isEmpty)
+        // A run longer than a number may be two numbers run together: no guess.
+        #expect(PrintedNumbers.find(.residentID, in: "9" + Self.standardID, latestBirthYear: 2026).isEmpty)
+    }
+
+    @Test func datesAsDocumentsPrintThem() {
+        #expect(ValidityDates.period(in: "2016.05.20-2036.05.20") == ("2016-05-20", "2036-05-20"))
+        #expect(ValidityDates.period(in: "2016年05月20日至2036年05月19日") == ("2016-05-20", "2036-05-19"))
+        #expect(ValidityDates.period(in: "2016年5月20日至长期") == ("2016-05-20", Reading.longTerm))
+        #expect(ValidityDates.period(in: "2016.0520-长期") == ("2016-05-20", Reading.longTerm))
+        #expect(ValidityDates.period(in: "2016.13.45-2036.02.30") == (nil, nil))
+    }
+
+    private func page(_ lines: [(String, Int)]) -> ReadPage {
+        ReadPage(lines.enumerated().map { index, line in
+            TextLine(text: line.0, confidence: 0.9, box: PixelBox(x: 40, y: 60 * index, width: 30 * line.0.count, height: line.1))
+        })
+    }
+
+    @Test func titlesByTheLargestKeywordOrTheCardsLabels() {
+        let licence = page([("营 业 执 照", 80), ("统一社会信用代码 \(Self.standardCreditCode)", 30), ("名 称 杭州示例科技有限公司", 30)])
+        #expect(DocumentFields.title(of: licence) == .businessLicence)
+        #expect(DocumentFields.names(on: licence, title: .businessLicence)["subject"]?.0 == "杭州示例科技有限公司")
+        // A statement's table names the licence as a kind of document; its own title is larger.
+        let statement = page([("网站备案信息真实性核验单", 60), ("证件类型 营业执照", 28), ("主办单位名称 杭州示例科技有限公司", 28)])
+        #expect(DocumentFields.title(of: statement) == .authenticityStatement)
+        #expect(DocumentFields.names(on: statement, title: .authenticityStatement)["subject"]?.0 == "杭州示例科技有限公司")
+        let front = page([("姓名 张伟", 32), ("性别 男 民族 汉", 32), ("公民身份号码 \(Self.standardID)", 32)])
+        #expect(DocumentFields.title(of: front) == .idCardFront)
+        #expect(DocumentFields.names(on: front, title: .idCardFront)["holder"]?.0 == "张伟")
+        let back = page([("中华人民共和国", 40), ("居民身份证", 60), ("签发机关 杭州市公安局西湖分局", 30), ("有效期限 2016.05.20-长期", 30)])
+        #expect(DocumentFields.title(of: back) == .idCardBack)
+        #expect(DocumentFields.validity(on: back, title: .idCardBack).map { [$0.from, $0.until] } == ["2016-05-20", Reading.longTerm])
+        // One misread character in a long keyword still tells the title; nothing of the kind tells none.
+        #expect(DocumentFields.title(of: page([("营业执暇", 80)])) == .businessLicence)
+        #expect(DocumentFields.title(of: page([("今天天气很好", 40)])) == nil)
+    }
+
+    @Test func aLabelAloneInItsCellTakesTheLineBesideIt() {
+        let table = ReadPage([
+            TextLine(text: "网站负责人姓名", confidence: 0.9, box: PixelBox(x: 40, y: 100, width: 210, height: 30)),
+            TextLine(text: "李明", confidence: 0.88, box: PixelBox(x: 400, y: 102, width: 60, height: 28)),
+            TextLine(text: "王芳", confidence: 0.9, box: PixelBox(x: 400, y: 200, width: 60, height: 28)),
+        ])
+        let names = DocumentFields.names(on: table, title: .authenticityStatement)
+        #expect(names["administrator"]?.0 == "李明")
+        #expect(names["administrator"]?.1 == 0.88)
+    }
+
+    @Test func daysLeftAreCountedInChina() {
+        // 2026-12-05 20:00 UTC is already 2026-12-06 in China.
+        let evening = Date(timeIntervalSince1970: 1_796_486_400 - 4 * 3600)
+        #expect(ReadingJudge.days(from: evening, until: "2026-12-06") == 0)
+        #expect(ReadingJudge.days(from: evening, until: "2027-03-06") == 90)
+        #expect(ReadingJudge.days(from: evening, until: "2024-02-29") == -1011)
+    }
+}
