@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from . import canvas
 from .canvas import Sheet
-from .doc import Doc, add_validity, cn_date, finish, ink, place_seal, sign
-from .people import Person, Subject, REGISTRARS
+from .doc import Doc, cn_date, finish, ink, place_seal, sign
+from .people import Person, Subject
 from .style import Draw
 
 ISPS = ("阿里云计算有限公司", "腾讯云计算（北京）有限责任公司", "北京百度网讯科技有限公司", "华为云计算技术有限公司",

@@ -161,7 +161,6 @@ def take(rng, doc: Doc, p: shots.Plan, card: bool):
         core = shots.glare(shot, rng, rng.uniform(0.07, 0.14) if not card else rng.uniform(0.12, 0.2), in_frame, target)
     sigma = 0.0
     if c == "blurry":
-        centre = np.array([[doc.page.w / 2, doc.page.h / 2]])
         em_frame = np.median([em for _, _, em in in_frame])
         ratio = rng.uniform(2.5, 9.0)
         s = max(1.2, em_frame / ratio)
@@ -170,7 +169,6 @@ def take(rng, doc: Doc, p: shots.Plan, card: bool):
         else:
             shots.gaussian(shot, s)
             sigma = s
-        del centre
     cap.grain(shot, rng, rng.uniform(0.8, 2.0) if photo else rng.uniform(0.3, 1.0))
     if c == "photocopy":
         shots.toner(shot, rng)

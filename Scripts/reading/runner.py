@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import forms, items, numbers, people, shots
+from . import forms, items, numbers, people
 from .labels_check import check_entry
 from .style import SPLITS, Draw
 
