@@ -37,7 +37,9 @@ let package = Package(
             dependencies: [
                 "ICPCheck", "CImageCodecs", "icpcheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Read through #filePath, not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

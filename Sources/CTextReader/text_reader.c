@@ -98,23 +98,25 @@ int tr_recognise(tr_engine *engine, const uint8_t *grey, int width, int height, 
         return -1;
     }
 
-    int capacity = 0;
+    int capacity = 0, line_number = -1;
     TessResultIterator *it = TessBaseAPIGetIterator(api);
     if (it) {
         TessPageIterator *page = TessResultIteratorGetPageIterator(it);
         do {
-            char *text = TessResultIteratorGetUTF8Text(it, RIL_TEXTLINE);
+            if (TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE)) line_number++;
+            char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
             if (!text) continue;
-            tr_line line = {0};
-            TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom);
-            line.confidence = TessResultIteratorConfidence(it, RIL_TEXTLINE);
-            line.text = strdup(text);
+            tr_line word = {0};
+            TessPageIteratorBoundingBox(page, RIL_WORD, &word.left, &word.top, &word.right, &word.bottom);
+            word.confidence = TessResultIteratorConfidence(it, RIL_WORD);
+            word.line = line_number < 0 ? 0 : line_number;
+            word.text = strdup(text);
             TessDeleteText(text);
-            if (!line.text || append_line(lines, count, &capacity, line) != 0) {
-                free(line.text);
+            if (!word.text || append_line(lines, count, &capacity, word) != 0) {
+                free(word.text);
                 break;
             }
-        } while (TessPageIteratorNext(page, RIL_TEXTLINE));
+        } while (TessPageIteratorNext(page, RIL_WORD));
         TessResultIteratorDelete(it);
     }
     TessBaseAPIClear(api);

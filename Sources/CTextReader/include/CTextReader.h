@@ -8,12 +8,14 @@
 
 typedef struct tr_engine tr_engine;
 
-/// One recognised text line: its box in the pixels given, Tesseract's mean confidence (0–100) and
-/// its UTF-8 text (owned by the result, freed with tr_lines_free).
+/// One recognised word (or, from tr_layout, one text line): its box in the pixels given,
+/// Tesseract's confidence (0–100), its UTF-8 text (owned by the result, freed with tr_lines_free)
+/// and the number of the text line it belongs to.
 typedef struct {
     int left, top, right, bottom;
     float confidence;
     char *text;
+    int line;
 } tr_line;
 
 /// Loads the models named by `languages` ("chi_sim+eng") from Tesseract's own data folder (or
@@ -29,7 +31,8 @@ enum { TR_SEGMENT_AUTO = 3, TR_SEGMENT_BLOCK = 6, TR_SEGMENT_LINE = 7, TR_SEGMEN
 
 /// Recognises 8-bit grey pixels (`stride` bytes per row). `whitelist` (NULL for none) limits the
 /// characters; `deadline_ms` bounds the time (0: none). On return `*lines` holds `*count` lines
-/// (free with tr_lines_free). Returns 0, or -1 when Tesseract failed or ran out of time.
+/// (free with tr_lines_free), each a word with the number of its line. Returns 0, or -1 when
+/// Tesseract failed or ran out of time.
 int tr_recognise(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
                  int segmentation, const char *whitelist, int deadline_ms,
                  tr_line **lines, int *count);

@@ -55,7 +55,8 @@ struct FileJudge {
     }
 
     private func judgeReading(_ reading: Reading?, into report: inout FileReport) {
-        guard let reading, let role = report.role else { return }
+        guard let reading else { return }
+        let role = report.role ?? .unknown
         report.findings += ReadingJudge(rules: rules.reading, asOf: now).findings(for: reading, role: role, isIndividual: isEntity.map { !$0 })
     }
 

@@ -11,8 +11,11 @@ enum DocumentFields {
         ("授权委托书", .authorizationLetter), ("授权书", .authorizationLetter),
     ]
     /// The labels of each ID card side (the cards have no title of their own on the front).
-    private static let frontLabels = ["公民身份号码", "姓名", "住址", "出生", "民族"]
+    private static let frontLabels = ["公民身份号码", "公民身份", "姓名", "住址", "出生", "民族"]
     private static let backLabels = ["签发机关", "有效期限", "居民身份证"]
+
+    /// The first characters of each title keyword: a line's head with one of them is read whole.
+    static let titleStarts = ["营业", "网站备案", "真实性", "核验", "承诺", "域名", "授权", "居民身份"]
 
     /// Every label a field is found by, so the reader knows which lines to read whole.
     static let allLabels = frontLabels + backLabels + ["名称", "企业名称", "单位名称", "主办单位名称", "主办者名称", "网站负责人",
@@ -27,6 +30,16 @@ enum DocumentFields {
             if best == nil || line.box.height > best!.height { best = (title, line.box.height) }
         }
         if let best { return best.title }
+        // A title printed large and spaced out (营  业  执  照) is often read in part: on the page's
+        // tallest lines, half of a keyword's characters in order is enough.
+        let heights = page.lines.map(\.box.height).sorted()
+        if let median = heights.isEmpty ? nil : heights[heights.count / 2] {
+            for line in page.lines where Double(line.box.height) >= 1.5 * Double(median) {
+                if let (_, title) = titleKeywords.first(where: { keyword, _ in
+                    keyword.count >= 3 && commonSubsequence(Array(keyword), Array(line.text)) * 2 >= keyword.count
+                }) { return title }
+            }
+        }
         let front = frontLabels.filter { page.firstLine(containing: $0) != nil }.count
         let back = backLabels.filter { page.firstLine(containing: $0) != nil }.count
         // Two labels of one side and none of the other: a card seen alone (a sheet of both sides has no one title).
@@ -34,6 +47,17 @@ enum DocumentFields {
         if back >= 2 && front == 0 { return .idCardBack }
         if front >= 1 && back == 0 && page.firstLine(containing: "公民身份号码") != nil { return .idCardFront }
         return nil
+    }
+
+    /// The length of the longest common subsequence of two short strings.
+    static func commonSubsequence(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for (j, y) in b.enumerated() { current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j]) }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// Names by their labels: an ID card's 姓名, a licence's 名称, a statement's sponsor and
@@ -49,6 +73,8 @@ enum DocumentFields {
         }
         if title == .idCardFront || title == nil, let value = page.value(after: personLabels), let name = personName(value.text) {
             names["holder"] = (name, value.confidence)
+        } else if title == .idCardFront, let holder = unlabelledHolder(on: page) {
+            names["holder"] = holder
         }
         if title != .idCardFront && title != .idCardBack, let value = page.value(after: subjectLabels), let name = subjectName(value.text) {
             names["subject"] = (name, value.confidence)
@@ -58,6 +84,15 @@ enum DocumentFields {
             names["administrator"] = (name, value.confidence)
         }
         return names
+    }
+
+    /// An ID card front's name where its faint 姓名 label was not read: the last column of the
+    /// first row with Chinese text, when it is a name of two or three characters.
+    static func unlabelledHolder(on page: ReadPage) -> (String, Double)? {
+        guard let row = page.lines.first(where: { $0.text.contains(where: isHan) }),
+              let last = row.text.split(separator: "|").last.map(String.init),
+              let name = personName(last), name.count <= 3 else { return nil }
+        return (name, row.confidence)
     }
 
     /// The validity period by its label: an ID card back's 有效期限, a licence's 营业期限, a domain's
@@ -87,9 +122,10 @@ enum DocumentFields {
     /// An organisation's or person's name as printed: Chinese characters, Latin letters, digits and
     /// brackets, up to the first other mark.
     static func subjectName(_ text: String) -> String? {
-        let allowed: Set<Character> = ["(", ")", "（", "）", "·", "&"]
-        let run = text.prefix { isHan($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
-        return run.filter(isHan).count >= 2 ? String(run) : nil
+        // Tesseract reads a bracket as any of these; names print full-width ones.
+        let brackets: [Character: Character] = ["(": "（", ")": "）", "（": "（", "）": "）", "〈": "（", "〉": "）", "《": "（", "》": "）"]
+        let run = text.prefix { isHan($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) || brackets[$0] != nil || "·&".contains($0) }
+        return run.filter(isHan).count >= 2 ? String(run.map { brackets[$0] ?? $0 }) : nil
     }
 
     static func isHan(_ character: Character) -> Bool {

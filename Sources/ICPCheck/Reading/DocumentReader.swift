@@ -11,7 +11,7 @@ struct DocumentReader {
 
     func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
         let textLines = readLines(picture)
-        let page = ReadPage(textLines)
+        let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
         reading.title = DocumentFields.title(of: page)
         var used: [Double] = []
@@ -25,17 +25,27 @@ struct DocumentReader {
             reading.validUntil = validity.until
             used.append(validity.confidence)
         }
-        for line in page.lines {
+        for line in ReadPage(textLines).lines {
             let numbers = numbers(on: line, in: picture)
             reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
             reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
             if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
         }
+        // A card with an ID number and no title or label read: the front (the back carries no number).
+        let aspect = Double(max(picture.width, picture.height)) / Double(max(1, min(picture.width, picture.height)))
+        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, (1.4...1.8).contains(aspect),
+           page.lines.count <= 15 {
+            reading.title = .idCardFront
+            if reading.names["holder"] == nil, let holder = DocumentFields.unlabelledHolder(on: page) {
+                reading.names["holder"] = holder.0
+                reading.nameConfidence["holder"] = holder.1
+            }
+        }
         let confidences = used.isEmpty ? page.lines.map(\.confidence) : used
         if !confidences.isEmpty {
             reading.confidence = (confidences.reduce(0, +) / Double(confidences.count) * 100).rounded() / 100
         }
-        if keepLines { reading.lines = textLines.map(\.text) }
+        if keepLines { reading.lines = page.lines.map(\.text) }
         return reading
     }
 
@@ -55,8 +65,9 @@ struct DocumentReader {
         var lines: [TextLine] = []
         var whole: [Bool] = []
         for box in boxes {
+            // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
             let isTitle = box.height >= titleHeight
-            let head = isTitle ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
+            let head = isTitle || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
             let text = read(head, in: picture, segmentation: .line)
             lines.append(TextLine(text: text.text, confidence: text.confidence, box: box))
             whole.append(isTitle || head.width == box.width)
@@ -66,11 +77,15 @@ struct DocumentReader {
             let compact = ReadPage.compact(lines[index].text)
             let startsWithLabel = labels.contains { ReadPage.labelRange($0, in: compact) != nil }
             let hasDigits = compact.filter { $0.isASCII && $0.isNumber }.count >= 4
+            // "类型：", "住所：" — a form's label of any kind, with its value on the rest of the line.
+            let hasColon = compact.prefix(8).contains { $0 == ":" || $0 == ";" }
             let besideLabel = index > 0 && lines[..<index].contains { other in
                 other.box.x + other.box.width <= lines[index].box.x && abs(other.box.y - lines[index].box.y) < median / 2
                     && labels.contains { ReadPage.labelRange($0, in: ReadPage.compact(other.text)) != nil }
             }
-            guard startsWithLabel || hasDigits || besideLabel else { continue }
+            // A title printed no larger than the text (a statement's), cut at the head.
+            let startsTitle = DocumentFields.titleStarts.contains { compact.contains($0) }
+            guard startsWithLabel || hasDigits || hasColon || besideLabel || startsTitle else { continue }
             let text = read(lines[index].box, in: picture, segmentation: .line)
             lines[index].text = text.text
             lines[index].confidence = text.confidence
@@ -99,9 +114,10 @@ struct DocumentReader {
     private func numbers(on line: ReadPage.Line, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
         let fromPage = (ids: PrintedNumbers.find(.residentID, in: line.text, latestBirthYear: latestBirthYear),
                         codes: PrintedNumbers.find(.creditCode, in: line.text, latestBirthYear: latestBirthYear))
+        if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("line \(line.text) -> \(fromPage)") }  // DEBUG
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
-        guard label != nil || digits >= 12 else { return fromPage }
+        guard label != nil || digits >= 12 else { return (fromPage.ids, fromPage.codes.filter { !fromPage.ids.contains($0) }) }
         // After a label, the number runs to the right of it, possibly beyond the line Tesseract found.
         var box = line.box
         if let label, let range = ReadPage.range(of: label.0, in: line.text) {
@@ -118,7 +134,9 @@ struct DocumentReader {
         if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("reread \(box) -> \(reread)") }  // DEBUG
         let fromLine = (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: reread, latestBirthYear: latestBirthYear),
                         codes: kind == .residentID ? [] : PrintedNumbers.find(.creditCode, in: reread, latestBirthYear: latestBirthYear))
-        return (Self.agreed(fromPage.ids, fromLine.ids), Self.agreed(fromPage.codes, fromLine.codes))
+        let ids = Self.agreed(fromPage.ids, fromLine.ids), codes = Self.agreed(fromPage.codes, fromLine.codes)
+        // Eighteen digits may pass both checks: an ID number, unless a credit-code label stands before it.
+        return kind == .creditCode ? ([], codes) : (ids, codes.filter { !ids.contains($0) })
     }
 
     /// The numbers two reads of one line support: all of one when the other found none, the common

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An 8-bit grey picture, the form Tesseract reads: rows top to bottom, one byte per pixel.
 struct GreyPicture: Sendable, Equatable {
     let width: Int
@@ -67,6 +69,8 @@ struct GreyPicture: Sendable, Equatable {
                 integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1] + rowSum
             }
         }
+        // Light print (an ID card's pale labels) darkened, so Tesseract's one threshold keeps it with the text.
+        let curve = (0...255).map { UInt8((255 * pow(min(1, Double($0) / 235), 2.5)).rounded()) }
         var out = [UInt8](repeating: 0, count: pixels.count)
         for y in 0..<height {
             let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
@@ -74,7 +78,7 @@ struct GreyPicture: Sendable, Equatable {
                 let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
                 let sum = integral[y1 * stride + x1] - integral[y0 * stride + x1] - integral[y1 * stride + x0] + integral[y0 * stride + x0]
                 let mean = max(1, sum / ((x1 - x0) * (y1 - y0)))
-                out[y * width + x] = UInt8(min(255, Int(pixels[y * width + x]) * 235 / mean))
+                out[y * width + x] = curve[min(255, Int(pixels[y * width + x]) * 235 / mean)]
             }
         }
         return GreyPicture(width: width, height: height, pixels: out)

@@ -87,6 +87,6 @@ enum PrintedNumbers {
 
     /// Letters never printed in these numbers, read for the digits they resemble.
     private static let lookAlikes: [Character: Character] = [
-        "O": "0", "Q": "0", "I": "1", "|": "1", "!": "1", "Z": "2", "S": "5", "×": "X", "Ⅹ": "X",
+        "O": "0", "Q": "0", "I": "1", "!": "1", "Z": "2", "S": "5", "×": "X", "Ⅹ": "X",
     ]
 }

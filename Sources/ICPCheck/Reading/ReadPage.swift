@@ -24,16 +24,43 @@ struct ReadPage: Sendable {
         }))
     }
 
-    /// The value printed after the first of `labels` found at the start of a line (a short prefix
-    /// of stray marks allowed): the rest of that line, or, when the label stands alone as in a
-    /// table's cell, the nearest line to its right on the same row.
+    /// The lines of one row of the page (boxes that share most of their height) as one line, left
+    /// to right: a label and its value stand in one row even where Tesseract's layout split them
+    /// into blocks. Where a wide gap separates two boxes (another column), `|` stands between them.
+    static func rows(_ lines: [TextLine]) -> [TextLine] {
+        var rows: [[TextLine]] = []
+        for line in lines.sorted(by: { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }) {
+            if let index = rows.firstIndex(where: { row in row.contains { sharesRow($0.box, line.box) } }) {
+                rows[index].append(line)
+            } else {
+                rows.append([line])
+            }
+        }
+        return rows.map { TextLine(words: $0) }
+    }
+
+    private static func sharesRow(_ a: PixelBox, _ b: PixelBox) -> Bool {
+        let overlap = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+        return Double(overlap) >= 0.5 * Double(max(a.height, b.height))
+    }
+
+    /// The value printed after the first of `labels` found at the start of a line or of one of its
+    /// columns (a short prefix of stray marks allowed): the rest of that column, or, when the label
+    /// stands alone, the nearest line to its right on the same row.
     func value(after labels: [String]) -> (text: String, confidence: Double, line: Line)? {
         for label in labels {
             for line in lines {
-                guard let range = Self.labelRange(label, in: line.text) else { continue }
-                let rest = Self.trimmingSeparators(String(line.text[range.upperBound...]))
-                if !rest.isEmpty { return (rest, line.confidence, line) }
-                if let beside = lineRight(of: line) { return (Self.trimmingSeparators(beside.text), beside.confidence, beside) }
+                var segmentStart = line.text.startIndex
+                while segmentStart < line.text.endIndex {
+                    let segmentEnd = line.text[segmentStart...].firstIndex(of: "|") ?? line.text.endIndex
+                    let segment = String(line.text[segmentStart..<segmentEnd])
+                    if let range = Self.labelRange(label, in: segment) {
+                        let rest = Self.trimmingSeparators(String(segment[range.upperBound...]) + String(line.text[segmentEnd...]))
+                        if !rest.isEmpty { return (rest, line.confidence, line) }
+                        if let beside = lineRight(of: line) { return (Self.trimmingSeparators(beside.text), beside.confidence, beside) }
+                    }
+                    segmentStart = segmentEnd < line.text.endIndex ? line.text.index(after: segmentEnd) : segmentEnd
+                }
             }
         }
         return nil
@@ -49,7 +76,10 @@ struct ReadPage: Sendable {
         for start in 0...min(2, kept.count - wanted.count) {
             let window = kept[start..<(start + wanted.count)].map { text[$0] }
             let misses = zip(window, wanted).filter { $0 != $1 }.count
-            if misses == 0 || (misses == 1 && wanted.count >= 4) {
+            // A faint label's first character is often misread (站名 for 姓名): enough at the line's start.
+            let firstMisread = misses == 1 && wanted.count == 2 && start == 0 && window.first != wanted.first
+                && DocumentFields.isHan(window.first!)
+            if misses == 0 || (misses == 1 && wanted.count >= 4) || firstMisread {
                 return kept[start]..<text.index(after: kept[start + wanted.count - 1])
             }
         }

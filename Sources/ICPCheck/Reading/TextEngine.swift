@@ -10,6 +10,29 @@ struct TextLine: Sendable, Equatable {
     var box: PixelBox
 }
 
+extension TextLine {
+    /// The words of one line as one line: separated by a space, or by `|` where the gap between
+    /// two is wider than twice the line's height (another column, or a label's value far to its
+    /// right), so a value read after a label stops where its column does.
+    init(words: [TextLine]) {
+        let sorted = words.sorted { $0.box.x < $1.box.x }
+        let height = sorted.map(\.box.height).max() ?? 0
+        var text = ""
+        for (index, word) in sorted.enumerated() {
+            if index > 0 {
+                let previous = sorted[index - 1].box
+                text += word.box.x - (previous.x + previous.width) > 2 * height ? " | " : " "
+            }
+            text += word.text
+        }
+        let x0 = sorted.map(\.box.x).min() ?? 0, y0 = sorted.map(\.box.y).min() ?? 0
+        let x1 = sorted.map { $0.box.x + $0.box.width }.max() ?? 0, y1 = sorted.map { $0.box.y + $0.box.height }.max() ?? 0
+        let confidence = sorted.isEmpty ? 0 : sorted.map(\.confidence).reduce(0, +) / Double(sorted.count)
+        self.init(text: text.trimmingCharacters(in: .whitespaces), confidence: confidence,
+                  box: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+    }
+}
+
 /// A rectangle in pixels: left, top, and its size.
 struct PixelBox: Sendable, Equatable {
     var x: Int, y: Int, width: Int, height: Int
@@ -57,13 +80,14 @@ final class TextEngine {
         }
         defer { tr_lines_free(lines, count) }
         guard status == 0, let lines else { return [] }
-        return (0..<Int(count)).compactMap { index in
-            let line = lines[index]
-            guard let text = line.text else { return nil }
-            return TextLine(
-                text: String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines), confidence: Double(line.confidence) / 100,
-                box: PixelBox(x: Int(line.left), y: Int(line.top), width: Int(line.right - line.left), height: Int(line.bottom - line.top)))
+        var words: [(line: Int, word: TextLine)] = []
+        for index in 0..<Int(count) {
+            let word = lines[index]
+            guard let text = word.text else { continue }
+            let box = PixelBox(x: Int(word.left), y: Int(word.top), width: Int(word.right - word.left), height: Int(word.bottom - word.top))
+            words.append((Int(word.line), TextLine(text: String(cString: text), confidence: Double(word.confidence) / 100, box: box)))
         }
+        return Dictionary(grouping: words, by: \.line).sorted { $0.key < $1.key }.map { TextLine(words: $0.value.map(\.word)) }
     }
 
     /// The boxes of the text lines Tesseract's layout analysis finds, without reading them.
