@@ -73,6 +73,9 @@ struct DocumentReader {
             whole.append(isTitle || head.width == box.width)
         }
         let labels = DocumentFields.allLabels + Self.numberLabels.map(\.0)
+        // Only a licence has long running text that matters nowhere (its business scope); on any
+        // other page every line may hold a number or a name mid-sentence, and is read whole.
+        let selective = DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) == .businessLicence
         for index in lines.indices where !whole[index] {
             let compact = ReadPage.compact(lines[index].text)
             let startsWithLabel = labels.contains { ReadPage.labelRange($0, in: compact) != nil }
@@ -85,7 +88,7 @@ struct DocumentReader {
             }
             // A title printed no larger than the text (a statement's), cut at the head.
             let startsTitle = DocumentFields.titleStarts.contains { compact.contains($0) }
-            guard startsWithLabel || hasDigits || hasColon || besideLabel || startsTitle else { continue }
+            guard !selective || startsWithLabel || hasDigits || hasColon || besideLabel || startsTitle else { continue }
             let text = read(lines[index].box, in: picture, segmentation: .line)
             lines[index].text = text.text
             lines[index].confidence = text.confidence
@@ -118,9 +121,12 @@ struct DocumentReader {
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
         guard label != nil || digits >= 12 else { return (fromPage.ids, fromPage.codes.filter { !fromPage.ids.contains($0) }) }
-        // After a label, the number runs to the right of it, possibly beyond the line Tesseract found.
+        // Where the number was read; else, after a label, the rest of the line to the picture's edge.
         var box = line.box
-        if let label, let range = ReadPage.range(of: label.0, in: line.text) {
+        if let numberBox = line.numberBox {
+            // A character's width more on the left: a first digit misread as a Chinese character.
+            box = PixelBox(x: numberBox.x - numberBox.height, y: numberBox.y, width: numberBox.width + numberBox.height, height: numberBox.height)
+        } else if let label, let range = ReadPage.range(of: label.0, in: line.text) {
             let before = Self.printedWidth(line.text[..<range.upperBound]), whole = Self.printedWidth(line.text[...])
             let start = box.x + Int(Double(box.width) * before / max(whole, 1))
             box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)

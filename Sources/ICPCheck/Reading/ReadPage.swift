@@ -6,12 +6,13 @@ struct ReadPage: Sendable {
         var text: String
         var confidence: Double
         var box: PixelBox
+        var numberBox: PixelBox?
     }
 
     var lines: [Line]
 
     init(_ lines: [TextLine]) {
-        self.lines = lines.map { Line(text: Self.compact($0.text), confidence: $0.confidence, box: $0.box) }
+        self.lines = lines.map { Line(text: Self.compact($0.text), confidence: $0.confidence, box: $0.box, numberBox: $0.numberBox) }
             .filter { !$0.text.isEmpty }
     }
 

@@ -8,6 +8,15 @@ struct TextLine: Sendable, Equatable {
     var text: String
     var confidence: Double
     var box: PixelBox
+    /// The words of the line with three digits or more, together: where a number was read.
+    var numberBox: PixelBox?
+
+    init(text: String, confidence: Double, box: PixelBox, numberBox: PixelBox? = nil) {
+        self.text = text
+        self.confidence = confidence
+        self.box = box
+        self.numberBox = numberBox
+    }
 }
 
 extension TextLine {
@@ -28,14 +37,22 @@ extension TextLine {
         let x0 = sorted.map(\.box.x).min() ?? 0, y0 = sorted.map(\.box.y).min() ?? 0
         let x1 = sorted.map { $0.box.x + $0.box.width }.max() ?? 0, y1 = sorted.map { $0.box.y + $0.box.height }.max() ?? 0
         let confidence = sorted.isEmpty ? 0 : sorted.map(\.confidence).reduce(0, +) / Double(sorted.count)
+        let numbers = sorted.filter { $0.text.filter { $0.isASCII && $0.isNumber }.count >= 3 }.map { $0.numberBox ?? $0.box }
         self.init(text: text.trimmingCharacters(in: .whitespaces), confidence: confidence,
-                  box: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+                  box: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0), numberBox: PixelBox.union(numbers))
     }
 }
 
 /// A rectangle in pixels: left, top, and its size.
 struct PixelBox: Sendable, Equatable {
     var x: Int, y: Int, width: Int, height: Int
+
+    /// The smallest box around all of `boxes`; nil for none.
+    static func union(_ boxes: [PixelBox]) -> PixelBox? {
+        guard let x0 = boxes.map(\.x).min(), let y0 = boxes.map(\.y).min(),
+              let x1 = boxes.map({ $0.x + $0.width }).max(), let y1 = boxes.map({ $0.y + $0.height }).max() else { return nil }
+        return PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
 }
 
 /// One Tesseract engine, with its models loaded. Not thread-safe: a worker takes one from
