@@ -79,8 +79,8 @@ struct ReadingCrossCheck {
             case .idCard: comparisons.append(("holder", personNames))
             case .licence, .domain: comparisons.append(("subject", [subjectName].compactMap { $0 }))
             case .statement:
-                comparisons.append(("subject", [subjectName].compactMap { $0 }))
-                comparisons.append(("administrator", [administratorName].compactMap { $0 }))
+                // A statement is filled in from the form: its names say nothing the form does not.
+                continue
             }
             for (key, expected) in comparisons where !expected.isEmpty && !expected.contains(where: \.isEmpty) {
                 guard let read = reading.names[key].map(Self.normalisedName), let confidence = reading.nameConfidence[key],

@@ -91,7 +91,9 @@ enum DocumentFields {
     static func unlabelledHolder(on page: ReadPage) -> (String, Double)? {
         guard let row = page.lines.first(where: { $0.text.contains(where: isHan) }),
               let last = row.text.split(separator: "|").last.map(String.init),
-              let name = personName(last), name.count <= 3 else { return nil }
+              let name = personName(last), name.count <= 3,
+              !(frontLabels + ["性别", "民族"]).contains(where: { ReadPage.contains($0, in: name) || name.contains($0.prefix(1)) && $0.count == 2 && name.contains($0.suffix(1)) })
+        else { return nil }
         return (name, row.confidence)
     }
 

@@ -120,7 +120,9 @@ struct DocumentReader {
         if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("line \(line.text) -> \(fromPage)") }  // DEBUG
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
-        guard label != nil || digits >= 12 else { return (fromPage.ids, fromPage.codes.filter { !fromPage.ids.contains($0) }) }
+        guard label != nil || digits >= 12 else {
+            return (fromPage.ids, fromPage.codes.filter { !fromPage.ids.contains($0) && PrintedNumbers.hasOrganisationCheck($0) })
+        }
         // Where the number was read; else, after a label, the rest of the line to the picture's edge.
         var box = line.box
         if let numberBox = line.numberBox {
@@ -140,7 +142,11 @@ struct DocumentReader {
         if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("reread \(box) -> \(reread)") }  // DEBUG
         let fromLine = (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: reread, latestBirthYear: latestBirthYear),
                         codes: kind == .residentID ? [] : PrintedNumbers.find(.creditCode, in: reread, latestBirthYear: latestBirthYear))
-        let ids = Self.agreed(fromPage.ids, fromLine.ids), codes = Self.agreed(fromPage.codes, fromLine.codes)
+        let ids = Self.agreed(fromPage.ids, fromLine.ids)
+        // A credit code read once must pass its organisation code's check too; read the same twice, it may not.
+        let codes = Self.agreed(fromPage.codes, fromLine.codes).filter {
+            PrintedNumbers.hasOrganisationCheck($0) || (fromPage.codes.contains($0) && fromLine.codes.contains($0))
+        }
         // Eighteen digits may pass both checks: an ID number, unless a credit-code label stands before it.
         return kind == .creditCode ? ([], codes) : (ids, codes.filter { !ids.contains($0) })
     }

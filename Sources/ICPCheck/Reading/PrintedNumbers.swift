@@ -29,6 +29,23 @@ enum PrintedNumbers {
         return found
     }
 
+    /// Whether the organisation code inside a credit code (characters 9–17, GB 11714) has its own
+    /// check character right: a second check, so a code read once is trusted only with both.
+    static func hasOrganisationCheck(_ code: String) -> Bool {
+        let characters = Array(code)
+        guard characters.count == 18 else { return false }
+        let weights = [3, 7, 9, 10, 5, 8, 4, 2]
+        var sum = 0
+        for (character, weight) in zip(characters[8..<16], weights) {
+            // Digits are their value; letters A–Z are 10–35.
+            guard let value = character.isNumber ? character.wholeNumberValue
+                    : character.asciiValue.map({ Int($0) - 55 }), (0...35).contains(value) else { return false }
+            sum += value * weight
+        }
+        let check = (11 - sum % 11) % 11
+        return characters[16] == (check == 10 ? "X" : Character(String(check)))
+    }
+
     /// Whether `number` passes its check characters and its structure.
     static func isPlausible(_ number: String, kind: Kind, latestBirthYear: Int) -> Bool {
         let characters = Array(number)
@@ -77,7 +94,8 @@ enum PrintedNumbers {
             folded = Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
         }
         let upper = Character(folded.uppercased())
-        if let mapped = lookAlikes[upper] { return mapped }
+        // Q is a credit code's own character; only in an ID number is it a misread 0.
+        if let mapped = lookAlikes[upper], !(kind == .creditCode && upper == "Q") { return mapped }
         if upper.isASCII, upper.isNumber { return upper }
         switch kind {
         case .residentID: return upper == "X" ? "X" : nil
