@@ -5,6 +5,8 @@ import Foundation
 /// not at all where the two reads of its line disagree.
 struct DocumentReader {
     let engine: TextEngine
+    /// The engine that re-reads numbers, with only their characters allowed.
+    let numberEngine: TextEngine
     let rules: ReadingRules
     /// An ID number born after this year was read wrongly.
     let latestBirthYear: Int
@@ -25,8 +27,14 @@ struct DocumentReader {
             reading.validUntil = validity.until
             used.append(validity.confidence)
         }
-        for line in ReadPage(textLines).lines {
-            let numbers = numbers(on: line, in: picture)
+        let lines = ReadPage(textLines).lines
+        for line in lines {
+            var numbers = numbers(on: line, in: picture)
+            // A label above its number (a licence's 统一社会信用代码): the line below read as that number.
+            if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1,
+               let below = Self.line(below: line, in: lines) {
+                numbers = reread(below.box, kind: kind, in: picture)
+            }
             reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
             reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
             if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
@@ -137,7 +145,7 @@ struct DocumentReader {
         let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
         let kind = label?.1
         let alphabet = (kind ?? .creditCode).alphabet
-        let reread = engine.lines(in: strip, segmentation: .line, allowed: alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
+        let reread = numberEngine.lines(in: strip, segmentation: .line, allowed: alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
             .map(\.text).joined()
         if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("reread \(box) -> \(reread)") }  // DEBUG
         let fromLine = (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: reread, latestBirthYear: latestBirthYear),
@@ -149,6 +157,25 @@ struct DocumentReader {
         }
         // Eighteen digits may pass both checks: an ID number, unless a credit-code label stands before it.
         return kind == .creditCode ? ([], codes) : (ids, codes.filter { !ids.contains($0) })
+    }
+
+    /// The next line under `line` that it overlaps sideways, within two line heights.
+    private static func line(below line: ReadPage.Line, in lines: [ReadPage.Line]) -> ReadPage.Line? {
+        lines.filter { other in
+            other.box.y > line.box.y + line.box.height / 2 && other.box.y < line.box.y + 3 * line.box.height
+                && other.box.x < line.box.x + line.box.width && other.box.x + other.box.width > line.box.x
+        }.min { $0.box.y < $1.box.y }
+    }
+
+    /// One box read with only `kind`'s characters allowed; the numbers in it (credit codes
+    /// only with their organisation code's check right, as a single read).
+    private func reread(_ box: PixelBox, kind: PrintedNumbers.Kind, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
+        let pad = max(4, box.height / 4)
+        let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
+        let text = numberEngine.lines(in: strip, segmentation: .line, allowed: kind.alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
+            .map(\.text).joined()
+        let found = PrintedNumbers.find(kind, in: text, latestBirthYear: latestBirthYear)
+        return kind == .residentID ? (found, []) : ([], found.filter(PrintedNumbers.hasOrganisationCheck))
     }
 
     /// The numbers two reads of one line support: all of one when the other found none, the common

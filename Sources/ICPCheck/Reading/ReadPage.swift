@@ -51,6 +51,11 @@ struct ReadPage: Sendable {
     func value(after labels: [String]) -> (text: String, confidence: Double, line: Line)? {
         for label in labels {
             for line in lines {
+                // A label spaced out (名    称) is split by column marks: matched across them at the line's start.
+                if let range = Self.labelRange(label, in: line.text) {
+                    let rest = Self.trimmingSeparators(String(line.text[range.upperBound...]))
+                    if !rest.isEmpty { return (rest, line.confidence, line) }
+                }
                 var segmentStart = line.text.startIndex
                 while segmentStart < line.text.endIndex {
                     let segmentEnd = line.text[segmentStart...].firstIndex(of: "|") ?? line.text.endIndex
@@ -131,7 +136,7 @@ struct ReadPage: Sendable {
     }
 
     private static func trimmingSeparators(_ text: String) -> String {
-        let separators: Set<Character> = [":", "：", ";", ".", "、", "|", "_", "-", "—", "'", "\"", ",", "，"]
+        let separators: Set<Character> = [":", "：", ";", ".", "、", "|", "_", "-", "—", "'", "\"", ",", "，", "“", "”"]
         return String(text.drop { separators.contains($0) }.reversed().drop { separators.contains($0) }.reversed())
     }
 }

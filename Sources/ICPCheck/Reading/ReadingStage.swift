@@ -54,7 +54,8 @@ enum ReadingStage {
         guard isCard || hasText || rules.document.isPage(page) || role.map(documentRoles.contains) == true else { return nil }
         let sideways = page.measured?.textSideways == true
         let region = RegionPicture(working: image, source: analysis.encoded, region: region(of: page))
-        let result = engines.withEngine { engine -> Reading in
+        let result = engines.withEngines { pair -> Reading in
+            let engine = pair.text
             var picture = region.grey(longSide: rules.reading.layoutLongSide)
             if sideways { picture = turnedUpright(picture, engine: engine) }
             // Characters of the size Tesseract reads best: the lines' median height, measured by its layout analysis.
@@ -70,7 +71,7 @@ enum ReadingStage {
                 let header = Array("P5\n\(picture.width) \(picture.height)\n255\n".utf8)
                 FileManager.default.createFile(atPath: dump, contents: Data(header + picture.pixels))
             }
-            return DocumentReader(engine: engine, rules: rules.reading, latestBirthYear: latestBirthYear)
+            return DocumentReader(engine: engine, numberEngine: pair.numbers, rules: rules.reading, latestBirthYear: latestBirthYear)
                 .read(picture, engineName: engines.description, keepLines: keepLines)
         }
         switch result {

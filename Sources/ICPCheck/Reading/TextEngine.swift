@@ -140,44 +140,52 @@ struct TextEngineError: Error, Sendable, Equatable {
     var reason: String
 }
 
-/// The engines of a process: created on first use, one per worker reading at the same time, and
-/// kept for the next file (loading the models takes far longer than reading a card).
-final class TextEngines: Sendable {
-    /// Simplified Chinese, whose model reads digits and Latin letters too. Adding English makes
-    /// Tesseract read many Chinese characters as Latin junk.
-    static let languages = "chi_sim"
-    static let shared = TextEngines(languages: languages)
+/// A worker's two engines: Simplified Chinese for the text (its model reads digits and Latin
+/// letters too, and adding English to it makes Tesseract read many Chinese characters as Latin
+/// junk), and English alone for re-reading numbers, which it reads more surely (no stray letters
+/// from a thin serif font).
+struct TextEnginePair {
+    let text: TextEngine
+    let numbers: TextEngine
+}
 
-    private let languages: String
+/// The engines of a process: created on first use, one pair per worker reading at the same time,
+/// and kept for the next file (loading the models takes far longer than reading a card).
+final class TextEngines: Sendable {
+    static let shared = TextEngines(text: "chi_sim", numbers: "eng")
+
+    private let textLanguages: String
+    private let numberLanguages: String
     private let idle = Mutex<[UnsafeTransfer]>([])
     private let failure = Mutex<TextEngineError?>(nil)
 
-    init(languages: String) { self.languages = languages }
-
-    /// "tesseract 5.3.0 (chi_sim, eng)".
-    var description: String {
-        "tesseract \(TextEngine.version) (\(languages.split(separator: "+").joined(separator: ", ")))"
+    init(text: String, numbers: String) {
+        textLanguages = text
+        numberLanguages = numbers
     }
 
-    /// Runs `body` with an engine of its own; fails when the models cannot be loaded (then every
+    /// "tesseract 5.3.0 (chi_sim, eng)".
+    var description: String { "tesseract \(TextEngine.version) (\(textLanguages), \(numberLanguages))" }
+
+    /// Runs `body` with engines of its own; fails when the models cannot be loaded (then every
     /// later call fails at once too, rather than trying again for each file).
-    func withEngine<Result>(_ body: (TextEngine) -> Result) -> Swift.Result<Result, TextEngineError> {
+    func withEngines<Result>(_ body: (TextEnginePair) -> Result) -> Swift.Result<Result, TextEngineError> {
         if let error = failure.withLock({ $0 }) { return .failure(error) }
-        let engine: TextEngine
+        let engines: TextEnginePair
         if let reused = idle.withLock({ $0.popLast() }) {
-            engine = reused.engine
+            engines = reused.engines
         } else {
-            do { engine = try TextEngine(languages: languages) } catch {
+            do { engines = TextEnginePair(text: try TextEngine(languages: textLanguages), numbers: try TextEngine(languages: numberLanguages)) } catch {
                 failure.withLock { $0 = error }
                 return .failure(error)
             }
         }
-        defer { idle.withLock { $0.append(UnsafeTransfer(engine: engine)) } }
-        return .success(body(engine))
+        defer { idle.withLock { $0.append(UnsafeTransfer(engines: engines)) } }
+        return .success(body(engines))
     }
 
-    /// An idle engine: only one worker holds it at a time, so it may cross threads.
+    /// Idle engines: only one worker holds them at a time, so they may cross threads.
     private struct UnsafeTransfer: @unchecked Sendable {
-        let engine: TextEngine
+        let engines: TextEnginePair
     }
 }
