@@ -1,4 +1,3 @@
-import Foundation
 /// Reads one upright page or card with Tesseract: the whole region once, for titles, labels,
 /// names and dates; then each line that holds or should hold a number again, alone and with only
 /// that number's characters allowed. A number is taken only with its check characters right, and
@@ -70,20 +69,36 @@ struct DocumentReader {
         let median = heights[heights.count / 2]
         // The tallest lines, printed larger than the body: where a title is.
         let titleHeight = max(Int(Double(median) * 1.3), heights[max(0, heights.count - 3)])
+        let clock = ContinuousClock(), start = clock.now
+        let budget = Duration.milliseconds(rules.budgetMilliseconds)
         var lines: [TextLine] = []
         var whole: [Bool] = []
-        for box in boxes {
+        // Title candidates first, then top to bottom, as long as the file's time lasts.
+        let order = boxes.indices.sorted { (boxes[$0].height >= titleHeight ? 0 : 1, $0) < (boxes[$1].height >= titleHeight ? 0 : 1, $1) }
+        var read = [TextLine?](repeating: nil, count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
+        for index in order where clock.now - start < budget {
+            let box = boxes[index]
             // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
             let isTitle = box.height >= titleHeight
             let head = isTitle || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
-            let text = read(head, in: picture, segmentation: .line)
-            lines.append(TextLine(text: text.text, confidence: text.confidence, box: box))
-            whole.append(isTitle || head.width == box.width)
+            let text = self.read(head, in: picture, segmentation: .line)
+            read[index] = TextLine(text: text.text, confidence: text.confidence, box: box)
+            isWhole[index] = isTitle || head.width == box.width
+        }
+        for index in boxes.indices {
+            guard let line = read[index] else { continue }
+            lines.append(line)
+            whole.append(isWhole[index])
         }
         let labels = DocumentFields.allLabels + Self.numberLabels.map(\.0)
         // Only a licence has long running text that matters nowhere (its business scope); on any
         // other page every line may hold a number or a name mid-sentence, and is read whole.
         let selective = DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) == .businessLicence
+        // Heads read with little confidence are no text (a pattern, print too blurred): only the
+        // lines that matter most are read whole there.
+        let confidences = lines.map(\.confidence)
+        let isText = confidences.reduce(0, +) / Double(max(1, confidences.count)) >= rules.minTextConfidence
+        var wanted: [(index: Int, priority: Bool)] = []
         for index in lines.indices where !whole[index] {
             let compact = ReadPage.compact(lines[index].text)
             let startsWithLabel = labels.contains { ReadPage.labelRange($0, in: compact) != nil }
@@ -96,8 +111,12 @@ struct DocumentReader {
             }
             // A title printed no larger than the text (a statement's), cut at the head.
             let startsTitle = DocumentFields.titleStarts.contains { compact.contains($0) }
-            guard !selective || startsWithLabel || hasDigits || hasColon || besideLabel || startsTitle else { continue }
-            let text = read(lines[index].box, in: picture, segmentation: .line)
+            let priority = startsWithLabel || hasDigits || hasColon || besideLabel || startsTitle
+            if priority || (!selective && isText) { wanted.append((index, priority)) }
+        }
+        for (index, _) in wanted.sorted(by: { ($0.priority ? 0 : 1, $0.index) < ($1.priority ? 0 : 1, $1.index) })
+        where clock.now - start < budget {
+            let text = self.read(lines[index].box, in: picture, segmentation: .line)
             lines[index].text = text.text
             lines[index].confidence = text.confidence
         }
@@ -125,7 +144,6 @@ struct DocumentReader {
     private func numbers(on line: ReadPage.Line, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
         let fromPage = (ids: PrintedNumbers.find(.residentID, in: line.text, latestBirthYear: latestBirthYear),
                         codes: PrintedNumbers.find(.creditCode, in: line.text, latestBirthYear: latestBirthYear))
-        if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("line \(line.text) -> \(fromPage)") }  // DEBUG
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
         guard label != nil || digits >= 12 else {
@@ -147,7 +165,6 @@ struct DocumentReader {
         let alphabet = (kind ?? .creditCode).alphabet
         let reread = numberEngine.lines(in: strip, segmentation: .line, allowed: alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
             .map(\.text).joined()
-        if ProcessInfo.processInfo.environment["ICPCHECK_DEBUG"] != nil { print("reread \(box) -> \(reread)") }  // DEBUG
         let fromLine = (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: reread, latestBirthYear: latestBirthYear),
                         codes: kind == .residentID ? [] : PrintedNumbers.find(.creditCode, in: reread, latestBirthYear: latestBirthYear))
         let ids = Self.agreed(fromPage.ids, fromLine.ids)

@@ -1,4 +1,3 @@
-import Foundation
 /// Whether pages and cards are read (`--read`).
 public enum ReadMode: String, Sendable, CaseIterable {
     /// Pages and ID cards, and files whose role is a document's.
@@ -67,10 +66,6 @@ enum ReadingStage {
                 if sideways { picture = turnedUpright(picture, engine: engine) }
             }
             picture = picture.flattened(radius: rules.reading.lineHeight * 3 / 2)
-            if let dump = ProcessInfo.processInfo.environment["ICPCHECK_DUMP"] {  // DEBUG
-                let header = Array("P5\n\(picture.width) \(picture.height)\n255\n".utf8)
-                FileManager.default.createFile(atPath: dump, contents: Data(header + picture.pixels))
-            }
             return DocumentReader(engine: engine, numberEngine: pair.numbers, rules: rules.reading, latestBirthYear: latestBirthYear)
                 .read(picture, engineName: engines.description, keepLines: keepLines)
         }

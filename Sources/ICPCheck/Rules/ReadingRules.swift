@@ -13,6 +13,10 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var headCharacters: Int
     /// The most text lines one page is read by.
     var maxLines: Int
+    /// The time, in milliseconds, one file's lines are read in: lines that matter most first.
+    var budgetMilliseconds: Int
+    /// Below this mean confidence of the lines' starts, a picture holds no text worth reading whole.
+    var minTextConfidence: Double
     var deadlineMilliseconds: Int
 
     enum CodingKeys: String, CodingKey {
@@ -23,6 +27,8 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case minNameConfidence = "min_name_confidence"
         case headCharacters = "head_characters"
         case maxLines = "max_lines"
+        case budgetMilliseconds = "budget_ms"
+        case minTextConfidence = "min_text_confidence"
         case deadlineMilliseconds = "deadline_ms"
     }
 }
