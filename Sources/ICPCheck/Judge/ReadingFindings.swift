@@ -16,7 +16,7 @@ extension Finding {
             code: FindingCode.expired, severity: .error,
             message: "The \(what.englishName) expired on \(until) (\(-days) days ago); upload a valid one.",
             messageZh: "\(what.chineseName)已于 \(until) 过期（\(-days) 天前），请上传有效期内的证件。",
-            measure: "reading.valid_until_days", value: Double(days), limit: 0, detail: "valid until \(until)")
+            measure: "reading.valid_until_days", value: Double(days), limit: Double(ReadingJudge.lastValidDay), detail: "valid until \(until)")
     }
 
     /// The validity left is less than the providers accept.

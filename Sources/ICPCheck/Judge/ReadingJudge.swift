@@ -8,6 +8,10 @@ struct ReadingJudge {
     /// The day validity is counted from (`--as-of`, else the day of the check).
     let asOf: Date
 
+    /// A card or licence is valid through the day its period ends: with fewer days left than
+    /// this (0, that day itself), it has expired. A fact of the calendar, not a rule.
+    static let lastValidDay = 0
+
     /// The role the title says, for a file with none (`role_source: content`).
     func role(from reading: Reading?) -> MaterialRole? { reading?.title?.role }
 
@@ -22,7 +26,7 @@ struct ReadingJudge {
         if validityRoles.contains(role) || reading.title.map(validityTitles.contains) == true,
            let until = reading.validUntil, until != Reading.longTerm, let days = Self.days(from: asOf, until: until) {
             let title = reading.title ?? (role == .subjectCertificate ? .businessLicence : .idCardBack)
-            if days < 0 {
+            if days < Self.lastValidDay {
                 found.append(.expired(until: until, days: days, title: title))
             } else if days < rules.minValidityDays {
                 found.append(.expiresSoon(until: until, days: days, limit: rules.minValidityDays, title: title))

@@ -52,8 +52,11 @@ enum TestRules {
         return rules
     }
 
-    static func check(_ folder: URL, rules: Rules, now: Date = Date()) async -> Manifest {
-        await ApplicationChecker.check(ApplicationFolder(path: folder.path), options: CheckOptions(rules: rules, jobs: 2, now: now))
+    /// Checks an application folder. Pages and cards are read only when `read` says so: the tests
+    /// of roles, requirements and the form do not need it, and reading has tests of its own.
+    static func check(_ folder: URL, rules: Rules, now: Date = Date(), read: ReadMode = .off) async -> Manifest {
+        await ApplicationChecker.check(
+            ApplicationFolder(path: folder.path), options: CheckOptions(rules: rules, jobs: 2, now: now, read: read))
     }
 }
 

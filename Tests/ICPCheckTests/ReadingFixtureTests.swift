@@ -1,0 +1,134 @@
+import Foundation
+@testable import ICPCheck
+import Testing
+
+/// Reading on documents we generate (`Scripts/make-reading-set.py --fixtures`): licences, ID cards,
+/// statements and certificates with known numbers, names and dates, some photographed or copied,
+/// a blank page and noise. Every number read is one printed there; the validity read becomes findings.
+@Suite(.serialized) struct ReadingFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/reading")
+    /// The day the fixtures' validity periods are judged from.
+    static let asOf = Date(timeIntervalSince1970: 1_796_486_400)  // 2026-12-06 00:00 in China
+
+    struct Expected: Decodable {
+        var reading: ExpectedReading
+        var clean: Bool
+    }
+
+    static func expected() throws -> [String: Expected] {
+        try JSONDecoder().decode([String: Expected].self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
+    }
+
+    static func reports() async throws -> [String: FileReport] {
+        let names = try expected().keys.sorted()
+        let reports = await FileBatch.inspect(
+            paths: names.map { folder.appendingPathComponent($0).path }, rules: try RulesLoader.load(),
+            reading: FileBatch.FileReading(asOf: asOf), jobs: 2)
+        return Dictionary(uniqueKeysWithValues: zip(names, reports))
+    }
+
+    @Test func noNumberIsReadThatIsNotPrinted() async throws {
+        let expected = try Self.expected()
+        let reports = try await Self.reports()
+        var read = 0
+        for (name, report) in reports {
+            let want = try #require(expected[name]).reading
+            for number in report.reading?.idNumbers ?? [] { #expect((want.idNumbers ?? []).contains(number), "\(name): \(number)") }
+            for code in report.reading?.creditCodes ?? [] { #expect((want.creditCodes ?? []).contains(code), "\(name): \(code)") }
+            read += (report.reading?.idNumbers.count ?? 0) + (report.reading?.creditCodes.count ?? 0)
+        }
+        // Not a test that passes by reading nothing: the clean cards and the statement give theirs.
+        #expect(read >= 3)
+        #expect(reports["statement-company.jpg"]?.reading?.creditCodes == ["91330110MA8G57LC4A"])
+        #expect(reports["statement-company.jpg"]?.reading?.idNumbers == ["330110199711092921"])
+        #expect(reports["idfront-crop.jpg"]?.reading?.idNumbers == ["440304195103193682"])
+    }
+
+    @Test func titlesAndValidityBecomeRolesAndFindings() async throws {
+        let reports = try await Self.reports()
+        let expired = try #require(reports["idback-expired.jpg"])
+        #expect(expired.reading?.title == .idCardBack)
+        #expect(expired.reading?.validUntil == "2025-11-23")
+        let finding = try #require(expired.findings.first { $0.code == .expired })
+        #expect(finding.severity == .error && finding.value == -378 && finding.limit == 0)
+        let longTerm = try #require(reports["idback-longterm.jpg"])
+        #expect(longTerm.reading?.validUntil == Reading.longTerm)
+        #expect(!longTerm.findings.contains { $0.code == .expired || $0.code == .expiresSoon })
+        #expect(reports["licence-scan.jpg"]?.reading?.title == .businessLicence)
+        #expect(reports["licence-scan.jpg"]?.reading?.names["subject"] == "华创教育科技（宁波）有限公司")
+        #expect(reports["commitment.jpg"]?.reading?.title == .commitmentLetter)
+        // Nothing is read on a blank page, and noise gives no title and no number.
+        #expect(reports["blank-page.jpg"]?.reading?.title == nil)
+        #expect(reports["noise.jpg"]?.reading.map { $0.title == nil && $0.idNumbers.isEmpty && $0.creditCodes.isEmpty } != false)
+    }
+
+    @Test func readingOffReadsNothing() async throws {
+        let path = Self.folder.appendingPathComponent("idfront-crop.jpg").path
+        let reports = await FileBatch.inspect(
+            paths: [path], rules: try RulesLoader.load(), reading: FileBatch.FileReading(mode: .off, asOf: Self.asOf), jobs: 1)
+        #expect(reports.first?.reading == nil)
+        #expect(reports.first?.contentKind == "id_card")
+    }
+}
+
+/// Cross-checks on application folders built from the fixtures: documents that agree with the
+/// form give no reading finding; another company's code, another person's number and an
+/// expired card each give theirs, on the file they were read on.
+@Suite(.serialized) struct ReadingApplicationTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: ReadingFixtureTests.folder.appendingPathComponent(name)))
+    }
+
+    static func form(code: String, administrator: String, name: String = "诸葛起") -> String {
+        """
+        {"subject": {"type": "enterprise", "region": "Zhejiang", "name": "远景网络科技（杭州）有限公司", "document_number": "\(code)"},
+         "administrator": {"name": "\(name)", "id_number": "\(administrator)"},
+         "websites": [{"name": "远景官网", "domains": ["yuanjing.cn"]}]}
+        """
+    }
+
+    /// The `read.*` codes of each file of the checked folder.
+    static func readingCodes(_ files: [String: String], form: String, asOf: Date = ReadingFixtureTests.asOf) async throws -> [String: Set<String>] {
+        let uploads = try TestUploads()
+        var raw: [String: [UInt8]] = [:]
+        for (name, fixture) in files { raw[name] = try fixture(fixture) }
+        let folder = try uploads.application("APP-READ", raw: raw, form: form)
+        let options = CheckOptions(rules: try TestRules.relaxed(), jobs: 2, now: asOf)
+        let manifest = await ApplicationChecker.check(ApplicationFolder(path: folder.path), options: options)
+        var codes: [String: Set<String>] = [:]
+        for file in manifest.files {
+            codes[file.path] = Set(file.findings.map(\.code.rawValue).filter { $0.hasPrefix("read.") })
+        }
+        return codes
+    }
+
+    static let code = "91330110MA8G57LC4A", administrator = "330110199711092921"
+
+    @Test func agreeingDocumentsGiveNoReadingFinding() async throws {
+        let codes = try await Self.readingCodes(
+            ["核验单.jpg": "statement-company.jpg", "身份证反面.jpg": "idback-longterm.jpg"],
+            form: Self.form(code: Self.code, administrator: Self.administrator))
+        #expect(codes == ["核验单.jpg": [], "身份证反面.jpg": []])
+    }
+
+    @Test func anotherCompanysCodeAndAnotherPersonsNumberAreFound() async throws {
+        let codes = try await Self.readingCodes(
+            ["核验单.jpg": "statement-company.jpg", "身份证正面.jpg": "idfront-crop.jpg"],
+            form: Self.form(code: ReadingTextTests.standardCreditCode, administrator: Self.administrator))
+        #expect(codes["核验单.jpg"] == ["read.credit_code_mismatch"])
+        // The card is another person's: its number is not the administrator's on the form.
+        #expect(codes["身份证正面.jpg"]?.contains("read.id_number_mismatch") == true)
+        let wrongNumber = try await Self.readingCodes(
+            ["核验单.jpg": "statement-company.jpg"], form: Self.form(code: Self.code, administrator: ReadingTextTests.standardID))
+        #expect(wrongNumber["核验单.jpg"] == ["read.id_number_mismatch"])
+    }
+
+    @Test func anExpiredCardIsAnErrorAndOneExpiringSoonAWarning() async throws {
+        let files = ["核验单.jpg": "statement-company.jpg", "身份证反面.jpg": "idback-expired.jpg"]
+        let form = Self.form(code: Self.code, administrator: Self.administrator)
+        #expect(try await Self.readingCodes(files, form: form)["身份证反面.jpg"] == ["read.expired"])
+        // 53 days before the card's last day.
+        let earlier = Date(timeIntervalSince1970: 1_759_248_000)  // 2025-10-01 in China
+        #expect(try await Self.readingCodes(files, form: form, asOf: earlier)["身份证反面.jpg"] == ["read.expires_soon"])
+    }
+}
