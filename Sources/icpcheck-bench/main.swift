@@ -6,6 +6,7 @@
 //                                                      time and print the tables (needs djpeg)
 //   icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
 //                                                      icpcheck batch over N copies of a sample application
+import Foundation
 import Glibc
 import ICPCheck
 
@@ -85,6 +86,12 @@ default:
         + ["\(corpora)/photos/ocrmypdf_typewriter.png", "\(corpora)/photos/pagedewarp_boston_cooking_b.jpg",
            "\(corpora)/photos/cn_e_invoice_red_seals.png", "Samples/APP-101-ready-enterprise/核验单.jpg"]
     await HeuristicsBench.run(title: "document", files: pages, runs: 5, target: "under 150 ms for a 3000x4000 scan")
+    // Reading: the committed reading fixtures, and the tune split of the reading set when make eval made it.
+    let readable = ["Tests/ICPCheckTests/Fixtures/reading", ".build/reading-tune"].flatMap { folder in
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jpg") }.sorted()
+            .map { "\(folder)/\($0)" }
+    }
+    await ReadingBench.run(files: readable, runs: 1)
     line("")
     line(
         "peak RSS of the bench process (getrusage ru_maxrss): \(f(peakRSS(), 1)) MiB"

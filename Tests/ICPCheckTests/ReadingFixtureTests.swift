@@ -132,3 +132,37 @@ import Testing
         #expect(try await Self.readingCodes(files, form: form, asOf: earlier)["身份证反面.jpg"] == ["read.expires_soon"])
     }
 }
+
+/// Reading never crashes, hangs or invents a number, whatever it is given: damaged files, pictures
+/// of one pixel's height or thousands of pixels' width, blank and noise.
+@Suite(.serialized) struct ReadingRobustnessTests {
+    @Test func damagedCardsAreReadOrRefusedNeverCrash() async throws {
+        let original = try ReadingApplicationTests.fixture("idfront-crop.jpg")
+        var mutator = Mutator(seed: 16)
+        let rules = try RulesLoader.load()
+        var read = 0
+        for _ in 0..<24 {
+            let analysis = FileInspector.inspect(bytes: mutator.mutate(original), path: "idfront.jpg")
+            guard let image = analysis.image else { continue }
+            let content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
+            let reading = ReadingStage.read(analysis, content: content, role: .idCardFront, rules: rules, mode: .auto, latestBirthYear: 2026)
+            read += reading == nil ? 0 : 1
+            for number in reading?.idNumbers ?? [] { #expect(CheckCharacters.isValidResidentID(number)) }
+        }
+        #expect(read > 0)
+    }
+
+    @Test func extremeShapesGiveAnEmptyReading() throws {
+        let rules = try RulesLoader.load().reading
+        let result = TextEngines.shared.withEngines { engines in
+            [GreyPicture(width: 1, height: 1, pixels: [255]),
+             GreyPicture(width: 6000, height: 3, pixels: [UInt8](repeating: 0, count: 18000)),
+             GreyPicture(width: 40, height: 5000, pixels: (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })]
+                .map { DocumentReader(engine: engines.text, numberEngine: engines.numbers, rules: rules, latestBirthYear: 2026)
+                    .read($0, engineName: "test", keepLines: false) }
+        }
+        let readings = try result.get()
+        #expect(readings.count == 3)
+        for reading in readings { #expect(reading.idNumbers.isEmpty && reading.creditCodes.isEmpty && reading.title == nil) }
+    }
+}

@@ -90,8 +90,8 @@ import Testing
     }
 
     @Test func daysLeftAreCountedInChina() {
-        // 2026-12-05 20:00 UTC is already 2026-12-06 in China.
-        let evening = Date(timeIntervalSince1970: 1_796_486_400 - 4 * 3600)
+        // 2026-12-05 20:00 UTC is already 2026-12-06 (04:00) in China.
+        let evening = Date(timeIntervalSince1970: 1_796_486_400 + 4 * 3600)
         #expect(ReadingJudge.days(from: evening, until: "2026-12-06") == 0)
         #expect(ReadingJudge.days(from: evening, until: "2027-03-06") == 90)
         #expect(ReadingJudge.days(from: evening, until: "2024-02-29") == -1011)

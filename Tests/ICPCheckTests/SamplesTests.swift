@@ -21,7 +21,7 @@ import Testing
         return text.split(separator: "\n").compactMap { line in
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 3, cells[0].hasPrefix("`APP-") else { return nil }
-            let codes = cells[2].split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            let codes = cells[2].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
                 .filter { $0.contains(".") && !$0.contains("/") && !$0.hasSuffix(".json") }.map(String.init)
             return Promise(folder: cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`")), verdict: cells[1], codes: codes)
         }

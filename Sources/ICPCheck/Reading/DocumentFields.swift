@@ -11,7 +11,7 @@ enum DocumentFields {
         ("授权委托书", .authorizationLetter), ("授权书", .authorizationLetter),
     ]
     /// The labels of each ID card side (the cards have no title of their own on the front).
-    private static let frontLabels = ["公民身份号码", "公民身份", "姓名", "住址", "出生", "民族"]
+    private static let frontLabels = ["公民身份号码", "公民身份号", "姓名", "住址", "出生", "民族"]
     private static let backLabels = ["签发机关", "有效期限", "居民身份证"]
 
     /// The first characters of each title keyword: a line's head with one of them is read whole.
