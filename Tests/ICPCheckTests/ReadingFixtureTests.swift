@@ -91,7 +91,7 @@ import Testing
     static func readingCodes(_ files: [String: String], form: String, asOf: Date = ReadingFixtureTests.asOf) async throws -> [String: Set<String>] {
         let uploads = try TestUploads()
         var raw: [String: [UInt8]] = [:]
-        for (name, fixture) in files { raw[name] = try fixture(fixture) }
+        for (name, source) in files { raw[name] = try Self.fixture(source) }
         let folder = try uploads.application("APP-READ", raw: raw, form: form)
         let options = CheckOptions(rules: try TestRules.relaxed(), jobs: 2, now: asOf)
         let manifest = await ApplicationChecker.check(ApplicationFolder(path: folder.path), options: options)
