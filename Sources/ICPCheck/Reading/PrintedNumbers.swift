@@ -54,9 +54,14 @@ enum PrintedNumbers {
         case .residentID:
             // The first two digits are a province (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83).
             guard CheckCharacters.isValidResidentID(number), let province = Int(String(characters[0...1])),
+                  let city = Int(String(characters[2...3])), let county = Int(String(characters[4...5])),
                   provinceCodes.contains(province), let year = Int(String(characters[6...9])), year <= latestBirthYear
             else { return false }
-            return true
+            // GB/T 2260: a municipality's second level is 01–03; a province's prefectures are numbered
+            // from 01 (at most a few dozen), 90 for the counties it governs itself; counties from 01.
+            let municipalities: Set<Int> = [11, 12, 31, 50]
+            let cityPossible = municipalities.contains(province) ? (1...3).contains(city) : ((1...40).contains(city) || city == 90)
+            return cityPossible && county >= 1
         case .creditCode:
             // The registering authority (1–9, A, N, Y), the kind of body (a digit) and a six-digit region code.
             guard CheckCharacters.isValidCreditCode(number), "123456789ANY".contains(characters[0]),
