@@ -32,7 +32,7 @@ struct DocumentReader {
             // A label above its number (a licence's 统一社会信用代码): the line below read as that number.
             if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1,
                let below = Self.line(below: line, in: lines) {
-                numbers = reread(below.box, kind: kind, in: picture)
+                numbers = Self.trusted(reread(below.box, kind: kind, in: picture), (ids: [], codes: []), kind: kind)
             }
             reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
             reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
@@ -142,13 +142,10 @@ struct DocumentReader {
     /// number characters allowed, where a label announces a number or the line has a long run of
     /// digits. Where both reads give a number of one kind and they differ, neither is taken.
     private func numbers(on line: ReadPage.Line, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
-        let fromPage = (ids: PrintedNumbers.find(.residentID, in: line.text, latestBirthYear: latestBirthYear),
-                        codes: PrintedNumbers.find(.creditCode, in: line.text, latestBirthYear: latestBirthYear))
+        let fromPage = found(in: line.text, kind: nil)
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
-        guard label != nil || digits >= 12 else {
-            return (fromPage.ids, fromPage.codes.filter { !fromPage.ids.contains($0) && PrintedNumbers.hasOrganisationCheck($0) })
-        }
+        guard label != nil || digits >= 12 else { return Self.trusted(fromPage, (ids: [], codes: []), kind: nil) }
         // Where the number was read; else, after a label, the rest of the line to the picture's edge.
         var box = line.box
         if let numberBox = line.numberBox {
@@ -159,21 +156,36 @@ struct DocumentReader {
             let start = box.x + Int(Double(box.width) * before / max(whole, 1))
             box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)
         }
+        return Self.trusted(fromPage, reread(box, kind: label?.1, in: picture), kind: label?.1)
+    }
+
+    /// The numbers of `kind` (nil: either) in a text.
+    private func found(in text: String, kind: PrintedNumbers.Kind?) -> (ids: [String], codes: [String]) {
+        (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: text, latestBirthYear: latestBirthYear),
+         codes: kind == .residentID ? [] : PrintedNumbers.find(.creditCode, in: text, latestBirthYear: latestBirthYear))
+    }
+
+    /// One box read again by the number engine, with only `kind`'s characters allowed (a credit
+    /// code's, which include an ID number's, when the kind is not known).
+    private func reread(_ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
         let pad = max(4, box.height / 4)
         let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
-        let kind = label?.1
-        let alphabet = (kind ?? .creditCode).alphabet
-        let reread = numberEngine.lines(in: strip, segmentation: .line, allowed: alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
-            .map(\.text).joined()
-        let fromLine = (ids: kind == .creditCode ? [] : PrintedNumbers.find(.residentID, in: reread, latestBirthYear: latestBirthYear),
-                        codes: kind == .residentID ? [] : PrintedNumbers.find(.creditCode, in: reread, latestBirthYear: latestBirthYear))
-        let ids = Self.agreed(fromPage.ids, fromLine.ids)
-        // A credit code read once must pass its organisation code's check too; read the same twice, it may not.
-        let codes = Self.agreed(fromPage.codes, fromLine.codes).filter {
-            PrintedNumbers.hasOrganisationCheck($0) || (fromPage.codes.contains($0) && fromLine.codes.contains($0))
+        let text = numberEngine.lines(
+            in: strip, segmentation: .line, allowed: (kind ?? .creditCode).alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
+        return found(in: text.map(\.text).joined(), kind: kind)
+    }
+
+    /// The numbers two reads support. A credit code read once must pass its organisation code's
+    /// check too; read the same twice, it may not. Eighteen digits may pass both checks: an ID
+    /// number, unless a credit-code label stands before it.
+    private static func trusted(
+        _ first: (ids: [String], codes: [String]), _ second: (ids: [String], codes: [String]), kind: PrintedNumbers.Kind?
+    ) -> (ids: [String], codes: [String]) {
+        let ids = kind == .creditCode ? [] : agreed(first.ids, second.ids)
+        let codes = agreed(first.codes, second.codes).filter {
+            PrintedNumbers.hasOrganisationCheck($0) || (first.codes.contains($0) && second.codes.contains($0))
         }
-        // Eighteen digits may pass both checks: an ID number, unless a credit-code label stands before it.
-        return kind == .creditCode ? ([], codes) : (ids, codes.filter { !ids.contains($0) })
+        return (ids, codes.filter { !ids.contains($0) })
     }
 
     /// The next line under `line` that it overlaps sideways, within two line heights.
@@ -182,17 +194,6 @@ struct DocumentReader {
             other.box.y > line.box.y + line.box.height / 2 && other.box.y < line.box.y + 3 * line.box.height
                 && other.box.x < line.box.x + line.box.width && other.box.x + other.box.width > line.box.x
         }.min { $0.box.y < $1.box.y }
-    }
-
-    /// One box read with only `kind`'s characters allowed; the numbers in it (credit codes
-    /// only with their organisation code's check right, as a single read).
-    private func reread(_ box: PixelBox, kind: PrintedNumbers.Kind, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
-        let pad = max(4, box.height / 4)
-        let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
-        let text = numberEngine.lines(in: strip, segmentation: .line, allowed: kind.alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
-            .map(\.text).joined()
-        let found = PrintedNumbers.find(kind, in: text, latestBirthYear: latestBirthYear)
-        return kind == .residentID ? (found, []) : ([], found.filter(PrintedNumbers.hasOrganisationCheck))
     }
 
     /// The numbers two reads of one line support: all of one when the other found none, the common
