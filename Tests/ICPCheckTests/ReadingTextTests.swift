@@ -51,6 +51,8 @@ import Testing
         #expect(ValidityDates.period(in: "2016年5月20日至长期") == ("2016-05-20", Reading.longTerm))
         #expect(ValidityDates.period(in: "2016.0520-长期") == ("2016-05-20", Reading.longTerm))
         #expect(ValidityDates.period(in: "2016.13.45-2036.02.30") == (nil, nil))
+        // A date with its time, the space between lost: 2026-06-19 04:12:39.
+        #expect(ValidityDates.dates(in: "2026-06-1904:12:39") == ["2026-06-19"])
     }
 
     private func page(_ lines: [(String, Int)]) -> ReadPage {

@@ -19,7 +19,7 @@ enum DocumentFields {
 
     /// Every label a field is found by, so the reader knows which lines to read whole.
     static let allLabels = frontLabels + backLabels + ["名称", "企业名称", "单位名称", "主办单位名称", "主办者名称", "网站负责人",
-        "负责人姓名", "域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册人", "营业期限", "有效期", "注册日期",
+        "负责人姓名", "域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册者", "注册人", "营业期限", "有效期", "注册日期",
         "注册时间", "到期日期", "到期时间", "过期时间", "证件号码", "法定代表人"]
 
     static func title(of page: ReadPage) -> DocumentTitle? {
@@ -67,7 +67,7 @@ enum DocumentFields {
         let personLabels = ["姓名"]
         let subjectLabels: [String]
         switch title {
-        case .domainCertificate: subjectLabels = ["域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册人"]
+        case .domainCertificate: subjectLabels = ["域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册者", "注册人"]
         case .authenticityStatement, .commitmentLetter: subjectLabels = ["主办单位名称", "主办者名称", "单位名称"]
         default: subjectLabels = ["名称", "企业名称", "单位名称"]
         }
@@ -92,7 +92,10 @@ enum DocumentFields {
         guard let row = page.lines.first(where: { $0.text.contains(where: isHan) }),
               let last = row.text.split(separator: "|").last.map(String.init),
               let name = personName(last), name.count <= 3,
-              !(frontLabels + ["性别", "民族"]).contains(where: { ReadPage.contains($0, in: name) || name.contains($0.prefix(1)) && $0.count == 2 && name.contains($0.suffix(1)) })
+              // Not a label read as a name (民族满 from 民族 满).
+              !(frontLabels + ["性别", "民族"]).contains(where: { label in
+                  label.count == 2 ? label.allSatisfy(name.contains) : ReadPage.contains(label, in: name)
+              })
         else { return nil }
         return (name, row.confidence)
     }
@@ -168,7 +171,7 @@ enum ValidityDates {
                 dates.append(date)
                 index += 1
             } else if group.count == 4, index + 2 < groups.count, (1...2).contains(groups[index + 1].count),
-                      (1...2).contains(groups[index + 2].count), let date = date(group, groups[index + 1], groups[index + 2]) {
+                      let date = date(group, groups[index + 1], Self.day(groups[index + 2])) {
                 dates.append(date)
                 index += 3
             } else if group.count == 4, index + 1 < groups.count, groups[index + 1].count == 4,
@@ -181,6 +184,12 @@ enum ValidityDates {
             }
         }
         return dates
+    }
+
+    /// A day's digits: one or two, or the first two of a longer group where a time follows the
+    /// date with its space lost (2026-06-1904:12:39).
+    private static func day(_ group: String) -> String {
+        group.count == 4 ? String(group.prefix(2)) : group
     }
 
     private static func date(_ year: String, _ month: String, _ day: String) -> String? {
