@@ -69,19 +69,22 @@ struct DocumentReader {
         let median = heights[heights.count / 2]
         // The tallest lines, printed larger than the body: where a title is.
         let titleHeight = max(Int(Double(median) * 1.3), heights[max(0, heights.count - 3)])
-        let clock = ContinuousClock(), start = clock.now
-        let budget = Duration.milliseconds(rules.budgetMilliseconds)
+        // The budget counts characters' widths read (a line's width over its height), not seconds:
+        // what a file reads must not depend on how busy the machine is.
+        var spent = 0
+        let budget = rules.budgetCharacters
         var lines: [TextLine] = []
         var whole: [Bool] = []
         // Title candidates first, then top to bottom, as long as the file's time lasts.
         let order = boxes.indices.sorted { (boxes[$0].height >= titleHeight ? 0 : 1, $0) < (boxes[$1].height >= titleHeight ? 0 : 1, $1) }
         var read = [TextLine?](repeating: nil, count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
-        for index in order where clock.now - start < budget {
+        for index in order where spent < budget {
             let box = boxes[index]
             // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
             let isTitle = box.height >= titleHeight
             let head = isTitle || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
             let text = self.read(head, in: picture, segmentation: .line)
+            spent += head.width / max(1, head.height)
             read[index] = TextLine(text: text.text, confidence: text.confidence, box: box)
             isWhole[index] = isTitle || head.width == box.width
         }
@@ -115,8 +118,9 @@ struct DocumentReader {
             if priority || (!selective && isText) { wanted.append((index, priority)) }
         }
         for (index, _) in wanted.sorted(by: { ($0.priority ? 0 : 1, $0.index) < ($1.priority ? 0 : 1, $1.index) })
-        where clock.now - start < budget {
+        where spent < budget {
             let text = self.read(lines[index].box, in: picture, segmentation: .line)
+            spent += lines[index].box.width / max(1, lines[index].box.height)
             lines[index].text = text.text
             lines[index].confidence = text.confidence
         }
@@ -156,7 +160,12 @@ struct DocumentReader {
             let start = box.x + Int(Double(box.width) * before / max(whole, 1))
             box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)
         }
-        return Self.trusted(fromPage, reread(box, kind: label?.1, in: picture), kind: label?.1)
+        let numbers = Self.trusted(fromPage, reread(box, kind: label?.1, in: picture), kind: label?.1)
+        guard numbers.ids.isEmpty && numbers.codes.isEmpty else { return numbers }
+        // Nothing passed its checks: two more reads, larger and smaller, must give the same number.
+        let larger = reread(box, kind: label?.1, in: picture, scale: 1.4), smaller = reread(box, kind: label?.1, in: picture, scale: 0.8)
+        return Self.trusted((larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)),
+                            (larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)), kind: label?.1)
     }
 
     /// The numbers of `kind` (nil: either) in a text.
@@ -167,9 +176,12 @@ struct DocumentReader {
 
     /// One box read again by the number engine, with only `kind`'s characters allowed (a credit
     /// code's, which include an ID number's, when the kind is not known).
-    private func reread(_ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
+    private func reread(
+        _ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture, scale: Double = 1
+    ) -> (ids: [String], codes: [String]) {
         let pad = max(4, box.height / 4)
         let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
+            .scaled(by: scale)
         let text = numberEngine.lines(
             in: strip, segmentation: .line, allowed: (kind ?? .creditCode).alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
         return found(in: text.map(\.text).joined(), kind: kind)

@@ -13,8 +13,8 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var headCharacters: Int
     /// The most text lines one page is read by.
     var maxLines: Int
-    /// The time, in milliseconds, one file's lines are read in: lines that matter most first.
-    var budgetMilliseconds: Int
+    /// How many characters' widths of one file's lines are read: lines that matter most first.
+    var budgetCharacters: Int
     /// Below this mean confidence of the lines' starts, a picture holds no text worth reading whole.
     var minTextConfidence: Double
     var deadlineMilliseconds: Int
@@ -27,7 +27,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case minNameConfidence = "min_name_confidence"
         case headCharacters = "head_characters"
         case maxLines = "max_lines"
-        case budgetMilliseconds = "budget_ms"
+        case budgetCharacters = "budget_characters"
         case minTextConfidence = "min_text_confidence"
         case deadlineMilliseconds = "deadline_ms"
     }
