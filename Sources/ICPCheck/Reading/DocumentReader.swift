@@ -1,7 +1,7 @@
-/// Reads one upright page or card with Tesseract: the whole region once, for titles, labels,
-/// names and dates; then each line that holds or should hold a number again, alone and with only
-/// that number's characters allowed. A number is taken only with its check characters right, and
-/// not at all where the two reads of its line disagree.
+/// Reads one upright page or card with Tesseract: its lines where they matter (`readLines`), for
+/// titles, labels, names and dates; then each line that holds or should hold a number again, with
+/// the number engine and only that number's characters allowed. A number is taken only with its
+/// check characters right, and not at all where the two reads of its line disagree.
 struct DocumentReader {
     let engine: TextEngine
     /// The engine that re-reads numbers, with only their characters allowed.
