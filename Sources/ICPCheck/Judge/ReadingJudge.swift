@@ -49,14 +49,21 @@ struct ReadingJudge {
         }
     }
 
+    /// The Gregorian calendar in China's time (UTC+8): the day a date falls on there.
+    static let chinaCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        return calendar
+    }()
+
+    /// The year of `date` in China.
+    static func year(of date: Date) -> Int { chinaCalendar.component(.year, from: date) }
+
     /// Whole days from the calendar day of `date` in China (UTC+8) to `until` (`YYYY-MM-DD`).
     static func days(from date: Date, until: String) -> Int? {
         let parts = until.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
-        let china = TimeZone(identifier: "Asia/Shanghai")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = china
-        let today = calendar.dateComponents([.year, .month, .day], from: date)
+        let today = chinaCalendar.dateComponents([.year, .month, .day], from: date)
         guard let year = today.year, let month = today.month, let day = today.day else { return nil }
         return civilDay(parts[0], parts[1], parts[2]) - civilDay(year, month, day)
     }

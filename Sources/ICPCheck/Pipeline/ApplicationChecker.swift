@@ -33,9 +33,7 @@ extension CheckOptions {
     /// The moment validity and photo age are counted from, and its year in China.
     var day: (date: Date, year: Int) {
         let date = asOf ?? now
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        return (date, calendar.component(.year, from: date))
+        return (date, ReadingJudge.year(of: date))
     }
 }
 

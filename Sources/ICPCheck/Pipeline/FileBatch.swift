@@ -56,7 +56,7 @@ import Glibc
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: .installed, rules: rules) }
         let read = ReadingStage.read(
             analysis, content: content, role: reading.role, rules: rules, mode: reading.mode, keepLines: reading.keepLines,
-            latestBirthYear: Calendar(identifier: .gregorian).component(.year, from: reading.asOf))
+            latestBirthYear: ReadingJudge.year(of: reading.asOf))
         return FileJudge(rules: rules, now: reading.asOf)
             .judgePixels(analysis.report, role: reading.role, editing: analysis.editing, content: content, reading: read).0
     }

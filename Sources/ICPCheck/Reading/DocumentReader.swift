@@ -161,8 +161,9 @@ struct DocumentReader {
             box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)
         }
         let numbers = Self.trusted(fromPage, reread(box, kind: label?.1, in: picture), kind: label?.1)
-        guard numbers.ids.isEmpty && numbers.codes.isEmpty else { return numbers }
-        // Nothing passed its checks: two more reads, larger and smaller, must give the same number.
+        guard numbers.ids.isEmpty && numbers.codes.isEmpty, label != nil else { return numbers }
+        // A label's number where nothing passed its checks: two more reads, larger and smaller,
+        // must give the same number.
         let larger = reread(box, kind: label?.1, in: picture, scale: 1.4), smaller = reread(box, kind: label?.1, in: picture, scale: 0.8)
         return Self.trusted((larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)),
                             (larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)), kind: label?.1)
