@@ -161,9 +161,10 @@ struct DocumentReader {
             box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)
         }
         let numbers = Self.trusted(fromPage, reread(box, kind: label?.1, in: picture), kind: label?.1)
-        guard numbers.ids.isEmpty && numbers.codes.isEmpty, label != nil else { return numbers }
-        // A label's number where nothing passed its checks: two more reads, larger and smaller,
-        // must give the same number.
+        // A run as long as a number (17 to 19 letters and digits), unlike a date's or a time's digits.
+        let numberLike = line.text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.contains { (17...19).contains($0.count) }
+        guard numbers.ids.isEmpty && numbers.codes.isEmpty, label != nil || numberLike else { return numbers }
+        // A number where nothing passed its checks: two more reads, larger and smaller, must give the same number.
         let larger = reread(box, kind: label?.1, in: picture, scale: 1.4), smaller = reread(box, kind: label?.1, in: picture, scale: 0.8)
         return Self.trusted((larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)),
                             (larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)), kind: label?.1)
