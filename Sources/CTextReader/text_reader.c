@@ -30,8 +30,21 @@ static void single_threaded(void) {
     if (set_levels) set_levels(0);
 }
 
+// Leptonica, under Tesseract, prints its own errors on stderr ("Error in pixScanForForeground")
+// for pictures it finds odd; they are not errors of ours. Its severity is process-wide.
+static void leptonica_quiet(void) {
+    static int (*set_severity)(int) = NULL;
+    static int looked_up = 0;
+    if (!looked_up) {
+        set_severity = (int (*)(int))dlsym(RTLD_DEFAULT, "setMsgSeverity");
+        looked_up = 1;
+    }
+    if (set_severity) set_severity(6);  // L_SEVERITY_NONE
+}
+
 tr_engine *tr_engine_create(const char *languages, char *error, size_t error_size) {
     single_threaded();
+    leptonica_quiet();
     TessBaseAPI *api = TessBaseAPICreate();
     if (!api) {
         snprintf(error, error_size, "Tesseract could not be started");
@@ -139,6 +152,10 @@ int tr_layout(tr_engine *engine, const uint8_t *grey, int width, int height, int
         do {
             tr_line line = {0};
             if (!TessPageIteratorBoundingBox(it, RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom)) continue;
+            TessOrientation orientation;
+            TessWritingDirection direction;
+            TessTextlineOrder order;
+            TessPageIteratorOrientation(it, &orientation, &direction, &order, &line.skew);
             if (append_line(lines, count, &capacity, line) != 0) break;
         } while (TessPageIteratorNext(it, RIL_TEXTLINE));
         TessPageIteratorDelete(it);

@@ -80,6 +80,40 @@ import Testing
         #expect(DocumentFields.title(of: page([("今天天气很好", 40)])) == nil)
     }
 
+    @Test func aTitleWordInAFieldOrASentenceIsNoTitle() {
+        // A statement photographed at a slant: its field naming the licence came out taller than its title.
+        let statement = page([("网站备案信息真实性核验单", 40), ("主办单位证件类型|营业执照(统一社会信用代码)", 56)])
+        #expect(DocumentFields.title(of: statement) == .authenticityStatement)
+        // A letter that names an ID card in a sentence is no card; a card's labels head its lines.
+        let letter = page([("本人邓超(居民身份证号码:\(Self.standardID))作为网站的主办者", 30), ("出生于北京,现住址在杭州", 30)])
+        #expect(DocumentFields.title(of: letter) == nil)
+        // Labels in a line read with little confidence (noise read as text) say nothing either.
+        let noise = ReadPage([TextLine(text: "姓名韦普光", confidence: 0.2, box: PixelBox(x: 0, y: 0, width: 200, height: 30)),
+                              TextLine(text: "出生日05昌9", confidence: 0.2, box: PixelBox(x: 0, y: 40, width: 200, height: 30))])
+        #expect(DocumentFields.title(of: noise, labelConfidence: 0.45) == nil)
+        #expect(DocumentFields.title(of: noise) == .idCardFront)
+    }
+
+    /// Rows of glyph-sized blocks, like lines of print, on white, turned by `degrees`.
+    private func printedRows(turnedBy degrees: Double) -> GreyPicture {
+        let width = 1000, height = 700
+        var pixels = [UInt8](repeating: 240, count: width * height)
+        for row in stride(from: 60, to: height - 60, by: 40) {
+            for x in stride(from: 80, to: width - 80, by: 22) where (x / 22 + row) % 7 != 0 {
+                for y in row..<(row + 16) { for dx in 0..<16 { pixels[y * width + x + dx] = 30 } }
+            }
+        }
+        return GreyPicture(width: width, height: height, pixels: pixels).rotated(by: degrees * .pi / 180)
+    }
+
+    @Test func theSlopeOfPrintedRowsIsMeasuredEitherWay() {
+        for degrees in [-4.2, -1.0, 0.0, 2.6, 7.5] {
+            let measured = printedRows(turnedBy: degrees).textSkew(maxDegrees: 15) * 180 / .pi
+            // Turned anti-clockwise by d, the rows rise to the right: turning back takes −d.
+            #expect(abs(measured + degrees) <= 0.15, "turned \(degrees)°, measured \(measured)°")
+        }
+    }
+
     @Test func aLabelAloneInItsCellTakesTheLineBesideIt() {
         let table = ReadPage([
             TextLine(text: "网站负责人姓名", confidence: 0.9, box: PixelBox(x: 40, y: 100, width: 210, height: 30)),

@@ -22,12 +22,19 @@ enum DocumentFields {
         "负责人姓名", "域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册者", "注册人", "营业期限", "有效期", "注册日期",
         "注册时间", "到期日期", "到期时间", "过期时间", "证件号码", "法定代表人"]
 
-    static func title(of page: ReadPage) -> DocumentTitle? {
-        var best: (title: DocumentTitle, height: Int)?
+    /// The document a page's title says it is, or, for an ID card, its labels (on lines read at
+    /// least `labelConfidence` sure: a page of noise read as text has label-like words too).
+    static func title(of page: ReadPage, labelConfidence: Double = 0) -> DocumentTitle? {
+        // A title stands alone in its column (营业执照（副本）, 网站备案承诺书); the same word in a
+        // sentence or a field (营业执照（统一社会信用代码）) says less. Then the taller print wins.
+        var best: (title: DocumentTitle, alone: Bool, height: Int)?
         for (keyword, title) in titleKeywords {
-            guard let line = page.firstLine(containing: keyword) else { continue }
-            // Height per character is what tells a title from the same word in running text.
-            if best == nil || line.box.height > best!.height { best = (title, line.box.height) }
+            for line in page.lines {
+                for segment in line.text.split(separator: "|") where ReadPage.contains(keyword, in: String(segment)) {
+                    let alone = segment.filter { isHan($0) || $0.isLetter || $0.isNumber }.count <= 2 * keyword.count + 2
+                    if best == nil || (alone ? 1 : 0, line.box.height) > (best!.alone ? 1 : 0, best!.height) { best = (title, alone, line.box.height) }
+                }
+            }
         }
         if let best { return best.title }
         // A title printed large and spaced out (营  业  执  照) is often read in part: on the page's
@@ -40,12 +47,18 @@ enum DocumentFields {
                 }) { return title }
             }
         }
-        let front = frontLabels.filter { page.firstLine(containing: $0) != nil }.count
-        let back = backLabels.filter { page.firstLine(containing: $0) != nil }.count
+        // A card's labels head their lines or columns; the same words inside a sentence (本人…居民身份证号码) are no card's.
+        let startsColumn = { (label: String) in
+            page.lines.contains { line in
+                line.confidence >= labelConfidence && line.text.split(separator: "|").contains { ReadPage.labelRange(label, in: String($0)) != nil }
+            }
+        }
+        let front = frontLabels.filter(startsColumn).count
+        let back = backLabels.filter(startsColumn).count
         // Two labels of one side and none of the other: a card seen alone (a sheet of both sides has no one title).
         if front >= 2 && back == 0 { return .idCardFront }
         if back >= 2 && front == 0 { return .idCardBack }
-        if front >= 1 && back == 0 && page.firstLine(containing: "公民身份号码") != nil { return .idCardFront }
+        if front >= 1 && back == 0 && startsColumn("公民身份号码") { return .idCardFront }
         return nil
     }
 

@@ -14,7 +14,7 @@ struct DocumentReader {
         let textLines = readLines(picture)
         let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
-        reading.title = DocumentFields.title(of: page)
+        reading.title = DocumentFields.title(of: page, labelConfidence: rules.minTextConfidence)
         var used: [Double] = []
         for (key, (name, confidence)) in DocumentFields.names(on: page, title: reading.title) {
             reading.names[key] = name
@@ -39,9 +39,12 @@ struct DocumentReader {
             if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
         }
         // A card with an ID number and no title or label read: the front (the back carries no number).
+        // A card is 85.6 × 54 mm (1.59; a little less with the room around it), a sheet of A4 1.41;
+        // and its number stands on a short line, not in a sentence.
         let aspect = Double(max(picture.width, picture.height)) / Double(max(1, min(picture.width, picture.height)))
-        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, (1.4...1.8).contains(aspect),
-           page.lines.count <= 15 {
+        let numberStandsAlone = page.lines.contains { line in reading.idNumbers.contains { line.text.contains($0) } && line.text.count <= 30 }
+        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, (1.45...1.8).contains(aspect),
+           page.lines.count <= 15, numberStandsAlone {
             reading.title = .idCardFront
             if reading.names["holder"] == nil, let holder = DocumentFields.unlabelledHolder(on: page) {
                 reading.names["holder"] = holder.0
@@ -62,7 +65,8 @@ struct DocumentReader {
     /// its cell. Running text (a licence's business scope, a letter's paragraphs) is never read
     /// whole, which keeps a page to about a second.
     private func readLines(_ picture: GreyPicture) -> [TextLine] {
-        let boxes = engine.lineBoxes(in: picture).filter { $0.width >= $0.height / 2 && $0.height >= 6 }
+        let found: [PixelBox] = engine.layout(of: picture).lines
+        let boxes = found.filter { $0.width >= $0.height / 2 && $0.height >= 6 }
             .sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
         guard !boxes.isEmpty else { return [] }
         let heights = boxes.map(\.height).sorted()

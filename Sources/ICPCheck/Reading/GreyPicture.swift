@@ -56,6 +56,32 @@ struct GreyPicture: Sendable, Equatable {
         return GreyPicture(width: outWidth, height: outHeight, pixels: out)
     }
 
+    /// The picture turned anti-clockwise by `radians` about its centre, on a canvas that holds all
+    /// of it; the corners it uncovers repeat the nearest edge pixel (no hard border to read as print).
+    func rotated(by radians: Double) -> GreyPicture {
+        let cosine = cos(radians), sine = sin(radians)
+        let outWidth = Int((Double(width) * abs(cosine) + Double(height) * abs(sine)).rounded(.up))
+        let outHeight = Int((Double(width) * abs(sine) + Double(height) * abs(cosine)).rounded(.up))
+        let centreX = Double(width - 1) / 2, centreY = Double(height - 1) / 2
+        let outCentreX = Double(outWidth - 1) / 2, outCentreY = Double(outHeight - 1) / 2
+        var out = [UInt8](repeating: 0, count: outWidth * outHeight)
+        for v in 0..<outHeight {
+            let dy = Double(v) - outCentreY
+            for u in 0..<outWidth {
+                // The source of an output pixel: turned back clockwise (y runs down the picture).
+                let dx = Double(u) - outCentreX
+                let sx = min(max(0, centreX + dx * cosine - dy * sine), Double(width - 1))
+                let sy = min(max(0, centreY + dx * sine + dy * cosine), Double(height - 1))
+                let x0 = Int(sx), y0 = Int(sy), x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
+                let fx = sx - Double(x0), fy = sy - Double(y0)
+                let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
+                let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
+                out[v * outWidth + u] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+            }
+        }
+        return GreyPicture(width: outWidth, height: outHeight, pixels: out)
+    }
+
     /// Uneven light taken out: each pixel divided by the mean of the square of `radius` around it,
     /// so paper reads as the same white everywhere and print stays dark (Tesseract's own global
     /// threshold then separates them even under a shadow or on a tinted card).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether pages and cards are read (`--read`).
 public enum ReadMode: String, Sendable, CaseIterable {
     /// Pages and ID cards, and files whose role is a document's.
@@ -57,13 +59,22 @@ enum ReadingStage {
             let engine = pair.text
             var picture = region.grey(longSide: rules.reading.layoutLongSide)
             if sideways { picture = turnedUpright(picture, engine: engine) }
-            // Characters of the size Tesseract reads best: the lines' median height, measured by its layout analysis.
-            let heights = engine.lineBoxes(in: picture).filter { $0.width >= 2 * $0.height }.map(\.height).sorted()
+            // Characters of the size Tesseract reads best: the level lines' median height, measured by
+            // its layout analysis.
+            let skew = picture.textSkew(maxDegrees: rules.document.maxSkewDegrees)
+            let layout = engine.layout(of: abs(skew) < 0.001 ? picture : picture.rotated(by: skew))
+            let heights = layout.lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted()
+            var lineHeight = Double(rules.reading.lineHeight)
             if !heights.isEmpty {
-                let scale = Double(rules.reading.lineHeight) / Double(max(4, heights[heights.count / 2]))
+                let scale = Double(rules.reading.lineHeight) / Double(heights[heights.count / 2])
                 let longSide = min(rules.reading.maxLongSide, Int(Double(rules.reading.layoutLongSide) * scale))
+                lineHeight = Double(heights[heights.count / 2]) * Double(longSide) / Double(rules.reading.layoutLongSide)
                 picture = region.grey(longSide: longSide)
                 if sideways { picture = turnedUpright(picture, engine: engine) }
+            }
+            // Turned level only where a line across the picture would drift out of its strip.
+            if Double(picture.width) * abs(tan(skew)) >= rules.reading.maxLineDrift * lineHeight {
+                picture = picture.rotated(by: skew)
             }
             picture = picture.flattened(radius: rules.reading.lineHeight * 3 / 2)
             return DocumentReader(engine: engine, numberEngine: pair.numbers, rules: rules.reading, latestBirthYear: latestBirthYear)

@@ -8,6 +8,8 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var lineHeight: Int
     /// The most pixels a page is read at, on its long side.
     var maxLongSide: Int
+    /// How far, in line heights, a line across the picture may rise or fall before it is turned level.
+    var maxLineDrift: Double
     var minNameConfidence: Double
     /// How much of each line is read first, in character widths (the line's height).
     var headCharacters: Int
@@ -24,6 +26,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case layoutLongSide = "layout_long_side"
         case lineHeight = "line_height"
         case maxLongSide = "max_long_side"
+        case maxLineDrift = "max_line_drift"
         case minNameConfidence = "min_name_confidence"
         case headCharacters = "head_characters"
         case maxLines = "max_lines"
