@@ -80,6 +80,18 @@ import Testing
         #expect(DocumentFields.title(of: page([("今天天气很好", 40)])) == nil)
     }
 
+    @Test func aRunOneCharacterTooLongGivesTheNumberAsACandidateOnly() {
+        // A narrow 1 read twice (11 for 1), a speck read as a digit at the front.
+        let doubled = "91350100M0001100Y43", speck = "8" + Self.standardID
+        #expect(PrintedNumbers.find(.creditCode, in: doubled, latestBirthYear: 2026).isEmpty)
+        #expect(PrintedNumbers.repaired(.creditCode, in: doubled, latestBirthYear: 2026).contains(Self.standardCreditCode))
+        #expect(PrintedNumbers.repaired(.residentID, in: speck, latestBirthYear: 2026).contains(Self.standardID))
+        // Two characters wrong: no single deletion gives the printed number back.
+        #expect(!PrintedNumbers.repaired(.residentID, in: "8" + Self.standardID.replacingOccurrences(of: "1949", with: "1948"),
+                                         latestBirthYear: 2026).contains(Self.standardID))
+        #expect(PrintedNumbers.numberRuns(.residentID, in: "号码\(speck)签发2026") == [speck])
+    }
+
     @Test func aTitleWordInAFieldOrASentenceIsNoTitle() {
         // A statement photographed at a slant: its field naming the licence came out taller than its title.
         let statement = page([("网站备案信息真实性核验单", 40), ("主办单位证件类型|营业执照(统一社会信用代码)", 56)])

@@ -1,3 +1,4 @@
+import Foundation
 /// Reads one upright page or card with Tesseract: its lines where they matter (`readLines`), for
 /// titles, labels, names and dates; then each line that holds or should hold a number again, with
 /// the number engine and only that number's characters allowed. A number is taken only with its
@@ -32,7 +33,7 @@ struct DocumentReader {
             // A label above its number (a licence's 统一社会信用代码): the line below read as that number.
             if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1,
                let below = Self.line(below: line, in: lines) {
-                numbers = Self.trusted(reread(below.box, kind: kind, in: picture), (ids: [], codes: []), kind: kind)
+                numbers = Self.trusted(found(in: reread(below.box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
             }
             reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
             reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
@@ -153,7 +154,9 @@ struct DocumentReader {
         let fromPage = found(in: line.text, kind: nil)
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
-        guard label != nil || digits >= 12 else { return Self.trusted(fromPage, (ids: [], codes: []), kind: nil) }
+        // A run as long as a number (17 to 19 letters and digits), unlike a date's or a time's digits.
+        let numberLike = line.text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.contains { (17...19).contains($0.count) }
+        guard label != nil || digits >= 12 || numberLike else { return Self.trusted(fromPage, (ids: [], codes: []), kind: nil) }
         // Where the number was read; else, after a label, the rest of the line to the picture's edge.
         var box = line.box
         if let numberBox = line.numberBox {
@@ -161,17 +164,42 @@ struct DocumentReader {
             box = PixelBox(x: numberBox.x - numberBox.height, y: numberBox.y, width: numberBox.width + numberBox.height, height: numberBox.height)
         } else if let label, let range = ReadPage.range(of: label.0, in: line.text) {
             let before = Self.printedWidth(line.text[..<range.upperBound]), whole = Self.printedWidth(line.text[...])
-            let start = box.x + Int(Double(box.width) * before / max(whole, 1))
+            // A character's width earlier: the label's printed width is a guess.
+            let start = max(box.x, box.x + Int(Double(box.width) * before / max(whole, 1)) - box.height)
             box = PixelBox(x: start, y: box.y, width: picture.width - start, height: box.height)
         }
-        let numbers = Self.trusted(fromPage, reread(box, kind: label?.1, in: picture), kind: label?.1)
-        // A run as long as a number (17 to 19 letters and digits), unlike a date's or a time's digits.
-        let numberLike = line.text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.contains { (17...19).contains($0.count) }
+        let kind = label?.1
+        let again = reread(box, kind: kind, in: picture)
+        let numbers = Self.trusted(fromPage, found(in: again, kind: kind), kind: kind)
         guard numbers.ids.isEmpty && numbers.codes.isEmpty, label != nil || numberLike else { return numbers }
         // A number where nothing passed its checks: two more reads, larger and smaller, must give the same number.
-        let larger = reread(box, kind: label?.1, in: picture, scale: 1.4), smaller = reread(box, kind: label?.1, in: picture, scale: 0.8)
-        return Self.trusted((larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)),
-                            (larger.ids.filter(smaller.ids.contains), larger.codes.filter(smaller.codes.contains)), kind: label?.1)
+        let larger = reread(box, kind: kind, in: picture, scale: 1.4), smaller = reread(box, kind: kind, in: picture, scale: 0.8)
+        let (inLarger, inSmaller) = (found(in: larger, kind: kind), found(in: smaller, kind: kind))
+        let both = (ids: inLarger.ids.filter(inSmaller.ids.contains), codes: inLarger.codes.filter(inSmaller.codes.contains))
+        let agreed = Self.trusted(both, both, kind: kind)
+        guard agreed.ids.isEmpty && agreed.codes.isEmpty else { return agreed }
+        return voted([line.text, again, larger, smaller], kind: kind)
+    }
+
+    /// The one number two or more different reads of a line give, exactly or with one character
+    /// too many taken out (a narrow glyph read twice, a speck read as a digit). Reads that give the
+    /// same characters count once (they are no second opinion), and where two numbers of a kind
+    /// have that support, the reads do not tell which was printed: none is taken.
+    private func voted(_ texts: [String], kind: PrintedNumbers.Kind?) -> (ids: [String], codes: [String]) {
+        func winner(_ kindOfNumber: PrintedNumbers.Kind) -> [String] {
+            guard kind == nil || kind == kindOfNumber else { return [] }
+            var votes: [String: Int] = [:]
+            for runs in Set(texts.map { PrintedNumbers.numberRuns(kindOfNumber, in: $0) }) {
+                let text = runs.joined(separator: " ")
+                let candidates = Set(PrintedNumbers.find(kindOfNumber, in: text, latestBirthYear: latestBirthYear)
+                    + PrintedNumbers.repaired(kindOfNumber, in: text, latestBirthYear: latestBirthYear))
+                for number in candidates { votes[number, default: 0] += 1 }
+            }
+            let supported = votes.filter { $0.value >= 2 }.map(\.key)
+            return supported.count == 1 ? supported : []
+        }
+        let ids = winner(.residentID)
+        return (ids, winner(.creditCode).filter { !ids.contains($0) })
     }
 
     /// The numbers of `kind` (nil: either) in a text.
@@ -181,16 +209,15 @@ struct DocumentReader {
     }
 
     /// One box read again by the number engine, with only `kind`'s characters allowed (a credit
-    /// code's, which include an ID number's, when the kind is not known).
-    private func reread(
-        _ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture, scale: Double = 1
-    ) -> (ids: [String], codes: [String]) {
+    /// code's, which include an ID number's, when the kind is not known): the text it reads.
+    private func reread(_ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture, scale: Double = 1) -> String {
         let pad = max(4, box.height / 4)
         let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
             .scaled(by: scale)
         let text = numberEngine.lines(
             in: strip, segmentation: .line, allowed: (kind ?? .creditCode).alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
-        return found(in: text.map(\.text).joined(), kind: kind)
+        let joined = text.map(\.text).joined()
+        return joined
     }
 
     /// The numbers two reads support. A credit code read once must pass its organisation code's

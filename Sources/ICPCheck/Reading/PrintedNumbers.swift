@@ -29,6 +29,27 @@ enum PrintedNumbers {
         return found
     }
 
+    /// The numbers of `kind` that a run of 19 characters in `text` gives with one of them taken out
+    /// (a narrow glyph read twice, a speck read as a digit): candidates only, to be taken where
+    /// another read of the same line gives the same number.
+    static func repaired(_ kind: Kind, in text: String, latestBirthYear: Int) -> [String] {
+        var found: [String] = []
+        for run in runs(of: kind, in: text) where run.count == 19 {
+            for index in run.indices {
+                var shorter = run
+                shorter.remove(at: index)
+                let number = String(shorter)
+                if isPlausible(number, kind: kind, latestBirthYear: latestBirthYear), !found.contains(number) { found.append(number) }
+            }
+        }
+        return found
+    }
+
+    /// The runs of `kind`'s characters in `text` as long as a number or one longer (18 or 19), as read.
+    static func numberRuns(_ kind: Kind, in text: String) -> [String] {
+        runs(of: kind, in: text).filter { (18...19).contains($0.count) }.map { String($0) }
+    }
+
     /// Whether the organisation code inside a credit code (characters 9–17, GB 11714) has its own
     /// check character right: a second check, so a code read once is trusted only with both.
     static func hasOrganisationCheck(_ code: String) -> Bool {

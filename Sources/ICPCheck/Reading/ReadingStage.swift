@@ -51,7 +51,7 @@ enum ReadingStage {
         let page = content.page
         let isCard = page.idSides.front || page.idSides.back || [.idCardFront, .idCardBack].contains(role)
         // Some text, even where the picture is no page: a card photographed on a desk, a sheet with a small card.
-        let hasText = (page.measured?.glyphCount ?? 0) >= rules.document.minGlyphs && (page.measured?.textLines ?? 0) >= rules.document.minTextLines
+        let hasText = (page.measured?.glyphCount ?? 0) >= rules.reading.minGlyphs && (page.measured?.textLines ?? 0) >= rules.document.minTextLines
         guard isCard || hasText || rules.document.isPage(page) || role.map(documentRoles.contains) == true else { return nil }
         let sideways = page.measured?.textSideways == true
         let region = RegionPicture(working: image, source: analysis.encoded, region: region(of: page))

@@ -2,6 +2,8 @@
 /// must be read, and how much validity a card or licence must have left.
 struct ReadingRules: Codable, Sendable, Equatable {
     var minValidityDays: Int
+    /// A picture with at least this many glyphs in lines is read, even where it is no page.
+    var minGlyphs: Int
     /// The long side, in pixels, a page or card is first laid out at, to measure its lines.
     var layoutLongSide: Int
     /// The text line height, in pixels, the page is then scaled to for reading.
@@ -23,6 +25,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case minValidityDays = "min_validity_days"
+        case minGlyphs = "min_glyphs"
         case layoutLongSide = "layout_long_side"
         case lineHeight = "line_height"
         case maxLongSide = "max_long_side"
