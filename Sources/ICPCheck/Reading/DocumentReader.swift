@@ -30,10 +30,12 @@ struct DocumentReader {
         let lines = ReadPage(textLines).lines
         for line in lines {
             var numbers = numbers(on: line, in: picture)
-            // A label above its number (a licence's 统一社会信用代码): the line below read as that number.
-            if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1,
-               let below = Self.line(below: line, in: lines) {
-                numbers = Self.trusted(found(in: reread(below.box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
+            // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
+            // or, where the layout found no line there, the strip under the label.
+            if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1 {
+                for box in [Self.line(below: line, in: lines)?.box, Self.strip(under: line)].compactMap({ $0 }) where numbers.ids.isEmpty && numbers.codes.isEmpty {
+                    numbers = Self.trusted(found(in: reread(box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
+                }
             }
             reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
             reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
@@ -231,6 +233,14 @@ struct DocumentReader {
             PrintedNumbers.hasOrganisationCheck($0) || (first.codes.contains($0) && second.codes.contains($0))
         }
         return (ids, codes.filter { !ids.contains($0) })
+    }
+
+    /// The strip under a label's line, where a number printed below its label stands: as high as
+    /// two of its lines, and as wide as 20 of them, from a character before it: a licence prints its
+    /// code larger than its label, its 18 characters as wide as 17 of the label's line heights.
+    private static func strip(under line: ReadPage.Line) -> PixelBox {
+        let height = line.box.height
+        return PixelBox(x: line.box.x - height, y: line.box.y + line.box.height, width: max(line.box.width, 20 * height) + height, height: 2 * height)
     }
 
     /// The next line under `line` that it overlaps sideways, within two line heights.
