@@ -152,10 +152,6 @@ int tr_layout(tr_engine *engine, const uint8_t *grey, int width, int height, int
         do {
             tr_line line = {0};
             if (!TessPageIteratorBoundingBox(it, RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom)) continue;
-            TessOrientation orientation;
-            TessWritingDirection direction;
-            TessTextlineOrder order;
-            TessPageIteratorOrientation(it, &orientation, &direction, &order, &line.skew);
             if (append_line(lines, count, &capacity, line) != 0) break;
         } while (TessPageIteratorNext(it, RIL_TEXTLINE));
         TessPageIteratorDelete(it);

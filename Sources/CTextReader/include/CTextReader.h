@@ -10,14 +10,12 @@ typedef struct tr_engine tr_engine;
 
 /// One recognised word (or, from tr_layout, one text line): its box in the pixels given,
 /// Tesseract's confidence (0–100), its UTF-8 text (owned by the result, freed with tr_lines_free)
-/// and the number of the text line it belongs to. From tr_layout, `skew` is the line's block's
-/// deskew angle: the radians to turn it anti-clockwise to make its text level.
+/// and the number of the text line it belongs to.
 typedef struct {
     int left, top, right, bottom;
     float confidence;
     char *text;
     int line;
-    float skew;
 } tr_line;
 
 /// Loads the models named by `languages` ("chi_sim+eng") from Tesseract's own data folder (or
@@ -41,7 +39,7 @@ int tr_recognise(tr_engine *engine, const uint8_t *grey, int width, int height, 
 void tr_lines_free(tr_line *lines, int count);
 
 /// Tesseract's layout analysis alone (no recognition, so it is cheap): the boxes of the text lines
-/// it finds and their skew, in `*lines` (texts NULL, confidence 0; free with tr_lines_free). Returns 0, or -1.
+/// it finds, in `*lines` (texts NULL, confidence 0; free with tr_lines_free). Returns 0, or -1.
 int tr_layout(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
               tr_line **lines, int *count);
 

@@ -68,8 +68,11 @@ struct DocumentReader {
     /// its cell. Running text (a licence's business scope, a letter's paragraphs) is never read
     /// whole, which keeps a page to about a second.
     private func readLines(_ picture: GreyPicture) -> [TextLine] {
-        let found: [PixelBox] = engine.layout(of: picture).lines
-        let boxes = found.filter { $0.width >= $0.height / 2 && $0.height >= 6 }
+        let found = engine.lineBoxes(in: picture)
+        // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
+        // that is a form's ruled line or a border, which Tesseract would stretch to its line height
+        // and spend a second on, for nothing.
+        let boxes = found.filter { $0.width >= $0.height / 2 && 4 * $0.height >= rules.lineHeight }
             .sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
         guard !boxes.isEmpty else { return [] }
         let heights = boxes.map(\.height).sorted()

@@ -62,8 +62,8 @@ enum ReadingStage {
             // Characters of the size Tesseract reads best: the level lines' median height, measured by
             // its layout analysis.
             let skew = picture.textSkew(maxDegrees: rules.document.maxSkewDegrees)
-            let layout = engine.layout(of: abs(skew) < 0.001 ? picture : picture.rotated(by: skew))
-            let heights = layout.lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted()
+            let lines = engine.lineBoxes(in: abs(skew) < 0.001 ? picture : picture.rotated(by: skew))
+            let heights = lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted()
             var lineHeight = Double(rules.reading.lineHeight)
             if !heights.isEmpty {
                 let scale = Double(rules.reading.lineHeight) / Double(heights[heights.count / 2])

@@ -107,20 +107,18 @@ final class TextEngine {
         return Dictionary(grouping: words, by: \.line).sorted { $0.key < $1.key }.map { TextLine(words: $0.value.map(\.word)) }
     }
 
-    /// The text lines Tesseract's layout analysis finds, without reading them: their boxes, and
-    /// their slope (the median over the lines of their blocks' deskew angles).
-    func layout(of picture: GreyPicture) -> LineLayout {
+    /// The boxes of the text lines Tesseract's layout analysis finds, without reading them.
+    func lineBoxes(in picture: GreyPicture) -> [PixelBox] {
         var lines: UnsafeMutablePointer<tr_line>?
         var count: Int32 = 0
         let status = picture.pixels.withUnsafeBufferPointer { pixels in
             tr_layout(handle, pixels.baseAddress, Int32(picture.width), Int32(picture.height), Int32(picture.width), &lines, &count)
         }
         defer { tr_lines_free(lines, count) }
-        guard status == 0, let lines, count > 0 else { return LineLayout(lines: [], skew: 0) }
-        let found = UnsafeBufferPointer(start: lines, count: Int(count))
-        let boxes = found.map { PixelBox(x: Int($0.left), y: Int($0.top), width: Int($0.right - $0.left), height: Int($0.bottom - $0.top)) }
-        let skews = found.map { Double($0.skew) }.sorted()
-        return LineLayout(lines: boxes, skew: skews[skews.count / 2])
+        guard status == 0, let lines else { return [] }
+        return UnsafeBufferPointer(start: lines, count: Int(count)).map {
+            PixelBox(x: Int($0.left), y: Int($0.top), width: Int($0.right - $0.left), height: Int($0.bottom - $0.top))
+        }
     }
 
     /// The clockwise turn, in degrees, that makes the picture's text upright, and how sure
@@ -134,14 +132,6 @@ final class TextEngine {
         }
         return status == 0 ? (Int(degrees), Double(confidence)) : nil
     }
-}
-
-/// What Tesseract's layout analysis finds on a picture.
-struct LineLayout: Sendable, Equatable {
-    /// The text lines' boxes (a sloping line's box is as tall as its slope makes it).
-    var lines: [PixelBox]
-    /// The radians to turn the picture anti-clockwise to make its lines level.
-    var skew: Double
 }
 
 /// Why Tesseract could not be started (its models are not installed).
