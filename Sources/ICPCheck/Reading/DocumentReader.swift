@@ -33,8 +33,13 @@ struct DocumentReader {
             // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
             // or, where the layout found no line there, the strip under the label.
             if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1 {
-                for box in [Self.line(below: line, in: lines)?.box, Self.strip(under: line)].compactMap({ $0 }) where numbers.ids.isEmpty && numbers.codes.isEmpty {
-                    numbers = Self.trusted(found(in: reread(box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
+                if let below = Self.line(below: line, in: lines) {
+                    numbers = Self.trusted(found(in: reread(below.box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
+                }
+                if numbers.ids.isEmpty, numbers.codes.isEmpty {
+                    // Read as a block of lines: the layout may have merged the label's line with the number's.
+                    let text = reread(Self.strip(under: line), kind: kind, in: picture, segmentation: .block)
+                    numbers = Self.trusted(found(in: text, kind: kind), (ids: [], codes: []), kind: kind)
                 }
             }
             reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
@@ -215,14 +220,16 @@ struct DocumentReader {
 
     /// One box read again by the number engine, with only `kind`'s characters allowed (a credit
     /// code's, which include an ID number's, when the kind is not known): the text it reads.
-    private func reread(_ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture, scale: Double = 1) -> String {
+    private func reread(
+        _ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture, scale: Double = 1, segmentation: TextEngine.Segmentation = .line
+    ) -> String {
         let pad = max(4, box.height / 4)
         let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
             .scaled(by: scale)
         let text = numberEngine.lines(
-            in: strip, segmentation: .line, allowed: (kind ?? .creditCode).alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
-        let joined = text.map(\.text).joined()
-        return joined
+            in: strip, segmentation: segmentation, allowed: (kind ?? .creditCode).alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
+        // Lines apart: a number never runs on from one line into the next.
+        return text.map(\.text).joined(separator: "|")
     }
 
     /// The numbers two reads support. A credit code read once must pass its organisation code's
@@ -238,12 +245,12 @@ struct DocumentReader {
         return (ids, codes.filter { !ids.contains($0) })
     }
 
-    /// The strip under a label's line, where a number printed below its label stands: as high as
-    /// two of its lines, and as wide as 20 of them, from a character before it: a licence prints its
-    /// code larger than its label, its 18 characters as wide as 17 of the label's line heights.
+    /// The label's line and the strip under it, where a number printed below its label stands: down
+    /// to two line heights below the label, and as wide as 20 of them, from a character before it (a
+    /// licence prints its code larger than its label, its 18 characters as wide as 17 label heights).
     private static func strip(under line: ReadPage.Line) -> PixelBox {
         let height = line.box.height
-        return PixelBox(x: line.box.x - height, y: line.box.y + line.box.height, width: max(line.box.width, 20 * height) + height, height: 2 * height)
+        return PixelBox(x: line.box.x - height, y: line.box.y, width: max(line.box.width, 20 * height) + height, height: 3 * height)
     }
 
     /// The next line under `line` that it overlaps sideways, within two line heights.
