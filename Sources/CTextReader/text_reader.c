@@ -31,14 +31,10 @@ static void single_threaded(void) {
 }
 
 // Leptonica, under Tesseract, prints its own errors on stderr ("Error in pixScanForForeground")
-// for pictures it finds odd; they are not errors of ours. Its severity is process-wide.
+// for pictures it finds odd; they are not errors of ours. Its severity is process-wide, set with
+// each engine.
 static void leptonica_quiet(void) {
-    static int (*set_severity)(int) = NULL;
-    static int looked_up = 0;
-    if (!looked_up) {
-        set_severity = (int (*)(int))dlsym(RTLD_DEFAULT, "setMsgSeverity");
-        looked_up = 1;
-    }
+    int (*set_severity)(int) = (int (*)(int))dlsym(RTLD_DEFAULT, "setMsgSeverity");
     if (set_severity) set_severity(6);  // L_SEVERITY_NONE
 }
 
