@@ -1,4 +1,3 @@
-import Foundation
 /// Reads one upright page or card with Tesseract: its lines where they matter (`readLines`), for
 /// titles, labels, names and dates; then each line that holds or should hold a number again, with
 /// the number engine and only that number's characters allowed. A number is taken only with its
@@ -31,13 +30,13 @@ struct DocumentReader {
         for line in lines {
             var numbers = numbers(on: line, in: picture)
             // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
-            // or, where the layout found no line there, the strip under the label.
+            // or, where that gives none, the label's line and the strip under it read as a block.
             if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1 {
                 if let below = Self.line(below: line, in: lines) {
                     numbers = Self.trusted(found(in: reread(below.box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
                 }
                 if numbers.ids.isEmpty, numbers.codes.isEmpty {
-                    // Read as a block of lines: the layout may have merged the label's line with the number's.
+                    // As a block of lines: the layout may have merged the label's line with the number's.
                     let text = reread(Self.strip(under: line), kind: kind, in: picture, segmentation: .block)
                     numbers = Self.trusted(found(in: text, kind: kind), (ids: [], codes: []), kind: kind)
                 }
@@ -73,11 +72,10 @@ struct DocumentReader {
     /// its cell. Running text (a licence's business scope, a letter's paragraphs) is never read
     /// whole, which keeps a page to about a second.
     private func readLines(_ picture: GreyPicture) -> [TextLine] {
-        let found = engine.lineBoxes(in: picture)
         // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
         // that is a form's ruled line or a border, which Tesseract would stretch to its line height
         // and spend a second on, for nothing.
-        let boxes = found.filter { $0.width >= $0.height / 2 && 4 * $0.height >= rules.lineHeight }
+        let boxes = engine.lineBoxes(in: picture).filter { $0.width >= $0.height / 2 && 4 * $0.height >= rules.lineHeight }
             .sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
         guard !boxes.isEmpty else { return [] }
         let heights = boxes.map(\.height).sorted()
@@ -200,7 +198,7 @@ struct DocumentReader {
             guard kind == nil || kind == kindOfNumber else { return [] }
             var votes: [String: Int] = [:]
             for runs in Set(texts.map { PrintedNumbers.numberRuns(kindOfNumber, in: $0) }) {
-                let text = runs.joined(separator: " ")
+                let text = runs.joined(separator: "|")
                 let candidates = Set(PrintedNumbers.find(kindOfNumber, in: text, latestBirthYear: latestBirthYear)
                     + PrintedNumbers.repaired(kindOfNumber, in: text, latestBirthYear: latestBirthYear))
                 for number in candidates { votes[number, default: 0] += 1 }
