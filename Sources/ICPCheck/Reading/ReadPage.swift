@@ -97,11 +97,7 @@ struct ReadPage: Sendable {
         character.isPunctuation || character.isSymbol || "-_|".contains(character)
     }
 
-    /// Whether any line contains `keyword` (one misread character allowed in keywords of four or more).
-    func firstLine(containing keyword: String) -> Line? {
-        lines.first { Self.contains(keyword, in: $0.text) }
-    }
-
+    /// Whether `text` contains `keyword` (one misread character allowed in keywords of four or more).
     static func contains(_ keyword: String, in text: String) -> Bool { range(of: keyword, in: text) != nil }
 
     /// Where `keyword` is in `text`, the first place, allowing one misread character in keywords of four or more.
