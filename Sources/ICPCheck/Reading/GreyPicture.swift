@@ -70,13 +70,9 @@ struct GreyPicture: Sendable, Equatable {
             for u in 0..<outWidth {
                 // The source of an output pixel: turned back clockwise (y runs down the picture).
                 let dx = Double(u) - outCentreX
-                let sx = min(max(0, centreX + dx * cosine - dy * sine), Double(width - 1))
-                let sy = min(max(0, centreY + dx * sine + dy * cosine), Double(height - 1))
-                let x0 = Int(sx), y0 = Int(sy), x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
-                let fx = sx - Double(x0), fy = sy - Double(y0)
-                let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
-                let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
-                out[v * outWidth + u] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+                out[v * outWidth + u] = bilinear(
+                    x: min(max(0, centreX + dx * cosine - dy * sine), Double(width - 1)),
+                    y: min(max(0, centreY + dx * sine + dy * cosine), Double(height - 1)))
             }
         }
         return GreyPicture(width: outWidth, height: outHeight, pixels: out)
@@ -141,15 +137,20 @@ struct GreyPicture: Sendable, Equatable {
         var out = [UInt8](repeating: 0, count: outWidth * outHeight)
         for v in 0..<outHeight {
             let sy = max(0, (Double(v) + 0.5) * scaleY - 0.5)
-            let y0 = min(Int(sy), height - 1), y1 = min(y0 + 1, height - 1), fy = sy - Double(y0)
             for u in 0..<outWidth {
-                let sx = max(0, (Double(u) + 0.5) * scaleX - 0.5)
-                let x0 = min(Int(sx), width - 1), x1 = min(x0 + 1, width - 1), fx = sx - Double(x0)
-                let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
-                let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
-                out[v * outWidth + u] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+                out[v * outWidth + u] = bilinear(x: max(0, (Double(u) + 0.5) * scaleX - 0.5), y: sy)
             }
         }
         return GreyPicture(width: outWidth, height: outHeight, pixels: out)
+    }
+
+    /// The grey at (`x`, `y`), non-negative and within a pixel of the picture, interpolated from
+    /// the four pixels around it (the last row and column stand for the ones beyond).
+    private func bilinear(x: Double, y: Double) -> UInt8 {
+        let x0 = min(Int(x), width - 1), x1 = min(x0 + 1, width - 1), fx = x - Double(x0)
+        let y0 = min(Int(y), height - 1), y1 = min(y0 + 1, height - 1), fy = y - Double(y0)
+        let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
+        let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
+        return UInt8((top * (1 - fy) + bottom * fy).rounded())
     }
 }

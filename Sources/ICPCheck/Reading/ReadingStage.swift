@@ -66,9 +66,9 @@ enum ReadingStage {
             let heights = lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted()
             var lineHeight = Double(rules.reading.lineHeight)
             if !heights.isEmpty {
-                let scale = Double(rules.reading.lineHeight) / Double(heights[heights.count / 2])
-                let longSide = min(rules.reading.maxLongSide, Int(Double(rules.reading.layoutLongSide) * scale))
-                lineHeight = Double(heights[heights.count / 2]) * Double(longSide) / Double(rules.reading.layoutLongSide)
+                let median = Double(heights[heights.count / 2])
+                let longSide = min(rules.reading.maxLongSide, Int(Double(rules.reading.layoutLongSide) * (Double(rules.reading.lineHeight) / median)))
+                lineHeight = median * Double(longSide) / Double(rules.reading.layoutLongSide)
                 picture = region.grey(longSide: longSide)
                 if sideways { picture = turnedUpright(picture, engine: engine) }
             }
