@@ -13,6 +13,9 @@ enum DocumentFields {
     /// The labels of each ID card side (the cards have no title of their own on the front).
     private static let frontLabels = ["公民身份号码", "公民身份号", "姓名", "住址", "出生", "民族"]
     private static let backLabels = ["签发机关", "有效期限", "居民身份证"]
+    /// Fields of a business licence (SAMR's 2019 layout, companies' and sole traders'), printed on no
+    /// other document an application holds.
+    private static let licenceLabels = ["经营范围", "注册资本", "成立日期", "营业期限", "组成形式", "经营场所", "登记机关"]
 
     /// The first characters of each title keyword: a line's head with one of them is read whole.
     static let titleStarts = ["营业", "网站备案", "真实性", "核验", "承诺", "域名", "授权", "居民身份"]
@@ -37,28 +40,34 @@ enum DocumentFields {
             }
         }
         if let best { return best.title }
-        // A title printed large and spaced out (营  业  执  照) is often read in part: on the page's
-        // tallest lines, half of a keyword's characters in order is enough.
-        let heights = page.lines.map(\.box.height).sorted()
-        if let median = heights.isEmpty ? nil : heights[heights.count / 2] {
-            for line in page.lines where Double(line.box.height) >= 1.5 * Double(median) {
-                if let (_, title) = titleKeywords.first(where: { keyword, _ in
-                    keyword.count >= 3 && commonSubsequence(Array(keyword), Array(line.text)) * 2 >= keyword.count
-                }) { return title }
-            }
-        }
         // A card's labels head their lines or columns; the same words inside a sentence (本人…居民身份证号码) are no card's.
         let startsColumn = { (label: String) in
             page.lines.contains { line in
                 line.confidence >= labelConfidence && line.text.split(separator: "|").contains { ReadPage.labelRange(label, in: String($0)) != nil }
             }
         }
+        // A licence whose large title was not read (Tesseract's layout can take big, spaced-out print
+        // for a picture): two of the fields only a licence prints.
+        if licenceLabels.filter(startsColumn).count >= 2 { return .businessLicence }
         let front = frontLabels.filter(startsColumn).count
         let back = backLabels.filter(startsColumn).count
         // Two labels of one side and none of the other: a card seen alone (a sheet of both sides has no one title).
         if front >= 2 && back == 0 { return .idCardFront }
         if back >= 2 && front == 0 { return .idCardBack }
         if front >= 1 && back == 0 && startsColumn("公民身份号码") { return .idCardFront }
+        // A title printed large and spaced out (营  业  执  照) is often read in part: on the page's
+        // tallest lines, half of a keyword's characters in order is enough. Weaker evidence than
+        // labels (a card back's 居民身份证书… has half of 域名证书), so it comes last.
+        let heights = page.lines.map(\.box.height).sorted()
+        if let median = heights.isEmpty ? nil : heights[heights.count / 2] {
+            for line in page.lines where Double(line.box.height) >= 1.5 * Double(median) {
+                // The keyword most of whose characters the line has.
+                let scored = titleKeywords.filter { $0.0.count >= 3 }.map { keyword, title in
+                    (title, Double(commonSubsequence(Array(keyword), Array(line.text))) / Double(keyword.count))
+                }
+                if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 { return best.0 }
+            }
+        }
         return nil
     }
 

@@ -11,10 +11,11 @@ struct DocumentReader {
     let latestBirthYear: Int
 
     func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
-        let textLines = readLines(picture)
+        let (textLines, seconds) = readLines(picture)
         let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
         reading.title = DocumentFields.title(of: page, labelConfidence: rules.minTextConfidence)
+            ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds)), labelConfidence: rules.minTextConfidence)
         var used: [Double] = []
         for (key, (name, confidence)) in DocumentFields.names(on: page, title: reading.title) {
             reading.names[key] = name
@@ -26,7 +27,7 @@ struct DocumentReader {
             reading.validUntil = validity.until
             used.append(validity.confidence)
         }
-        let lines = ReadPage(textLines).lines
+        let lines = ReadPage(textLines + seconds).lines
         for line in lines {
             var numbers = numbers(on: line, in: picture)
             // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
@@ -71,13 +72,13 @@ struct DocumentReader {
     /// title (printed larger), starts with a label or a number, or stands beside a label alone in
     /// its cell. Running text (a licence's business scope, a letter's paragraphs) is never read
     /// whole, which keeps a page to about a second.
-    private func readLines(_ picture: GreyPicture) -> [TextLine] {
+    private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine]) {
         // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
         // that is a form's ruled line or a border, which Tesseract would stretch to its line height
         // and spend a second on, for nothing.
         let boxes = engine.lineBoxes(in: picture).filter { $0.width >= $0.height / 2 && 4 * $0.height >= rules.lineHeight }
             .sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
-        guard !boxes.isEmpty else { return [] }
+        guard !boxes.isEmpty else { return ([], []) }
         let heights = boxes.map(\.height).sorted()
         let median = heights[heights.count / 2]
         // The tallest lines, printed larger than the body: where a title is.
@@ -90,26 +91,46 @@ struct DocumentReader {
         var whole: [Bool] = []
         // Title candidates first, then top to bottom, as long as the file's time lasts.
         let order = boxes.indices.sorted { (boxes[$0].height >= titleHeight ? 0 : 1, $0) < (boxes[$1].height >= titleHeight ? 0 : 1, $1) }
-        var read = [TextLine?](repeating: nil, count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
+        var read = [[TextLine]](repeating: [], count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
         for index in order where spent < budget {
             let box = boxes[index]
             // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
             let isTitle = box.height >= titleHeight
             let head = isTitle || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
-            let text = self.read(head, in: picture, segmentation: .line)
-            spent += head.width / max(1, head.height)
-            read[index] = TextLine(text: text.text, confidence: text.confidence, box: box)
             isWhole[index] = isTitle || head.width == box.width
+            // A box as tall as two lines or more holds several: the layout merges a label with the
+            // number printed under it (统一社会信用代码 over a licence's code), or frames a card or
+            // a page it found few lines in. Read as a block, Tesseract finds the lines inside itself;
+            // a title read so stays one line. Square boxes are a QR code or a seal, not text.
+            if isTitle, box.height >= 2 * median, box.width >= box.height * 6 / 5 {
+                let parts = self.lines(in: box, of: picture, segmentation: .block)
+                spent += parts.reduce(0) { $0 + $1.box.width / max(1, $1.box.height) }
+                if parts.count >= 2 {
+                    read[index] = parts
+                    continue
+                }
+            }
+            spent += head.width / max(1, head.height)
+            let text = self.read(head, in: picture, segmentation: .line)
+            read[index] = [TextLine(text: text.text, confidence: text.confidence, box: box)]
         }
+        // Where the layout also found a block's line on its own, the block's reading of it is a
+        // second opinion (for numbers and titles), not a second line in its row.
+        var seconds: [TextLine] = []
         for index in boxes.indices {
-            guard let line = read[index] else { continue }
-            lines.append(line)
-            whole.append(isWhole[index])
+            for line in read[index] {
+                if read[index].count > 1, boxes.contains(where: { $0 != boxes[index] && $0.height < 2 * median && $0.contains(centreOf: line.box) }) {
+                    seconds.append(line)
+                    continue
+                }
+                lines.append(line)
+                whole.append(isWhole[index])
+            }
         }
         let labels = DocumentFields.allLabels + Self.numberLabels.map(\.0)
         // Only a licence has long running text that matters nowhere (its business scope); on any
         // other page every line may hold a number or a name mid-sentence, and is read whole.
-        let selective = DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) == .businessLicence
+        let selective = (DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds)))) == .businessLicence
         // Heads read with little confidence are no text (a pattern, print too blurred): only the
         // lines that matter most are read whole there.
         let confidences = lines.map(\.confidence)
@@ -137,16 +158,29 @@ struct DocumentReader {
             lines[index].text = text.text
             lines[index].confidence = text.confidence
         }
-        return lines
+        return (lines, seconds)
     }
 
     /// One box of the picture read as one line.
     private func read(_ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation) -> (text: String, confidence: Double) {
-        let pad = max(3, box.height / 5)
-        let crop = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
-        let read = engine.lines(in: crop, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds)
+        let read = lines(in: box, of: picture, segmentation: segmentation)
         guard !read.isEmpty else { return ("", 0) }
         return (read.map(\.text).joined(separator: " "), read.map(\.confidence).reduce(0, +) / Double(read.count))
+    }
+
+    /// The lines Tesseract reads in one box of the picture (with a little room around it), their
+    /// boxes in the picture's pixels.
+    private func lines(in box: PixelBox, of picture: GreyPicture, segmentation: TextEngine.Segmentation) -> [TextLine] {
+        let pad = max(3, box.height / 5)
+        let x0 = max(0, box.x - pad), y0 = max(0, box.y - pad)
+        let crop = picture.cropped(to: PixelBox(x: x0, y: y0, width: box.x + box.width + pad - x0, height: box.y + box.height + pad - y0))
+        return engine.lines(in: crop, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds).map { line in
+            var line = line
+            line.box.x += x0
+            line.box.y += y0
+            line.numberBox = line.numberBox.map { PixelBox(x: $0.x + x0, y: $0.y + y0, width: $0.width, height: $0.height) }
+            return line
+        }
     }
 
     /// Labels that announce a number, with the kind they announce.

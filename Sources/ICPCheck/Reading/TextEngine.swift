@@ -47,6 +47,12 @@ extension TextLine {
 struct PixelBox: Sendable, Equatable {
     var x: Int, y: Int, width: Int, height: Int
 
+    /// Whether `other`'s centre lies in this box.
+    func contains(centreOf other: PixelBox) -> Bool {
+        let cx = other.x + other.width / 2, cy = other.y + other.height / 2
+        return cx >= x && cx < x + width && cy >= y && cy < y + height
+    }
+
     /// The smallest box around all of `boxes`; nil for none.
     static func union(_ boxes: [PixelBox]) -> PixelBox? {
         guard let x0 = boxes.map(\.x).min(), let y0 = boxes.map(\.y).min(),
