@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    @Test func aRuledLineInksFewOfItsBoxsRowsAndPrintMost() {
+        // A table: a 3-px rule with cell borders crossing it every 200 px, and a row of print below.
+        let width = 1000, height = 200
+        var pixels = [UInt8](repeating: 240, count: width * height)
+        for y in 40..<43 { for x in 0..<width { pixels[y * width + x] = 20 } }
+        for x in stride(from: 0, to: width, by: 200) { for y in 0..<height { pixels[y * width + x] = 20 } }
+        let picture = GreyPicture(width: width, height: height, pixels: pixels)
+        let withRows = printedRows(turnedBy: 0)
+        let rules = try! RulesLoader.load().reading
+        // The layout's boxes: one line height around the rule, and one around a row of print.
+        let rule = picture.inkedRows(in: PixelBox(x: 0, y: 26, width: width, height: 32))
+        let print = withRows.inkedRows(in: PixelBox(x: 60, y: 52, width: 880, height: 32))
+        #expect(Double(rule) / 32 < rules.minInkedRows, "rule: \(rule) rows")
+        #expect(Double(print) / 32 >= rules.minInkedRows, "print: \(print) rows")
+    }
+
     @Test func aLabelAloneInItsCellTakesTheLineBesideIt() {
         let table = ReadPage([
             TextLine(text: "网站负责人姓名", confidence: 0.9, box: PixelBox(x: 40, y: 100, width: 210, height: 30)),

@@ -74,10 +74,13 @@ struct DocumentReader {
     /// whole, which keeps a page to about a second.
     private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine]) {
         // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
-        // that is a form's ruled line or a border, which Tesseract would stretch to its line height
-        // and spend a second on, for nothing.
-        let boxes = engine.lineBoxes(in: picture).filter { $0.width >= $0.height / 2 && 4 * $0.height >= rules.lineHeight }
-            .sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
+        // that, or with ink in few of its rows, is a form's ruled line or a border, which Tesseract
+        // would stretch to its line height and spend a second on, for nothing.
+        let boxes = engine.lineBoxes(in: picture).filter { box in
+            // Counted against one line's height: a box of two merged lines has blank rows between them.
+            let inked = Double(picture.inkedRows(in: box)) / Double(min(box.height, rules.lineHeight))
+            return box.width >= box.height / 2 && 4 * box.height >= rules.lineHeight && inked >= rules.minInkedRows
+        }.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
         guard !boxes.isEmpty else { return ([], []) }
         let heights = boxes.map(\.height).sorted()
         let median = heights[heights.count / 2]
@@ -92,11 +95,18 @@ struct DocumentReader {
         // Title candidates first, then top to bottom, as long as the file's time lasts.
         let order = boxes.indices.sorted { (boxes[$0].height >= titleHeight ? 0 : 1, $0) < (boxes[$1].height >= titleHeight ? 0 : 1, $1) }
         var read = [[TextLine]](repeating: [], count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
+        // Whether every line is read whole at once: known once the title candidates are read (on a
+        // page with text that may matter anywhere, reading its heads first is waste).
+        var readsWhole: Bool?
         for index in order where spent < budget {
             let box = boxes[index]
-            // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
             let isTitle = box.height >= titleHeight
-            let head = isTitle || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
+            if !isTitle, readsWhole == nil {
+                let title = DocumentFields.title(of: ReadPage(ReadPage.rows(read.flatMap { $0 })))
+                readsWhole = title.map { !Self.labelledForms.contains($0) } ?? false
+            }
+            // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
+            let head = isTitle || readsWhole == true || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
             isWhole[index] = isTitle || head.width == box.width
             // A box as tall as two lines or more holds several: the layout merges a label with the
             // number printed under it (统一社会信用代码 over a licence's code), or frames a card or
@@ -128,9 +138,10 @@ struct DocumentReader {
             }
         }
         let labels = DocumentFields.allLabels + Self.numberLabels.map(\.0)
-        // Only a licence has long running text that matters nowhere (its business scope); on any
-        // other page every line may hold a number or a name mid-sentence, and is read whole.
-        let selective = (DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds)))) == .businessLicence
+        // On a labelled form only labelled lines matter; on any other page every line may hold a
+        // number or a name mid-sentence, and is read whole.
+        let selective = (DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds))))
+            .map(Self.labelledForms.contains) ?? false
         // Heads read with little confidence are no text (a pattern, print too blurred): only the
         // lines that matter most are read whole there.
         let confidences = lines.map(\.confidence)
@@ -138,7 +149,9 @@ struct DocumentReader {
         var wanted: [(index: Int, priority: Bool)] = []
         for index in lines.indices where !whole[index] {
             let compact = ReadPage.compact(lines[index].text)
-            let startsWithLabel = labels.contains { ReadPage.labelRange($0, in: compact) != nil }
+            // At its start (spaced out: 名 | 称), or anywhere in the head: a label may follow its
+            // form's prefix (主办单位证件号码).
+            let hasLabel = labels.contains { ReadPage.labelRange($0, in: compact) != nil || ReadPage.contains($0, in: compact) }
             let hasDigits = compact.filter { $0.isASCII && $0.isNumber }.count >= 4
             // "类型：", "住所：" — a form's label of any kind, with its value on the rest of the line.
             let hasColon = compact.prefix(8).contains { $0 == ":" || $0 == ";" }
@@ -148,7 +161,7 @@ struct DocumentReader {
             }
             // A title printed no larger than the text (a statement's), cut at the head.
             let startsTitle = DocumentFields.titleStarts.contains { compact.contains($0) }
-            let priority = startsWithLabel || hasDigits || hasColon || besideLabel || startsTitle
+            let priority = hasLabel || hasDigits || hasColon || besideLabel || startsTitle
             if priority || (!selective && isText) { wanted.append((index, priority)) }
         }
         for (index, _) in wanted.sorted(by: { ($0.priority ? 0 : 1, $0.index) < ($1.priority ? 0 : 1, $1.index) })
@@ -182,6 +195,10 @@ struct DocumentReader {
             return line
         }
     }
+
+    /// Forms whose every field stands after its label: their other text (a licence's business
+    /// scope, a statement's pledge) holds nothing to read, and only their labelled lines are read whole.
+    private static let labelledForms: Set<DocumentTitle> = [.businessLicence, .authenticityStatement]
 
     /// Labels that announce a number, with the kind they announce.
     private static let numberLabels: [(String, PrintedNumbers.Kind)] = [

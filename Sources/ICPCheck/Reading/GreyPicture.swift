@@ -17,6 +17,22 @@ struct GreyPicture: Sendable, Equatable {
         self.init(width: image.width, height: image.height, pixels: image.grey())
     }
 
+    /// How many of `box`'s rows (clipped to the picture) have ink in at least one pixel of 30:
+    /// most of a text line's rows cross strokes; a ruled line, with the cell borders crossing it,
+    /// inks two or three.
+    func inkedRows(in box: PixelBox) -> Int {
+        let x0 = max(0, box.x), x1 = min(width, box.x + box.width), y0 = max(0, box.y), y1 = min(height, box.y + box.height)
+        guard x1 > x0, y1 > y0 else { return 0 }
+        let needed = max(1, (x1 - x0) / 30)
+        var inked = 0
+        for y in y0..<y1 {
+            var dark = 0
+            for x in x0..<x1 where pixels[y * width + x] < 128 { dark += 1 }
+            if dark >= needed { inked += 1 }
+        }
+        return inked
+    }
+
     /// The part inside `box` (clipped to the picture).
     func cropped(to box: PixelBox) -> GreyPicture {
         let x0 = min(max(0, box.x), width), y0 = min(max(0, box.y), height)

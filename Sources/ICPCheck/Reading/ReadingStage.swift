@@ -66,7 +66,9 @@ enum ReadingStage {
             let heights = lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted()
             var lineHeight = Double(rules.reading.lineHeight)
             if !heights.isEmpty {
-                let median = Double(heights[heights.count / 2])
+                // Of an even count, the lower middle one: a card has few lines, and its large title
+                // (居民身份证) must not set the scale its fields are read at.
+                let median = Double(heights[(heights.count - 1) / 2])
                 let longSide = min(rules.reading.maxLongSide, Int(Double(rules.reading.layoutLongSide) * (Double(rules.reading.lineHeight) / median)))
                 lineHeight = median * Double(longSide) / Double(rules.reading.layoutLongSide)
                 picture = region.grey(longSide: longSide)

@@ -17,6 +17,9 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var headCharacters: Int
     /// The most text lines one page is read by.
     var maxLines: Int
+    /// Below this share of a layout line's rows with ink (of a line height's, in a taller box), it
+    /// is a ruled line, not text.
+    var minInkedRows: Double
     /// How many characters' widths of one file's lines are read: lines that matter most first.
     var budgetCharacters: Int
     /// Below this mean confidence of the lines' starts, a picture holds no text worth reading whole.
@@ -33,6 +36,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case minNameConfidence = "min_name_confidence"
         case headCharacters = "head_characters"
         case maxLines = "max_lines"
+        case minInkedRows = "min_inked_rows"
         case budgetCharacters = "budget_characters"
         case minTextConfidence = "min_text_confidence"
         case deadlineMilliseconds = "deadline_ms"
