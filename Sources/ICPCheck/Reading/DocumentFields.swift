@@ -62,8 +62,15 @@ enum DocumentFields {
         if let median = heights.isEmpty ? nil : heights[heights.count / 2] {
             for line in page.lines where Double(line.box.height) >= 1.5 * Double(median) {
                 // The keyword most of whose characters the line has.
+                // Within a stretch of the line twice the keyword's length: a title's characters
+                // stand together; the same few scattered along a line of fields (名…注册) are none.
+                let text = Array(line.text)
                 let scored = titleKeywords.filter { $0.0.count >= 3 }.map { keyword, title in
-                    (title, Double(commonSubsequence(Array(keyword), Array(line.text))) / Double(keyword.count))
+                    let span = 2 * keyword.count
+                    let found = stride(from: 0, to: max(1, text.count - span + 1), by: 1).map { start in
+                        commonSubsequence(Array(keyword), Array(text[start..<min(text.count, start + span)]))
+                    }.max() ?? 0
+                    return (title, Double(found) / Double(keyword.count))
                 }
                 if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 0.5 { return best.0 }
             }

@@ -11,12 +11,20 @@ struct DocumentReader {
     let latestBirthYear: Int
 
     func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
-        let (textLines, seconds) = readLines(picture)
+        var (textLines, seconds, frames) = readLines(picture)
         let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
-        reading.title = DocumentFields.title(of: page, labelConfidence: rules.minTextConfidence)
-            ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds)), labelConfidence: rules.minTextConfidence)
         var used: [Double] = []
+        reading.title = Self.title(of: textLines, seconds: seconds, labelConfidence: rules.minTextConfidence)
+        addNumbers(on: ReadPage(textLines + seconds).lines, in: picture, to: &reading, used: &used)
+        // Frames (a card, a page the layout found few lines in) read as blocks, a second opinion
+        // taken only where the lines gave no title or no number: Tesseract finds the lines itself there.
+        if !frames.isEmpty, reading.title == nil || (reading.idNumbers.isEmpty && reading.creditCodes.isEmpty) {
+            let blockLines = frames.flatMap { lines(in: $0, of: picture, segmentation: .block) }
+            seconds += blockLines
+            reading.title = reading.title ?? Self.title(of: textLines, seconds: seconds, labelConfidence: rules.minTextConfidence)
+            addNumbers(on: ReadPage(blockLines).lines, in: picture, to: &reading, used: &used)
+        }
         for (key, (name, confidence)) in DocumentFields.names(on: page, title: reading.title) {
             reading.names[key] = name
             reading.nameConfidence[key] = confidence
@@ -26,25 +34,6 @@ struct DocumentReader {
             reading.validFrom = validity.from
             reading.validUntil = validity.until
             used.append(validity.confidence)
-        }
-        let lines = ReadPage(textLines + seconds).lines
-        for line in lines {
-            var numbers = numbers(on: line, in: picture)
-            // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
-            // or, where that gives none, the label's line and the strip under it read as a block.
-            if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1 {
-                if let below = Self.line(below: line, in: lines) {
-                    numbers = Self.trusted(found(in: reread(below.box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
-                }
-                if numbers.ids.isEmpty, numbers.codes.isEmpty {
-                    // As a block of lines: the layout may have merged the label's line with the number's.
-                    let text = reread(Self.strip(under: line), kind: kind, in: picture, segmentation: .block)
-                    numbers = Self.trusted(found(in: text, kind: kind), (ids: [], codes: []), kind: kind)
-                }
-            }
-            reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
-            reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
-            if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
         }
         // A card with an ID number and no title or label read: the front (the back carries no number).
         // A card is 85.6 × 54 mm (1.59; a little less with the room around it), a sheet of A4 1.41;
@@ -69,10 +58,12 @@ struct DocumentReader {
 
     /// The page's lines, read where it matters: Tesseract's layout finds every text line; the start
     /// of each (where a label stands) is read first, and a whole line only when it may be the
-    /// title (printed larger), starts with a label or a number, or stands beside a label alone in
-    /// its cell. Running text (a licence's business scope, a letter's paragraphs) is never read
-    /// whole, which keeps a page to about a second.
-    private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine]) {
+    /// title (printed larger), holds a label or starts with a number, or stands beside a label alone
+    /// in its cell. On a labelled form, running text (a licence's business scope, a statement's
+    /// pledge) is never read whole; on other pages every line is, at once. `seconds`: a block's
+    /// lines that the layout also found on their own, read a second time; `frames`: boxes around
+    /// lines found on their own, not read.
+    private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine], frames: [PixelBox]) {
         // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
         // that, or with ink in few of its rows, is a form's ruled line or a border, which Tesseract
         // would stretch to its line height and spend a second on, for nothing.
@@ -81,7 +72,7 @@ struct DocumentReader {
             let inked = Double(picture.inkedRows(in: box)) / Double(min(box.height, rules.lineHeight))
             return box.width >= box.height / 2 && 4 * box.height >= rules.lineHeight && inked >= rules.minInkedRows
         }.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
-        guard !boxes.isEmpty else { return ([], []) }
+        guard !boxes.isEmpty else { return ([], [], []) }
         let heights = boxes.map(\.height).sorted()
         let median = heights[heights.count / 2]
         // The tallest lines, printed larger than the body: where a title is.
@@ -98,21 +89,26 @@ struct DocumentReader {
         // Whether every line is read whole at once: known once the title candidates are read (on a
         // page with text that may matter anywhere, reading its heads first is waste).
         var readsWhole: Bool?
+        var frames: [PixelBox] = []
         for index in order where spent < budget {
             let box = boxes[index]
             let isTitle = box.height >= titleHeight
             if !isTitle, readsWhole == nil {
-                let title = DocumentFields.title(of: ReadPage(ReadPage.rows(read.flatMap { $0 })))
-                readsWhole = title.map { !Self.labelledForms.contains($0) } ?? false
+                readsWhole = Self.title(of: read.flatMap { $0 }, seconds: []).map { !Self.labelledForms.contains($0) } ?? false
             }
             // Titles, and boxes as short as a table's cell or a label with its value, are read whole at once.
             let head = isTitle || readsWhole == true || box.width <= 2 * box.height * rules.headCharacters ? box : PixelBox(x: box.x, y: box.y, width: min(box.width, box.height * rules.headCharacters), height: box.height)
             isWhole[index] = isTitle || head.width == box.width
             // A box as tall as two lines or more holds several: the layout merges a label with the
             // number printed under it (统一社会信用代码 over a licence's code), or frames a card or
-            // a page it found few lines in. Read as a block, Tesseract finds the lines inside itself;
-            // a title read so stays one line. Square boxes are a QR code or a seal, not text.
+            // a page. Read as a block, Tesseract finds the lines inside itself; a title read so
+            // stays one line. Square boxes are a QR code or a seal, not text. A frame around lines
+            // found on their own is read later, only where they are not enough.
             if isTitle, box.height >= 2 * median, box.width >= box.height * 6 / 5 {
+                if boxes.filter({ $0 != box && box.contains(centreOf: $0) }).count >= 2 {
+                    frames.append(box)
+                    continue
+                }
                 let parts = self.lines(in: box, of: picture, segmentation: .block)
                 spent += parts.reduce(0) { $0 + $1.box.width / max(1, $1.box.height) }
                 if parts.count >= 2 {
@@ -140,8 +136,7 @@ struct DocumentReader {
         let labels = DocumentFields.allLabels + Self.numberLabels.map(\.0)
         // On a labelled form only labelled lines matter; on any other page every line may hold a
         // number or a name mid-sentence, and is read whole.
-        let selective = (DocumentFields.title(of: ReadPage(ReadPage.rows(lines))) ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds))))
-            .map(Self.labelledForms.contains) ?? false
+        let selective = Self.title(of: lines, seconds: seconds).map(Self.labelledForms.contains) ?? false
         // Heads read with little confidence are no text (a pattern, print too blurred): only the
         // lines that matter most are read whole there.
         let confidences = lines.map(\.confidence)
@@ -171,7 +166,7 @@ struct DocumentReader {
             lines[index].text = text.text
             lines[index].confidence = text.confidence
         }
-        return (lines, seconds)
+        return (lines, seconds, frames)
     }
 
     /// One box of the picture read as one line.
@@ -189,11 +184,38 @@ struct DocumentReader {
         let crop = picture.cropped(to: PixelBox(x: x0, y: y0, width: box.x + box.width + pad - x0, height: box.y + box.height + pad - y0))
         return engine.lines(in: crop, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds).map { line in
             var line = line
-            line.box.x += x0
-            line.box.y += y0
-            line.numberBox = line.numberBox.map { PixelBox(x: $0.x + x0, y: $0.y + y0, width: $0.width, height: $0.height) }
+            line.box = line.box.moved(x: x0, y: y0)
+            line.numberBox = line.numberBox?.moved(x: x0, y: y0)
             return line
         }
+    }
+
+    /// The numbers on `lines` (each with its check characters right) added to the reading.
+    private func addNumbers(on lines: [ReadPage.Line], in picture: GreyPicture, to reading: inout Reading, used: inout [Double]) {
+        for line in lines {
+            var numbers = numbers(on: line, in: picture)
+            // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
+            // or, where that gives none, the label's line and the strip under it read as a block.
+            if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1 {
+                if let below = Self.line(below: line, in: lines) {
+                    numbers = Self.trusted(found(in: reread(below.box, kind: kind, in: picture), kind: kind), (ids: [], codes: []), kind: kind)
+                }
+                if numbers.ids.isEmpty, numbers.codes.isEmpty {
+                    // As a block of lines: the layout may have merged the label's line with the number's.
+                    let text = reread(Self.strip(under: line), kind: kind, in: picture, segmentation: .block)
+                    numbers = Self.trusted(found(in: text, kind: kind), (ids: [], codes: []), kind: kind)
+                }
+            }
+            reading.idNumbers += numbers.ids.filter { !reading.idNumbers.contains($0) }
+            reading.creditCodes += numbers.codes.filter { !reading.creditCodes.contains($0) }
+            if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
+        }
+    }
+
+    /// The title the page's lines say, else the one the second readings of its blocks say.
+    private static func title(of lines: [TextLine], seconds: [TextLine], labelConfidence: Double = 0) -> DocumentTitle? {
+        DocumentFields.title(of: ReadPage(ReadPage.rows(lines)), labelConfidence: labelConfidence)
+            ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds)), labelConfidence: labelConfidence)
     }
 
     /// Forms whose every field stands after its label: their other text (a licence's business

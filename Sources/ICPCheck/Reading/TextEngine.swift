@@ -47,6 +47,11 @@ extension TextLine {
 struct PixelBox: Sendable, Equatable {
     var x: Int, y: Int, width: Int, height: Int
 
+    /// The box moved right by `x` and down by `y` pixels.
+    func moved(x dx: Int, y dy: Int) -> PixelBox {
+        PixelBox(x: x + dx, y: y + dy, width: width, height: height)
+    }
+
     /// Whether `other`'s centre lies in this box.
     func contains(centreOf other: PixelBox) -> Bool {
         let cx = other.x + other.width / 2, cy = other.y + other.height / 2
