@@ -11,7 +11,8 @@ struct DocumentReader {
     let latestBirthYear: Int
 
     func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
-        var (textLines, seconds, frames) = readLines(picture)
+        let (textLines, firstSeconds, frames, budgetLeft) = readLines(picture)
+        var seconds = firstSeconds
         let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
         var used: [Double] = []
@@ -19,8 +20,18 @@ struct DocumentReader {
         addNumbers(on: ReadPage(textLines + seconds).lines, in: picture, to: &reading, used: &used)
         // Frames (a card, a page the layout found few lines in) read as blocks, a second opinion
         // taken only where the lines gave no title or no number: Tesseract finds the lines itself there.
-        if !frames.isEmpty, reading.title == nil || (reading.idNumbers.isEmpty && reading.creditCodes.isEmpty) {
-            let blockLines = frames.flatMap { lines(in: $0, of: picture, segmentation: .block) }
+        // Only where a number may be printed (an ID card's back and a domain certificate carry none),
+        // and as far as the budget lasts: a frame costs what the lines it holds cost.
+        let numberMissing = reading.idNumbers.isEmpty && reading.creditCodes.isEmpty
+            && reading.title.map(Self.numberedDocuments.contains) != false
+        if !frames.isEmpty, reading.title == nil || numberMissing {
+            var left = budgetLeft
+            let affordable = frames.filter { frame in
+                guard frame.cost <= left else { return false }
+                left -= frame.cost
+                return true
+            }
+            let blockLines = affordable.flatMap { lines(in: $0.box, of: picture, segmentation: .block) }
             seconds += blockLines
             reading.title = reading.title ?? Self.title(of: textLines, seconds: seconds, labelConfidence: rules.minTextConfidence)
             addNumbers(on: ReadPage(blockLines).lines, in: picture, to: &reading, used: &used)
@@ -62,17 +73,21 @@ struct DocumentReader {
     /// in its cell. On a labelled form, running text (a licence's business scope, a statement's
     /// pledge) is never read whole; on other pages every line is, at once. `seconds`: a block's
     /// lines that the layout also found on their own, read a second time; `frames`: boxes around
-    /// lines found on their own, not read.
-    private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine], frames: [PixelBox]) {
+    /// lines found on their own, not read, with what reading them would cost of the budget left.
+    private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine], frames: [(box: PixelBox, cost: Int)], budgetLeft: Int) {
         // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
         // that, or with ink in few of its rows, is a form's ruled line or a border, which Tesseract
         // would stretch to its line height and spend a second on, for nothing.
         let boxes = engine.lineBoxes(in: picture).filter { box in
             // Counted against one line's height: a box of two merged lines has blank rows between them.
             let inked = Double(picture.inkedRows(in: box)) / Double(min(box.height, rules.lineHeight))
-            return box.width >= box.height / 2 && 4 * box.height >= rules.lineHeight && inked >= rules.minInkedRows
+            // Under half the print's height and across three quarters of the picture: a border's
+            // pattern (small print runs shorter: a footnote, a card's validity), which Tesseract's
+            // search spends seconds on.
+            let border = 2 * box.height < rules.lineHeight && 4 * box.width > 3 * picture.width
+            return box.width >= box.height / 2 && 4 * box.height >= rules.lineHeight && inked >= rules.minInkedRows && !border
         }.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
-        guard !boxes.isEmpty else { return ([], [], []) }
+        guard !boxes.isEmpty else { return ([], [], [], rules.budgetCharacters) }
         let heights = boxes.map(\.height).sorted()
         let median = heights[heights.count / 2]
         // The tallest lines, printed larger than the body: where a title is.
@@ -89,7 +104,7 @@ struct DocumentReader {
         // Whether every line is read whole at once: known once the title candidates are read (on a
         // page with text that may matter anywhere, reading its heads first is waste).
         var readsWhole: Bool?
-        var frames: [PixelBox] = []
+        var frames: [(box: PixelBox, cost: Int)] = []
         for index in order where spent < budget {
             let box = boxes[index]
             let isTitle = box.height >= titleHeight
@@ -105,8 +120,9 @@ struct DocumentReader {
             // stays one line. Square boxes are a QR code or a seal, not text. A frame around lines
             // found on their own is read later, only where they are not enough.
             if isTitle, box.height >= 2 * median, box.width >= box.height * 6 / 5 {
-                if boxes.filter({ $0 != box && box.contains(centreOf: $0) }).count >= 2 {
-                    frames.append(box)
+                let inside = boxes.filter { $0 != box && box.contains(centreOf: $0) }
+                if inside.count >= 2 {
+                    frames.append((box, inside.reduce(0) { $0 + $1.width / max(1, $1.height) }))
                     continue
                 }
                 let parts = self.lines(in: box, of: picture, segmentation: .block)
@@ -166,7 +182,7 @@ struct DocumentReader {
             lines[index].text = text.text
             lines[index].confidence = text.confidence
         }
-        return (lines, seconds, frames)
+        return (lines, seconds, frames, max(0, budget - spent))
     }
 
     /// One box of the picture read as one line.
@@ -217,6 +233,9 @@ struct DocumentReader {
         DocumentFields.title(of: ReadPage(ReadPage.rows(lines)), labelConfidence: labelConfidence)
             ?? DocumentFields.title(of: ReadPage(ReadPage.rows(seconds)), labelConfidence: labelConfidence)
     }
+
+    /// Documents that print an ID number or a credit code.
+    private static let numberedDocuments: Set<DocumentTitle> = [.idCardFront, .businessLicence, .authenticityStatement, .commitmentLetter]
 
     /// Forms whose every field stands after its label: their other text (a licence's business
     /// scope, a statement's pledge) holds nothing to read, and only their labelled lines are read whole.
