@@ -11,17 +11,16 @@ struct DocumentReader {
     let latestBirthYear: Int
 
     func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
-        let (textLines, firstSeconds, frames, budgetLeft) = readLines(picture)
-        var seconds = firstSeconds
+        let (textLines, seconds, frames, budgetLeft) = readLines(picture)
         let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
         var used: [Double] = []
         reading.title = Self.title(of: textLines, seconds: seconds, labelConfidence: rules.minTextConfidence)
         addNumbers(on: ReadPage(textLines + seconds).lines, in: picture, to: &reading, used: &used)
-        // Frames (a card, a page the layout found few lines in) read as blocks, a second opinion
-        // taken only where the lines gave no title or no number: Tesseract finds the lines itself there.
-        // Only where a number may be printed (an ID card's back and a domain certificate carry none),
-        // and as far as the budget lasts: a frame costs what the lines it holds cost.
+        // Frames (a card, a page the layout found few lines in) read as blocks, where Tesseract finds
+        // the lines itself: a second opinion, taken only where the lines gave no title, or no number
+        // on a document that prints one (an ID card's back and a domain certificate print none), and
+        // as far as the budget lasts (a frame costs what the lines it holds cost).
         let numberMissing = reading.idNumbers.isEmpty && reading.creditCodes.isEmpty
             && reading.title.map(Self.numberedDocuments.contains) != false
         if !frames.isEmpty, reading.title == nil || numberMissing {
@@ -32,8 +31,7 @@ struct DocumentReader {
                 return true
             }
             let blockLines = affordable.flatMap { lines(in: $0.box, of: picture, segmentation: .block) }
-            seconds += blockLines
-            reading.title = reading.title ?? Self.title(of: textLines, seconds: seconds, labelConfidence: rules.minTextConfidence)
+            reading.title = reading.title ?? Self.title(of: textLines, seconds: seconds + blockLines, labelConfidence: rules.minTextConfidence)
             addNumbers(on: ReadPage(blockLines).lines, in: picture, to: &reading, used: &used)
         }
         for (key, (name, confidence)) in DocumentFields.names(on: page, title: reading.title) {
