@@ -126,6 +126,18 @@ import Testing
         }
     }
 
+    @Test func aLicenceWithoutItsTitleIsKnownByItsFieldsAndScatteredCharactersMakeNoTitle() {
+        // The big title not read at all: two fields only a licence prints.
+        let licence = page([("统一社会信用代码", 30), ("名 称 杭州示例科技有限公司", 30), ("经营范围 软件开发", 30), ("成立日期 2016年05月20日", 30)])
+        #expect(DocumentFields.title(of: licence) == .businessLicence)
+        // One field alone is not enough.
+        #expect(DocumentFields.title(of: page([("营业期限 长期", 30), ("名 称 杭州示例科技有限公司", 30)])) == nil)
+        // A tall line of fields that holds 名, 注, 册 far apart is no 域名注册证书; 营 业 执 照 half-read is a licence.
+        let fields = page([("名。次:。大新有众人数据服务有限公司注册", 70), ("一", 30), ("二", 30)])
+        #expect(DocumentFields.title(of: fields) == nil)
+        #expect(DocumentFields.title(of: page([("营 止 执 ", 80), ("一", 30), ("二", 30)])) == .businessLicence)
+    }
+
     @Test func aRuledLineInksFewOfItsBoxsRowsAndPrintMost() {
         // A table: a 3-px rule with cell borders crossing it every 200 px, and a row of print below.
         let width = 1000, height = 200

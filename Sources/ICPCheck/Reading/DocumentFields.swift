@@ -61,9 +61,9 @@ enum DocumentFields {
         let heights = page.lines.map(\.box.height).sorted()
         if let median = heights.isEmpty ? nil : heights[heights.count / 2] {
             for line in page.lines where Double(line.box.height) >= 1.5 * Double(median) {
-                // The keyword most of whose characters the line has.
-                // Within a stretch of the line twice the keyword's length: a title's characters
-                // stand together; the same few scattered along a line of fields (名…注册) are none.
+                // The keyword most of whose characters the line has within a stretch twice the
+                // keyword's length: a title's characters stand together; the same few scattered along
+                // a line of fields (名…注册) are none.
                 let text = Array(line.text)
                 let scored = titleKeywords.filter { $0.0.count >= 3 }.map { keyword, title in
                     let span = 2 * keyword.count
