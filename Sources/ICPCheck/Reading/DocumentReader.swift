@@ -120,17 +120,17 @@ struct DocumentReader {
             if isTitle, box.height >= 2 * median, box.width >= box.height * 6 / 5 {
                 let inside = boxes.filter { $0 != box && box.contains(centreOf: $0) }
                 if inside.count >= 2 {
-                    frames.append((box, inside.reduce(0) { $0 + $1.width / max(1, $1.height) }))
+                    frames.append((box, inside.reduce(0) { $0 + $1.characterWidths }))
                     continue
                 }
                 let parts = self.lines(in: box, of: picture, segmentation: .block)
-                spent += parts.reduce(0) { $0 + $1.box.width / max(1, $1.box.height) }
+                spent += parts.reduce(0) { $0 + $1.box.characterWidths }
                 if parts.count >= 2 {
                     read[index] = parts
                     continue
                 }
             }
-            spent += head.width / max(1, head.height)
+            spent += head.characterWidths
             let text = self.read(head, in: picture, segmentation: .line)
             read[index] = [TextLine(text: text.text, confidence: text.confidence, box: box)]
         }
@@ -176,7 +176,7 @@ struct DocumentReader {
         for (index, _) in wanted.sorted(by: { ($0.priority ? 0 : 1, $0.index) < ($1.priority ? 0 : 1, $1.index) })
         where spent < budget {
             let text = self.read(lines[index].box, in: picture, segmentation: .line)
-            spent += lines[index].box.width / max(1, lines[index].box.height)
+            spent += lines[index].box.characterWidths
             lines[index].text = text.text
             lines[index].confidence = text.confidence
         }

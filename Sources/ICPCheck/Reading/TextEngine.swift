@@ -47,6 +47,10 @@ extension TextLine {
 struct PixelBox: Sendable, Equatable {
     var x: Int, y: Int, width: Int, height: Int
 
+    /// Its width over its height: about how many characters a line in it holds, the unit the
+    /// reading budget counts in.
+    var characterWidths: Int { width / max(1, height) }
+
     /// The box moved right by `x` and down by `y` pixels.
     func moved(x dx: Int, y dy: Int) -> PixelBox {
         PixelBox(x: x + dx, y: y + dy, width: width, height: height)
