@@ -1,9 +1,18 @@
+import Foundation
 import ICPCheck
 
 /// The cost of reading (Tesseract) per file, on one core: inspect with reading minus inspect with
 /// the heuristics alone, on pages and on ID cards apart. The engines are loaded by a first,
 /// untimed file, as a batch loads them once per worker.
 enum ReadingBench {
+    /// The committed reading fixtures, and the tune split of the reading set when make eval made it.
+    static func files() -> [String] {
+        ["Tests/ICPCheckTests/Fixtures/reading", ".build/reading-tune"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jpg") }.sorted()
+                .map { "\(folder)/\($0)" }
+        }
+    }
+
     static func run(files: [String], runs: Int) async {
         guard let rules = try? RulesLoader.load() else { fail("the default rules do not load") }
         line("")

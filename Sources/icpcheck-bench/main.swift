@@ -6,6 +6,7 @@
 //                                                      time and print the tables (needs djpeg)
 //   icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
 //                                                      icpcheck batch over N copies of a sample application
+//   icpcheck-bench reading [--runs N]                  the reading table alone (while working on the reader)
 import Foundation
 import Glibc
 import ICPCheck
@@ -14,10 +15,11 @@ let usage = """
     usage: icpcheck-bench corpus --corpora DIR --out DIR
            icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
            icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
+           icpcheck-bench reading [--runs N]
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let subcommand = arguments.first, ["corpus", "run", "batch"].contains(subcommand) else { fail(usage) }
+guard let subcommand = arguments.first, ["corpus", "run", "batch", "reading"].contains(subcommand) else { fail(usage) }
 arguments.removeFirst()
 var options: [String: String] = [:]
 while let name = arguments.first {
@@ -25,7 +27,7 @@ while let name = arguments.first {
     options[String(name.dropFirst(2))] = arguments[1]
     arguments.removeFirst(2)
 }
-guard let out = options["out"] else { fail(usage) }
+guard let out = options["out"] ?? (subcommand == "reading" ? "" : nil) else { fail(usage) }
 let corpora = options["corpora"] ?? ""
 
 func tool(_ name: String) -> String {
@@ -44,6 +46,9 @@ case "batch":
     guard let icpcheck = options["icpcheck"], let sample = options["sample"] else { fail(usage) }
     let counts = (options["counts"] ?? "200,2000").split(separator: ",").compactMap { Int($0) }
     BatchBench.run(icpcheck: icpcheck, sample: sample, work: out, counts: counts)
+
+case "reading":
+    await ReadingBench.run(files: ReadingBench.files(), runs: count("runs", default: 1))
 
 case "corpus":
     let start = now()
@@ -86,12 +91,7 @@ default:
         + ["\(corpora)/photos/ocrmypdf_typewriter.png", "\(corpora)/photos/pagedewarp_boston_cooking_b.jpg",
            "\(corpora)/photos/cn_e_invoice_red_seals.png", "Samples/APP-101-ready-enterprise/核验单.jpg"]
     await HeuristicsBench.run(title: "document", files: pages, runs: 5, target: "under 150 ms for a 3000x4000 scan")
-    // Reading: the committed reading fixtures, and the tune split of the reading set when make eval made it.
-    let readable = ["Tests/ICPCheckTests/Fixtures/reading", ".build/reading-tune"].flatMap { folder in
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jpg") }.sorted()
-            .map { "\(folder)/\($0)" }
-    }
-    await ReadingBench.run(files: readable, runs: 1)
+    await ReadingBench.run(files: ReadingBench.files(), runs: 1)
     line("")
     line(
         "peak RSS of the bench process (getrusage ru_maxrss): \(f(peakRSS(), 1)) MiB"

@@ -154,6 +154,33 @@ import Testing
         #expect(Double(print) / 32 >= rules.minInkedRows, "print: \(print) rows")
     }
 
+    @Test func flatteningDividesEachPixelByItsNeighbourhoodsMean() {
+        // Shaded paper (light falling off to the right) with print on it, and the picture's edges,
+        // where the square around a pixel is cut: each pixel against the plain formula.
+        let width = 157, height = 61, radius = 9
+        let pixels = (0..<(width * height)).map { index -> UInt8 in
+            let x = index % width, y = index / width
+            let paper = 250 - x * 120 / width
+            return UInt8((x / 7 + y / 5) % 4 == 0 ? paper / 5 : paper - (x * 31 + y * 17) % 9)
+        }
+        let picture = GreyPicture(width: width, height: height, pixels: pixels)
+        let flat = picture.flattened(radius: radius)
+        var differing = 0
+        for y in 0..<height {
+            for x in 0..<width {
+                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1), y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+                var sum = 0
+                for v in y0..<y1 { for u in x0..<x1 { sum += Int(pixels[v * width + u]) } }
+                let ratio = min(255, Int(pixels[y * width + x]) * 235 / max(1, sum / ((x1 - x0) * (y1 - y0))))
+                let expected = UInt8((255 * pow(min(1, Double(ratio) / 235), 2.5)).rounded())
+                if flat.pixels[y * width + x] != expected { differing += 1 }
+            }
+        }
+        #expect(differing == 0)
+        // The paper comes out white on both sides of the shade; the print stays dark.
+        #expect(flat.pixels[30 * width + 3] > 230 && flat.pixels[30 * width + 150] > 230)
+    }
+
     @Test func aLabelAloneInItsCellTakesTheLineBesideIt() {
         let table = ReadPage([
             TextLine(text: "网站负责人姓名", confidence: 0.9, box: PixelBox(x: 40, y: 100, width: 210, height: 30)),

@@ -97,26 +97,54 @@ struct GreyPicture: Sendable, Equatable {
     /// Uneven light taken out: each pixel divided by the mean of the square of `radius` around it,
     /// so paper reads as the same white everywhere and print stays dark (Tesseract's own global
     /// threshold then separates them even under a shadow or on a tinted card).
-    func flattened(radius: Int) -> GreyPicture {
-        let stride = width + 1
-        var integral = [Int](repeating: 0, count: stride * (height + 1))
-        for y in 0..<height {
-            var rowSum = 0
-            for x in 0..<width {
-                rowSum += Int(pixels[y * width + x])
-                integral[(y + 1) * stride + x + 1] = integral[y * stride + x + 1] + rowSum
-            }
-        }
-        // Light print (an ID card's pale labels) darkened, so Tesseract's one threshold keeps it with the text.
+    /// What `flattened` makes of a pixel (the low byte of the index) under a mean (the high byte):
+    /// the pixel over its mean, as 235 for paper, and light print (an ID card's pale labels)
+    /// darkened, so Tesseract's one threshold keeps it with the text.
+    private static let flatteningTable: [UInt8] = {
         let curve = (0...255).map { UInt8((255 * pow(min(1, Double($0) / 235), 2.5)).rounded()) }
+        return (0..<(256 * 256)).map { index in curve[min(255, (index & 255) * 235 / max(1, index >> 8))] }
+    }()
+
+    func flattened(radius: Int) -> GreyPicture {
+        guard width > 0, height > 0 else { return self }
+        let table = Self.flatteningTable
         var out = [UInt8](repeating: 0, count: pixels.count)
-        for y in 0..<height {
-            let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
-            for x in 0..<width {
-                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
-                let sum = integral[y1 * stride + x1] - integral[y0 * stride + x1] - integral[y1 * stride + x0] + integral[y0 * stride + x0]
-                let mean = max(1, sum / ((x1 - x0) * (y1 - y0)))
-                out[y * width + x] = curve[min(255, Int(pixels[y * width + x]) * 235 / mean)]
+        // The square's sum slides along: each column's sum over the square's rows, updated a row at
+        // a time, and the row's sum over the square's columns, a column at a time.
+        var columns = [Int](repeating: 0, count: width)
+        pixels.withUnsafeBufferPointer { pixels in
+            columns.withUnsafeMutableBufferPointer { columns in
+                out.withUnsafeMutableBufferPointer { out in
+                    for y in 0..<min(height, radius) {
+                        for x in 0..<width { columns[x] += Int(pixels[y * width + x]) }
+                    }
+                    for y in 0..<height {
+                        if y + radius < height {
+                            for x in 0..<width { columns[x] += Int(pixels[(y + radius) * width + x]) }
+                        }
+                        if y - radius - 1 >= 0 {
+                            for x in 0..<width { columns[x] -= Int(pixels[(y - radius - 1) * width + x]) }
+                        }
+                        let rows = min(height, y + radius + 1) - max(0, y - radius)
+                        var sum = 0
+                        for x in 0..<min(width, radius) { sum += columns[x] }
+                        var area = 0, inverse = 0.0
+                        for x in 0..<width {
+                            if x + radius < width { sum += columns[x + radius] }
+                            if x - radius - 1 >= 0 { sum -= columns[x - radius - 1] }
+                            // The mean, floored: a multiplication, then corrected by one where the
+                            // floating point fell on the wrong side of a whole number.
+                            let columnCount = min(width, x + radius + 1) - max(0, x - radius)
+                            if rows * columnCount != area {
+                                area = rows * columnCount
+                                inverse = 1 / Double(area)
+                            }
+                            var mean = Int(Double(sum) * inverse)
+                            if mean * area > sum { mean -= 1 } else if (mean + 1) * area <= sum { mean += 1 }
+                            out[y * width + x] = table[min(255, mean) << 8 | Int(pixels[y * width + x])]
+                        }
+                    }
+                }
             }
         }
         return GreyPicture(width: width, height: height, pixels: out)

@@ -57,20 +57,34 @@ enum ReadingStage {
         let region = RegionPicture(working: image, source: analysis.encoded, region: region(of: page))
         let result = engines.withEngines { pair -> Reading in
             let engine = pair.text
-            var picture = region.grey(longSide: rules.reading.layoutLongSide)
-            if sideways { picture = turnedUpright(picture, engine: engine) }
             // Characters of the size Tesseract reads best: the level lines' median height, measured by
             // its layout analysis.
-            let skew = picture.textSkew(maxDegrees: rules.document.maxSkewDegrees)
-            let lines = engine.lineBoxes(in: abs(skew) < 0.001 ? picture : picture.rotated(by: skew))
-            let heights = lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted()
+            func laidOut(longSide: Int) -> (picture: GreyPicture, skew: Double, heights: [Int]) {
+                var picture = region.grey(longSide: longSide)
+                if sideways { picture = turnedUpright(picture, engine: engine) }
+                let skew = picture.textSkew(maxDegrees: rules.document.maxSkewDegrees)
+                let lines = engine.lineBoxes(in: abs(skew) < 0.001 ? picture : picture.rotated(by: skew))
+                return (picture, skew, lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted())
+            }
+            var layoutSide = rules.reading.layoutLongSide
+            var (picture, skew, heights) = laidOut(longSide: layoutSide)
+            // A page small in a large photo (on a light desk taken for paper, so the region is the
+            // whole picture) has print a few pixels high at the layout's size, where Tesseract's
+            // layout finds no lines, or takes the page for one picture: laid out again at twice the size.
+            if heights.count < rules.reading.minLaidOutLines, 2 * layoutSide <= rules.reading.maxLongSide {
+                let larger = laidOut(longSide: 2 * layoutSide)
+                if larger.heights.count > heights.count {
+                    (picture, skew, heights) = larger
+                    layoutSide *= 2
+                }
+            }
             var lineHeight = Double(rules.reading.lineHeight)
             if !heights.isEmpty {
                 // Of an even count, the lower middle one: a card has few lines, and its large title
                 // (居民身份证) must not set the scale its fields are read at.
                 let median = Double(heights[(heights.count - 1) / 2])
-                let longSide = min(rules.reading.maxLongSide, Int(Double(rules.reading.layoutLongSide) * (Double(rules.reading.lineHeight) / median)))
-                lineHeight = median * Double(longSide) / Double(rules.reading.layoutLongSide)
+                let longSide = min(rules.reading.maxLongSide, Int(Double(layoutSide) * (Double(rules.reading.lineHeight) / median)))
+                lineHeight = median * Double(longSide) / Double(layoutSide)
                 picture = region.grey(longSide: longSide)
                 if sideways { picture = turnedUpright(picture, engine: engine) }
             }
