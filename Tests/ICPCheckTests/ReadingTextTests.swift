@@ -154,6 +154,38 @@ import Testing
         #expect(Double(print) / 32 >= rules.minInkedRows, "print: \(print) rows")
     }
 
+    @Test func aSlopingLineIsCutOutLevelWithoutItsNeighbours() {
+        // Rows of 16-px glyphs 40 px apart, each rising 2° to the right (a page photographed at an
+        // angle), and one level row below them.
+        let width = 1000, height = 400
+        let slope = 2.0 * .pi / 180
+        var pixels = [UInt8](repeating: 240, count: width * height)
+        for row in [60, 100, 140] {
+            for x in stride(from: 80, to: 920, by: 22) {
+                let top = row + Int((Double(920 - x) * tan(slope)).rounded())
+                for y in top..<(top + 16) { for dx in 0..<16 { pixels[y * width + x + dx] = 30 } }
+            }
+        }
+        for x in stride(from: 80, to: 920, by: 22) { for y in 300..<316 { for dx in 0..<16 { pixels[y * width + x + dx] = 30 } } }
+        let page = GreyPicture(width: width, height: height, pixels: pixels)
+        // The upright box around the middle row, as a layout gives it: the ends of its neighbours inside.
+        let rise = Int((840 * tan(slope)).rounded())
+        let box = PixelBox(x: 80, y: 100, width: 840, height: 16 + rise)
+        #expect(page.inkedRows(in: box) == box.height)
+        let cut = LineCut(box, of: page, pad: 6, line: box, maxDegrees: 6, minDrift: 8)
+        #expect(cut.picture.height < box.height)
+        let whole = PixelBox(x: 0, y: 0, width: cut.picture.width, height: cut.picture.height)
+        #expect(cut.picture.inkedRows(in: whole) <= 20, "one row of print, turned level: \(cut.picture.inkedRows(in: whole)) rows with ink")
+        // A box in the middle of the cut-out is in the middle of the line on the page.
+        let middle = cut.inPage(PixelBox(x: cut.picture.width / 2 - 5, y: cut.picture.height / 2 - 5, width: 10, height: 10))
+        #expect(abs(middle.x + 5 - (box.x + box.width / 2)) <= 3 && abs(middle.y + 5 - (box.y + box.height / 2)) <= 3, "\(middle)")
+        // A level row is cut out as it is.
+        let level = LineCut(PixelBox(x: 80, y: 300, width: 840, height: 16), of: page, pad: 6, line: PixelBox(x: 80, y: 300, width: 840, height: 16),
+                            maxDegrees: 6, minDrift: 8)
+        #expect(level.picture.width == 852 && level.picture.height == 28)
+        #expect(level.inPage(PixelBox(x: 6, y: 6, width: 840, height: 16)) == PixelBox(x: 80, y: 300, width: 840, height: 16))
+    }
+
     @Test func flatteningDividesEachPixelByItsNeighbourhoodsMean() {
         // Shaded paper (light falling off to the right) with print on it, and the picture's edges,
         // where the square around a pixel is cut: each pixel against the plain formula.

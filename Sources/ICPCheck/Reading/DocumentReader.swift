@@ -131,7 +131,7 @@ struct DocumentReader {
                 }
             }
             spent += head.characterWidths
-            let text = self.read(head, in: picture, segmentation: .line)
+            let text = self.read(head, in: picture, segmentation: .line, line: box)
             read[index] = [TextLine(text: text.text, confidence: text.confidence, box: box)]
         }
         // Where the layout also found a block's line on its own, the block's reading of it is a
@@ -183,25 +183,30 @@ struct DocumentReader {
         return (lines, seconds, frames, max(0, budget - spent))
     }
 
-    /// One box of the picture read as one line.
-    private func read(_ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation) -> (text: String, confidence: Double) {
-        let read = lines(in: box, of: picture, segmentation: segmentation)
+    /// One box of the picture read as one line (`line`: the whole line it is part of).
+    private func read(_ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil) -> (text: String, confidence: Double) {
+        let read = lines(in: box, of: picture, segmentation: segmentation, line: line)
         guard !read.isEmpty else { return ("", 0) }
         return (read.map(\.text).joined(separator: " "), read.map(\.confidence).reduce(0, +) / Double(read.count))
     }
 
-    /// The lines Tesseract reads in one box of the picture (with a little room around it), their
-    /// boxes in the picture's pixels.
-    private func lines(in box: PixelBox, of picture: GreyPicture, segmentation: TextEngine.Segmentation) -> [TextLine] {
-        let pad = max(3, box.height / 5)
-        let x0 = max(0, box.x - pad), y0 = max(0, box.y - pad)
-        let crop = picture.cropped(to: PixelBox(x: x0, y: y0, width: box.x + box.width + pad - x0, height: box.y + box.height + pad - y0))
-        return engine.lines(in: crop, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds).map { line in
-            var line = line
-            line.box = line.box.moved(x: x0, y: y0)
-            line.numberBox = line.numberBox?.moved(x: x0, y: y0)
-            return line
+    /// The lines Tesseract reads in one box of the picture (with a little room around it, turned
+    /// level where one line is read and it slopes), their boxes in the picture's pixels.
+    private func lines(in box: PixelBox, of picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil) -> [TextLine] {
+        let cut = cut(box, of: picture, pad: max(3, box.height / 5), line: segmentation == .line ? line ?? box : nil)
+        return engine.lines(in: cut.picture, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds).map { read in
+            var read = read
+            read.box = cut.inPage(read.box)
+            read.numberBox = read.numberBox.map(cut.inPage)
+            return read
         }
+    }
+
+    /// `box` cut out of the picture, turned level where `line` (nil: none) slopes enough to drift
+    /// out of its strip.
+    private func cut(_ box: PixelBox, of picture: GreyPicture, pad: Int, line: PixelBox?) -> LineCut {
+        LineCut(box, of: picture, pad: pad, line: line, maxDegrees: rules.maxLineSlopeDegrees,
+                minDrift: rules.maxLineDrift * Double(rules.lineHeight))
     }
 
     /// The numbers on `lines` (each with its check characters right) added to the reading.
@@ -311,9 +316,7 @@ struct DocumentReader {
     private func reread(
         _ box: PixelBox, kind: PrintedNumbers.Kind?, in picture: GreyPicture, scale: Double = 1, segmentation: TextEngine.Segmentation = .line
     ) -> String {
-        let pad = max(4, box.height / 4)
-        let strip = picture.cropped(to: PixelBox(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
-            .scaled(by: scale)
+        let strip = cut(box, of: picture, pad: max(4, box.height / 4), line: segmentation == .line ? box : nil).picture.scaled(by: scale)
         let text = numberEngine.lines(
             in: strip, segmentation: segmentation, allowed: (kind ?? .creditCode).alphabet, deadlineMilliseconds: rules.deadlineMilliseconds)
         // Lines apart: a number never runs on from one line into the next.

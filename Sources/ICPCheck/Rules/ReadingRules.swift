@@ -14,6 +14,8 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var maxLongSide: Int
     /// How far, in line heights, a line across the picture may rise or fall before it is turned level.
     var maxLineDrift: Double
+    /// The steepest slope, in degrees, one line is turned level from before it is read.
+    var maxLineSlopeDegrees: Double
     var minNameConfidence: Double
     /// How much of each line is read first, in character widths (the line's height).
     var headCharacters: Int
@@ -36,6 +38,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case lineHeight = "line_height"
         case maxLongSide = "max_long_side"
         case maxLineDrift = "max_line_drift"
+        case maxLineSlopeDegrees = "max_line_slope_degrees"
         case minNameConfidence = "min_name_confidence"
         case headCharacters = "head_characters"
         case maxLines = "max_lines"
