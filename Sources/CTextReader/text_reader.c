@@ -11,7 +11,6 @@
 
 struct tr_engine {
     TessBaseAPI *api;
-    int has_osd;
 };
 
 const char *tr_version(void) { return TessVersion(); }
@@ -66,7 +65,6 @@ tr_engine *tr_engine_create(const char *languages, char *error, size_t error_siz
         return NULL;
     }
     engine->api = api;
-    engine->has_osd = -1;
     return engine;
 }
 
@@ -163,24 +161,4 @@ int tr_layout(tr_engine *engine, const uint8_t *grey, int width, int height, int
 void tr_lines_free(tr_line *lines, int count) {
     for (int i = 0; i < count; i++) free(lines[i].text);
     free(lines);
-}
-
-int tr_orientation(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
-                   int *degrees, float *confidence) {
-    if (!engine || !grey || width < 1 || height < 1) return -1;
-    single_threaded();
-    TessBaseAPI *api = engine->api;
-    TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
-    TessBaseAPISetImage(api, grey, width, height, 1, stride);
-    TessBaseAPISetSourceResolution(api, 300);
-    int orient_deg = 0;
-    float orient_conf = 0;
-    const char *script = NULL;
-    float script_conf = 0;
-    BOOL ok = TessBaseAPIDetectOrientationScript(api, &orient_deg, &orient_conf, &script, &script_conf);
-    TessBaseAPIClear(api);
-    if (!ok) return -1;
-    *degrees = orient_deg;
-    *confidence = orient_conf;
-    return 0;
 }

@@ -69,6 +69,23 @@ import Testing
         #expect(reports.first?.reading == nil)
         #expect(reports.first?.contentKind == "id_card")
     }
+
+    @Test func aCardTurnedEitherWayIsReadUpright() throws {
+        let rules = try RulesLoader.load()
+        // EXIF orientations 6 and 8 turn the upright card a quarter clockwise and a quarter the other
+        // way, in the first decode and in the larger one reading makes.
+        for orientation in [6, 8] {
+            var analysis = FileInspector.inspect(bytes: try ReadingApplicationTests.fixture("idfront-crop.jpg"), path: "idfront.jpg")
+            let image = try #require(analysis.image).applyingOrientation(orientation)
+            analysis.image = image
+            analysis.encoded?.orientation = orientation
+            let content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
+            #expect(content.page.measured?.textSideways == true)
+            let reading = ReadingStage.read(analysis, content: content, role: nil, rules: rules, mode: .auto, latestBirthYear: 2026)
+            #expect(reading?.idNumbers == ["440304195103193682"], "orientation \(orientation)")
+            #expect(reading?.title == .idCardFront, "orientation \(orientation)")
+        }
+    }
 }
 
 /// Cross-checks on application folders built from the fixtures: documents that agree with the

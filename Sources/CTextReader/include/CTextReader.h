@@ -43,10 +43,4 @@ void tr_lines_free(tr_line *lines, int count);
 int tr_layout(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
               tr_line **lines, int *count);
 
-/// Tesseract's orientation detection on the same kind of pixels: the clockwise turn in degrees
-/// (0, 90, 180, 270) that makes the text upright, and its confidence. Returns 0, or -1 when the
-/// orientation could not be told (too little text, or no osd model).
-int tr_orientation(tr_engine *engine, const uint8_t *grey, int width, int height, int stride,
-                   int *degrees, float *confidence);
-
 #endif

@@ -57,11 +57,18 @@ enum ReadingStage {
         let region = RegionPicture(working: image, source: analysis.encoded, region: region(of: page))
         let result = engines.withEngines { pair -> Reading in
             let engine = pair.text
+            // Quarter turns clockwise that make the text upright: decided on the first picture, for all.
+            var quarterTurns: Int?
+            func upright(_ picture: GreyPicture) -> GreyPicture {
+                guard sideways else { return picture }
+                let turns = quarterTurns ?? uprightTurns(picture, engine: engine, rules: rules.reading)
+                quarterTurns = turns
+                return picture.turned(quarterTurns: turns)
+            }
             // Characters of the size Tesseract reads best: the level lines' median height, measured by
             // its layout analysis.
             func laidOut(longSide: Int) -> (picture: GreyPicture, skew: Double, heights: [Int]) {
-                var picture = region.grey(longSide: longSide)
-                if sideways { picture = turnedUpright(picture, engine: engine) }
+                let picture = upright(region.grey(longSide: longSide))
                 let skew = picture.textSkew(maxDegrees: rules.document.maxSkewDegrees)
                 let lines = engine.lineBoxes(in: abs(skew) < 0.001 ? picture : picture.rotated(by: skew))
                 return (picture, skew, lines.filter { $0.width >= 2 * $0.height }.map { max(4, $0.height) }.sorted())
@@ -85,8 +92,7 @@ enum ReadingStage {
                 let median = Double(heights[(heights.count - 1) / 2])
                 let longSide = min(rules.reading.maxLongSide, Int(Double(layoutSide) * (Double(rules.reading.lineHeight) / median)))
                 lineHeight = median * Double(longSide) / Double(layoutSide)
-                picture = region.grey(longSide: longSide)
-                if sideways { picture = turnedUpright(picture, engine: engine) }
+                picture = upright(region.grey(longSide: longSide))
             }
             // Turned level only where a line across the picture would drift out of its strip.
             if Double(picture.width) * abs(tan(skew)) >= rules.reading.maxLineDrift * lineHeight {
@@ -116,12 +122,30 @@ enum ReadingStage {
         return UnitRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 
-    /// A page whose text runs up and down, turned the way Tesseract's orientation detection says
-    /// (a quarter turn clockwise when it cannot tell). Tesseract gives the text's turn from upright,
-    /// counter-clockwise; undoing it takes the same number of quarter turns the other way.
-    private static func turnedUpright(_ picture: GreyPicture, engine: TextEngine) -> GreyPicture {
-        let quarterTurns = engine.orientation(of: picture).map { (4 - $0.degrees / 90) % 4 } ?? 1
-        return picture.turned(quarterTurns: quarterTurns == 0 ? 1 : quarterTurns)
+    /// How many quarter turns clockwise make a page whose text runs up and down upright: one or
+    /// three. Tesseract's orientation detection does not tell them apart on Chinese print (it said
+    /// 270° for our pages turned either way), so the starts of the longest lines of print are read
+    /// both ways up, at the size they are read at, and the way they read surer wins.
+    private static func uprightTurns(_ picture: GreyPicture, engine: TextEngine, rules: ReadingRules) -> Int {
+        let clockwise = picture.turned(quarterTurns: 1), otherWay = clockwise.turned(quarterTurns: 2)
+        // Print, not a ruled line (ink in few rows) or a border (across the page).
+        let longest = engine.lineBoxes(in: clockwise).filter { box in
+            box.width >= 2 * box.height && box.height >= 6 && 5 * box.width <= 4 * clockwise.width
+                && Double(clockwise.inkedRows(in: box)) >= rules.minInkedRows * Double(box.height)
+        }.sorted { $0.width > $1.width }.prefix(5)
+        // A line's start in either picture: its left end, as wide as a label.
+        func confidence(_ picture: GreyPicture, _ lines: [PixelBox]) -> Double {
+            let read = lines.flatMap { line -> [TextLine] in
+                let pad = max(3, line.height / 5)
+                let head = PixelBox(x: line.x - pad, y: line.y - pad, width: min(line.width, line.height * rules.headCharacters) + 2 * pad, height: line.height + 2 * pad)
+                let crop = picture.cropped(to: head).scaled(by: Double(rules.lineHeight) / Double(line.height))
+                return engine.lines(in: crop, segmentation: .line, deadlineMilliseconds: rules.deadlineMilliseconds)
+            }
+            return read.isEmpty ? 0 : read.map(\.confidence).reduce(0, +) / Double(read.count)
+        }
+        // The same lines in the picture turned half round.
+        let turnedLines = longest.map { PixelBox(x: clockwise.width - $0.x - $0.width, y: clockwise.height - $0.y - $0.height, width: $0.width, height: $0.height) }
+        return confidence(otherWay, turnedLines) > confidence(clockwise, Array(longest)) ? 3 : 1
     }
 }
 

@@ -135,18 +135,6 @@ final class TextEngine {
             PixelBox(x: Int($0.left), y: Int($0.top), width: Int($0.right - $0.left), height: Int($0.bottom - $0.top))
         }
     }
-
-    /// The clockwise turn, in degrees, that makes the picture's text upright, and how sure
-    /// Tesseract is of it; nil when it cannot tell.
-    func orientation(of picture: GreyPicture) -> (degrees: Int, confidence: Double)? {
-        var degrees: Int32 = 0
-        var confidence: Float = 0
-        let status = picture.pixels.withUnsafeBufferPointer { pixels in
-            tr_orientation(handle, pixels.baseAddress, Int32(picture.width), Int32(picture.height), Int32(picture.width),
-                           &degrees, &confidence)
-        }
-        return status == 0 ? (Int(degrees), Double(confidence)) : nil
-    }
 }
 
 /// Why Tesseract could not be started (its models are not installed).
