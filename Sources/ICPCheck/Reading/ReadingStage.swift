@@ -77,8 +77,11 @@ enum ReadingStage {
             var (picture, skew, heights) = laidOut(longSide: layoutSide)
             // A page small in a large photo (on a light desk taken for paper, so the region is the
             // whole picture) has print a few pixels high at the layout's size, where Tesseract's
-            // layout finds no lines, or takes the page for one picture: laid out again at twice the size.
-            if heights.count < rules.reading.minLaidOutLines, 2 * layoutSide <= rules.reading.maxLongSide {
+            // layout takes the page for one picture: laid out again at twice the size, where the
+            // document measures counted a page's lines of print (a blurred card, where Tesseract
+            // finds few lines at any size, has a card's).
+            if heights.count < rules.reading.minLaidOutLines, (page.measured?.textLines ?? 0) >= rules.reading.relayoutTextLines,
+               2 * layoutSide <= rules.reading.maxLongSide {
                 let larger = laidOut(longSide: 2 * layoutSide)
                 if larger.heights.count > heights.count {
                     (picture, skew, heights) = larger

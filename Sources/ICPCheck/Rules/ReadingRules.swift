@@ -6,8 +6,10 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var minGlyphs: Int
     /// The long side, in pixels, a page or card is first laid out at, to measure its lines.
     var layoutLongSide: Int
-    /// Fewer text lines than this found at `layoutLongSide`: laid out again at twice the size.
+    /// Fewer text lines than this found at `layoutLongSide`, on a picture where the document
+    /// measures counted at least `relayoutTextLines`: laid out again at twice the size.
     var minLaidOutLines: Int
+    var relayoutTextLines: Int
     /// The text line height, in pixels, the page is then scaled to for reading.
     var lineHeight: Int
     /// The most pixels a page is read at, on its long side.
@@ -35,6 +37,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case minGlyphs = "min_glyphs"
         case layoutLongSide = "layout_long_side"
         case minLaidOutLines = "min_laid_out_lines"
+        case relayoutTextLines = "relayout_text_lines"
         case lineHeight = "line_height"
         case maxLongSide = "max_long_side"
         case maxLineDrift = "max_line_drift"
