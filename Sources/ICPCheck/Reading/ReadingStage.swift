@@ -131,7 +131,7 @@ enum ReadingStage {
     /// both ways up, at the size they are read at, and the way they read surer wins.
     private static func uprightTurns(_ picture: GreyPicture, engine: TextEngine, rules: ReadingRules) -> Int {
         let clockwise = picture.turned(quarterTurns: 1), otherWay = clockwise.turned(quarterTurns: 2)
-        // Print, not a ruled line (ink in few rows) or a border (across the page).
+        // Print, not a speck (a few pixels high), a ruled line (ink in few rows) or a border (across the page).
         let longest = engine.lineBoxes(in: clockwise).filter { box in
             box.width >= 2 * box.height && box.height >= 6 && 5 * box.width <= 4 * clockwise.width
                 && Double(clockwise.inkedRows(in: box)) >= rules.minInkedRows * Double(box.height)
