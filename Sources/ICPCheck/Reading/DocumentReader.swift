@@ -9,6 +9,15 @@ struct DocumentReader {
     let rules: ReadingRules
     /// An ID number born after this year was read wrongly.
     let latestBirthYear: Int
+    /// Each line's slope, measured once: a line's start and the whole line are cut out with it.
+    private let slopes = LineSlopes()
+
+    init(engine: TextEngine, numberEngine: TextEngine, rules: ReadingRules, latestBirthYear: Int) {
+        self.engine = engine
+        self.numberEngine = numberEngine
+        self.rules = rules
+        self.latestBirthYear = latestBirthYear
+    }
 
     func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
         let (textLines, seconds, frames, budgetLeft) = readLines(picture)
@@ -205,8 +214,11 @@ struct DocumentReader {
     /// `box` cut out of the picture, turned level where `line` (nil: none) slopes enough to drift
     /// out of its strip.
     private func cut(_ box: PixelBox, of picture: GreyPicture, pad: Int, line: PixelBox?) -> LineCut {
-        LineCut(box, of: picture, pad: pad, line: line, maxDegrees: rules.maxLineSlopeDegrees,
-                minDrift: rules.maxLineDrift * Double(rules.lineHeight))
+        let slope = line.map { line in
+            slopes.value(for: line) { LineCut.slope(of: line, in: picture, maxDegrees: rules.maxLineSlopeDegrees) }
+        }
+        return LineCut(box, of: picture, pad: pad, line: line, maxDegrees: rules.maxLineSlopeDegrees,
+                       minDrift: rules.maxLineDrift * Double(rules.lineHeight), slope: slope)
     }
 
     /// The numbers on `lines` (each with its check characters right) added to the reading.
@@ -363,5 +375,17 @@ struct DocumentReader {
     /// A rough printed width: Chinese characters are about twice as wide as digits and Latin letters.
     private static func printedWidth(_ text: Substring) -> Double {
         text.reduce(0) { $0 + (DocumentFields.isHan($1) ? 1.0 : 0.55) }
+    }
+}
+
+/// The slopes of the lines of the one picture a `DocumentReader` reads, by their boxes.
+private final class LineSlopes {
+    private var slopes: [PixelBox: Double] = [:]
+
+    func value(for line: PixelBox, measure: () -> Double) -> Double {
+        if let slope = slopes[line] { return slope }
+        let slope = measure()
+        slopes[line] = slope
+        return slope
     }
 }

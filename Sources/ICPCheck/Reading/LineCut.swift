@@ -15,12 +15,13 @@ struct LineCut {
     ///   - box: what to cut out (a line, or the start of one).
     ///   - line: the whole line `box` is part of, whose slope counts (nil: cut out as it is).
     ///   - minDrift: how far, in pixels, the line must rise or fall over its length to be turned.
-    init(_ box: PixelBox, of page: GreyPicture, pad: Int, line: PixelBox?, maxDegrees: Double, minDrift: Double) {
+    ///   - slope: the line's slope where it was measured before (`LineCut.slope`).
+    init(_ box: PixelBox, of page: GreyPicture, pad: Int, line: PixelBox?, maxDegrees: Double, minDrift: Double, slope: Double? = nil) {
         let x0 = max(0, box.x - pad), y0 = max(0, box.y - pad)
         let cropBox = PixelBox(x: x0, y: y0, width: box.x + box.width + pad - x0, height: box.y + box.height + pad - y0)
         let crop = page.cropped(to: cropBox)
         origin = (x0, y0)
-        let slope = line.map { page.cropped(to: $0).textSkew(maxDegrees: maxDegrees) } ?? 0
+        let slope = slope ?? line.map { Self.slope(of: $0, in: page, maxDegrees: maxDegrees) } ?? 0
         let drift = Double(line?.width ?? 0) * abs(tan(slope))
         guard let line, drift >= minDrift, crop.width > 0, crop.height > 0 else {
             picture = crop
@@ -40,6 +41,11 @@ struct LineCut {
         let bandTop = min(max(0, Int((bandCentre - Double(bandHeight) / 2).rounded())), max(0, turned.height - bandHeight))
         picture = turned.cropped(to: PixelBox(x: 0, y: bandTop, width: turned.width, height: bandHeight))
         turn = (slope, crop.width, crop.height, turned.width, turned.height, bandTop)
+    }
+
+    /// The slope of the print in `line`, in radians (`GreyPicture.textSkew`).
+    static func slope(of line: PixelBox, in page: GreyPicture, maxDegrees: Double) -> Double {
+        page.cropped(to: line).textSkew(maxDegrees: maxDegrees)
     }
 
     /// A box found in the cut-out, in the page's pixels (turned back: its centre where it was).

@@ -44,7 +44,7 @@ extension TextLine {
 }
 
 /// A rectangle in pixels: left, top, and its size.
-struct PixelBox: Sendable, Equatable {
+struct PixelBox: Sendable, Hashable {
     var x: Int, y: Int, width: Int, height: Int
 
     /// Its width over its height: about how many characters a line in it holds, the unit the
