@@ -224,6 +224,37 @@ import Testing
         #expect(names["administrator"]?.1 == 0.88)
     }
 
+    @Test func aNameIsAsSureAsItsLeastSureWord() {
+        // Tesseract's words on one licence row (名称 and its value, then the next column): the
+        // name's first character misread, and unsure; the line's mean stays high.
+        func row(_ words: [(String, Double)]) -> TextLine {
+            var x = 40
+            return TextLine(words: words.map { word in
+                // The next column stands far to the right, its label after a wide gap.
+                if word.0 == "注册" { x += 200 }
+                defer { x += 30 * word.0.count + 8 }
+                return TextLine(text: word.0, confidence: word.1, box: PixelBox(x: x, y: 100, width: 30 * word.0.count, height: 30))
+            })
+        }
+        let misread = row([("名", 0.96), ("称", 0.86), ("众", 0.48), ("州", 0.91), ("飞鱼", 0.94), ("数据", 0.96), ("服务", 0.96),
+                           ("有限", 0.93), ("公司", 0.96), ("注册", 0.96), ("资本", 0.94), ("1000", 0.92), ("万元", 0.91)])
+        #expect(misread.confidence > 0.85)
+        let name = DocumentFields.names(on: ReadPage([misread]), title: .businessLicence)["subject"]
+        #expect(name?.0 == "众州飞鱼数据服务有限公司")
+        #expect(name?.1 == 0.48)
+        // Every word of the name sure: as sure as the least of its own words, not the next column's.
+        let sure = row([("名称", 0.95), ("杭州", 0.93), ("飞鱼有限公司", 0.9), ("注册", 0.3), ("资本", 0.5)])
+        #expect(DocumentFields.names(on: ReadPage([sure]), title: .businessLicence)["subject"]?.1 == 0.9)
+    }
+
+    @Test func aCardsHolderWithoutItsLabelIsTheLastNameInItsFirstRow() {
+        // The faint 姓名 not read; junk read at the portrait's edge beside the name.
+        let front = page([("董秀英 | 委一董秀英", 32), ("女 民族 汉", 32)])
+        #expect(DocumentFields.unlabelledHolder(on: front)?.0 == "董秀英")
+        // Glare hid the rows above an address's last line: 12号楼 is no name.
+        #expect(DocumentFields.unlabelledHolder(on: page([("12号楼1703号", 32), ("公民身份号码", 32)])) == nil)
+    }
+
     @Test func daysLeftAreCountedInChina() {
         // 2026-12-05 20:00 UTC is already 2026-12-06 (04:00) in China.
         let evening = Date(timeIntervalSince1970: 1_796_486_400 + 4 * 3600)

@@ -25,7 +25,8 @@ package enum Evaluation {
         for (path, (report, observed)) in zip(paths, results) {
             let label = labels[path]!
             tables.score(report, observed: observed, label: label, path: path, rules: rules)
-            if let expected = label.reading { reading.score(report.reading, expected: expected, clean: label.clean == true, path: path) }
+            if let expected = label.reading { reading.score(
+                report.reading, expected: expected, clean: label.clean == true, path: path, minNameConfidence: rules.reading.minNameConfidence) }
         }
         return EvaluationReport(images: paths.count, tables: tables.all, reading: reading.all)
     }

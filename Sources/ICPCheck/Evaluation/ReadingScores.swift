@@ -31,19 +31,23 @@ struct ExpectedReading: Codable, Sendable {
 
 struct ReadingScores {
     private var scores: [String: ReadingScore] = [:]
-    static let fields = ["title", "id_numbers", "credit_codes", "names", "valid_from", "valid_until"]
+    static let fields = ["title", "id_numbers", "credit_codes", "names", "sure_names", "valid_from", "valid_until"]
 
     var all: [ReadingScore] {
         ["all", "clean"].flatMap { subset in Self.fields.compactMap { scores["\(subset) \($0)"] } }
     }
 
-    mutating func score(_ reading: Reading?, expected: ExpectedReading, clean: Bool, path: String) {
+    /// - Parameter minNameConfidence: names read at least this sure are compared with the form
+    ///   (`sure_names`): a wrong one there is a false `read.name_mismatch`.
+    mutating func score(_ reading: Reading?, expected: ExpectedReading, clean: Bool, path: String, minNameConfidence: Double) {
         for subset in clean ? ["all", "clean"] : ["all"] {
             compare("title", subset, expected: expected.title.map { [$0] }, got: reading?.title.map { [$0.rawValue] } ?? [], path: path)
             compare("id_numbers", subset, expected: expected.idNumbers, got: reading?.idNumbers ?? [], path: path)
             compare("credit_codes", subset, expected: expected.creditCodes, got: reading?.creditCodes ?? [], path: path)
             for (key, name) in (expected.names ?? [:]).sorted(by: { $0.key < $1.key }) {
                 compare("names", subset, expected: [name], got: reading?.names[key].map { [$0] } ?? [], path: "\(path) \(key)")
+                let sure = (reading?.nameConfidence[key] ?? 0) >= minNameConfidence ? reading?.names[key] : nil
+                compare("sure_names", subset, expected: [name], got: sure.map { [$0] } ?? [], path: "\(path) \(key)")
             }
             compare("valid_from", subset, expected: expected.validFrom.map { [$0] }, got: reading?.validFrom.map { [$0] } ?? [], path: path)
             compare("valid_until", subset, expected: expected.validUntil.map { [$0] }, got: reading?.validUntil.map { [$0] } ?? [], path: path)

@@ -90,7 +90,7 @@ enum DocumentFields {
     }
 
     /// Names by their labels: an ID card's 姓名, a licence's 名称, a statement's sponsor and
-    /// administrator, a domain certificate's holder. Each with its line's confidence.
+    /// administrator, a domain certificate's holder. Each with how sure it was read (`confidence(of:on:)`).
     static func names(on page: ReadPage, title: DocumentTitle?) -> [String: (String, Double)] {
         var names: [String: (String, Double)] = [:]
         let personLabels = ["姓名"]
@@ -101,32 +101,45 @@ enum DocumentFields {
         default: subjectLabels = ["名称", "企业名称", "单位名称"]
         }
         if title == .idCardFront || title == nil, let value = page.value(after: personLabels), let name = personName(value.text) {
-            names["holder"] = (name, value.confidence)
+            names["holder"] = (name, confidence(of: name, on: value.line))
         } else if title == .idCardFront, let holder = unlabelledHolder(on: page) {
             names["holder"] = holder
         }
         if title != .idCardFront && title != .idCardBack, let value = page.value(after: subjectLabels), let name = subjectName(value.text) {
-            names["subject"] = (name, value.confidence)
+            names["subject"] = (name, confidence(of: name, on: value.line))
         }
         if title == .authenticityStatement || title == .commitmentLetter,
            let value = page.value(after: ["网站负责人姓名", "负责人姓名", "网站负责人"]), let name = personName(value.text) {
-            names["administrator"] = (name, value.confidence)
+            names["administrator"] = (name, confidence(of: name, on: value.line))
         }
         return names
     }
 
-    /// An ID card front's name where its faint 姓名 label was not read: the last column of the
-    /// first row with Chinese text, when it is a name of two or three characters.
+    /// An ID card front's name where its faint 姓名 label was not read: in the first row with
+    /// Chinese text, the last column that is a name of two or three characters (junk read beside
+    /// it, at the portrait's edge, is none), with no digits (an address's last line, 12号楼, where
+    /// glare hid the rows above).
     static func unlabelledHolder(on page: ReadPage) -> (String, Double)? {
-        guard let row = page.lines.first(where: { $0.text.contains(where: isHan) }),
-              let last = row.text.split(separator: "|").last.map(String.init),
-              let name = personName(last), name.count <= 3,
-              // Not a label read as a name (民族满 from 民族 满).
-              !(frontLabels + ["性别", "民族"]).contains(where: { label in
-                  label.count == 2 ? label.allSatisfy(name.contains) : ReadPage.contains(label, in: name)
-              })
-        else { return nil }
-        return (name, row.confidence)
+        guard let row = page.lines.first(where: { $0.text.contains(where: isHan) }) else { return nil }
+        for column in row.text.split(separator: "|").reversed() where !column.contains(where: { $0.isASCII && $0.isNumber }) {
+            guard let name = personName(String(column)), name.count <= 3,
+                  // Not a label read as a name (民族满 from 民族 满).
+                  !(frontLabels + ["性别", "民族"]).contains(where: { label in
+                      label.count == 2 ? label.allSatisfy(name.contains) : ReadPage.contains(label, in: name)
+                  })
+            else { continue }
+            return (name, confidence(of: name, on: row))
+        }
+        return nil
+    }
+
+    /// How sure a name was read: as sure as its least sure word (one character misread makes
+    /// another name, and Tesseract is unsure of that word while the line's mean stays high), over
+    /// the words of its line that hold any of its characters; the line's confidence where none does.
+    static func confidence(of name: String, on line: ReadPage.Line) -> Double {
+        let characters = Set(name.filter(isHan))
+        let own = line.words.filter { word in word.text.contains { isHan($0) && characters.contains($0) } }
+        return own.map(\.confidence).min() ?? line.confidence
     }
 
     /// The validity period by its label: an ID card back's 有效期限, a licence's 营业期限, a domain's

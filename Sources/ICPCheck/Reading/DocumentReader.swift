@@ -141,7 +141,7 @@ struct DocumentReader {
             }
             spent += head.characterWidths
             let text = self.read(head, in: picture, segmentation: .line, line: box)
-            read[index] = [TextLine(text: text.text, confidence: text.confidence, box: box)]
+            read[index] = [TextLine(text: text.text, confidence: text.confidence, box: box, words: text.words)]
         }
         // Where the layout also found a block's line on its own, the block's reading of it is a
         // second opinion (for numbers and titles), not a second line in its row.
@@ -188,15 +188,16 @@ struct DocumentReader {
             spent += lines[index].box.characterWidths
             lines[index].text = text.text
             lines[index].confidence = text.confidence
+            lines[index].words = text.words
         }
         return (lines, seconds, frames, max(0, budget - spent))
     }
 
     /// One box of the picture read as one line (`line`: the whole line it is part of).
-    private func read(_ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil) -> (text: String, confidence: Double) {
+    private func read(_ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil) -> (text: String, confidence: Double, words: [ReadWord]) {
         let read = lines(in: box, of: picture, segmentation: segmentation, line: line)
-        guard !read.isEmpty else { return ("", 0) }
-        return (read.map(\.text).joined(separator: " "), read.map(\.confidence).reduce(0, +) / Double(read.count))
+        guard !read.isEmpty else { return ("", 0, []) }
+        return (read.map(\.text).joined(separator: " "), read.map(\.confidence).reduce(0, +) / Double(read.count), read.flatMap(\.words))
     }
 
     /// The lines Tesseract reads in one box of the picture (with a little room around it, turned

@@ -7,12 +7,13 @@ struct ReadPage: Sendable {
         var confidence: Double
         var box: PixelBox
         var numberBox: PixelBox?
+        var words: [ReadWord] = []
     }
 
     var lines: [Line]
 
     init(_ lines: [TextLine]) {
-        self.lines = lines.map { Line(text: Self.compact($0.text), confidence: $0.confidence, box: $0.box, numberBox: $0.numberBox) }
+        self.lines = lines.map { Line(text: Self.compact($0.text), confidence: $0.confidence, box: $0.box, numberBox: $0.numberBox, words: $0.words) }
             .filter { !$0.text.isEmpty }
     }
 

@@ -10,13 +10,23 @@ struct TextLine: Sendable, Equatable {
     var box: PixelBox
     /// The words of the line with three digits or more, together: where a number was read.
     var numberBox: PixelBox?
+    /// Each word with its own confidence (the line's is their mean): a name is as sure as its
+    /// least sure word. Empty for a word itself.
+    var words: [ReadWord] = []
 
-    init(text: String, confidence: Double, box: PixelBox, numberBox: PixelBox? = nil) {
+    init(text: String, confidence: Double, box: PixelBox, numberBox: PixelBox? = nil, words: [ReadWord] = []) {
         self.text = text
         self.confidence = confidence
         self.box = box
         self.numberBox = numberBox
+        self.words = words
     }
+}
+
+/// One word as Tesseract read it (a Chinese "word" is one to a few characters), and how sure it was (0–1).
+struct ReadWord: Sendable, Equatable {
+    var text: String
+    var confidence: Double
 }
 
 extension TextLine {
@@ -39,7 +49,8 @@ extension TextLine {
         let confidence = sorted.isEmpty ? 0 : sorted.map(\.confidence).reduce(0, +) / Double(sorted.count)
         let numbers = sorted.filter { $0.text.filter { $0.isASCII && $0.isNumber }.count >= 3 }.map { $0.numberBox ?? $0.box }
         self.init(text: text.trimmingCharacters(in: .whitespaces), confidence: confidence,
-                  box: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0), numberBox: PixelBox.union(numbers))
+                  box: PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0), numberBox: PixelBox.union(numbers),
+                  words: sorted.flatMap { $0.words.isEmpty ? [ReadWord(text: $0.text, confidence: $0.confidence)] : $0.words })
     }
 }
 
