@@ -43,7 +43,8 @@ struct DocumentReader {
             reading.title = reading.title ?? Self.title(of: textLines, seconds: seconds + blockLines, labelConfidence: rules.minTextConfidence)
             addNumbers(on: ReadPage(blockLines).lines, in: picture, to: &reading, used: &used)
         }
-        for (key, (name, confidence)) in DocumentFields.names(on: page, title: reading.title) {
+        for (key, read) in DocumentFields.names(on: page, title: reading.title) {
+            let (name, confidence) = read.1 >= rules.minNameConfidence ? read : surerName(key, read.0, on: page, title: reading.title, in: picture) ?? read
             reading.names[key] = name
             reading.nameConfidence[key] = confidence
             used.append(confidence)
@@ -201,15 +202,39 @@ struct DocumentReader {
     }
 
     /// The lines Tesseract reads in one box of the picture (with a little room around it, turned
-    /// level where one line is read and it slopes), their boxes in the picture's pixels.
-    private func lines(in box: PixelBox, of picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil) -> [TextLine] {
+    /// level where one line is read and it slopes, scaled by `scale`), their boxes in the picture's pixels.
+    private func lines(
+        in box: PixelBox, of picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil, scale: Double = 1
+    ) -> [TextLine] {
         let cut = cut(box, of: picture, pad: max(3, box.height / 5), line: segmentation == .line ? line ?? box : nil)
-        return engine.lines(in: cut.picture, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds).map { read in
+        let scaled = cut.picture.scaled(by: scale)
+        let unscale = { (box: PixelBox) in
+            cut.inPage(PixelBox(x: Int(Double(box.x) / scale), y: Int(Double(box.y) / scale),
+                                width: Int(Double(box.width) / scale), height: Int(Double(box.height) / scale)))
+        }
+        return engine.lines(in: scaled, segmentation: segmentation, deadlineMilliseconds: rules.deadlineMilliseconds).map { read in
             var read = read
-            read.box = cut.inPage(read.box)
-            read.numberBox = read.numberBox.map(cut.inPage)
+            read.box = unscale(read.box)
+            read.numberBox = read.numberBox.map(unscale)
             return read
         }
+    }
+
+    /// A name read unsure (a word under `min_name_confidence`), read again: its line read larger
+    /// and smaller, and taken where both give one name with every word sure. Two reads at other
+    /// sizes that agree are a second opinion; one alone is not (a misread can be sure).
+    private func surerName(_ key: String, _ name: String, on page: ReadPage, title: DocumentTitle?, in picture: GreyPicture) -> (String, Double)? {
+        guard let index = page.lines.firstIndex(where: { $0.text.contains(name) }) else { return nil }
+        let reads = [1.4, 0.8].map { scale -> (String, Double)? in
+            let read = lines(in: page.lines[index].box, of: picture, segmentation: .line, scale: scale)
+            guard !read.isEmpty else { return nil }
+            var again = page
+            again.lines[index] = ReadPage([TextLine(words: read)]).lines.first ?? again.lines[index]
+            return DocumentFields.names(on: again, title: title)[key]
+        }
+        guard let larger = reads[0], let smaller = reads[1], larger.0 == smaller.0,
+              min(larger.1, smaller.1) >= rules.minNameConfidence else { return nil }
+        return (larger.0, min(larger.1, smaller.1))
     }
 
     /// `box` cut out of the picture, turned level where `line` (nil: none) slopes enough to drift
