@@ -181,7 +181,10 @@ struct DocumentReader {
             // A title printed no larger than the text (a statement's), cut at the head.
             let startsTitle = DocumentFields.titleStarts.contains { compact.contains($0) }
             let priority = hasLabel || hasDigits || hasColon || besideLabel || startsTitle
-            if priority || (!selective && isText) { wanted.append((index, priority)) }
+            // On a labelled form, a head that read no character (blank paper, a border where the line's
+            // box starts) says nothing about the rest of its line.
+            let blankHead = !compact.contains { $0.isLetter || $0.isNumber }
+            if priority || (selective ? blankHead : isText) { wanted.append((index, priority)) }
         }
         for (index, _) in wanted.sorted(by: { ($0.priority ? 0 : 1, $0.index) < ($1.priority ? 0 : 1, $1.index) })
         where spent < budget {
@@ -279,8 +282,9 @@ struct DocumentReader {
     private static let numberedDocuments: Set<DocumentTitle> = [.idCardFront, .businessLicence, .authenticityStatement, .commitmentLetter]
 
     /// Forms whose every field stands after its label: their other text (a licence's business
-    /// scope, a statement's pledge) holds nothing to read, and only their labelled lines are read whole.
-    private static let labelledForms: Set<DocumentTitle> = [.businessLicence, .authenticityStatement]
+    /// scope, a statement's pledge, a domain certificate's paragraph and English captions) holds
+    /// nothing to read, and only their labelled lines are read whole.
+    private static let labelledForms: Set<DocumentTitle> = [.businessLicence, .authenticityStatement, .domainCertificate]
 
     /// Labels that announce a number, with the kind they announce.
     private static let numberLabels: [(String, PrintedNumbers.Kind)] = [
