@@ -178,8 +178,9 @@ struct DocumentReader {
                 other.box.x + other.box.width <= lines[index].box.x && abs(other.box.y - lines[index].box.y) < median / 2
                     && labels.contains { ReadPage.labelRange($0, in: ReadPage.compact(other.text)) != nil }
             }
-            // A title printed no larger than the text (a statement's), cut at the head.
-            let startsTitle = DocumentFields.titleStarts.contains { compact.contains($0) }
+            // A title printed no larger than the text (a statement's), cut at the head; on a labelled
+            // form the title is known, and its words in a head are a sentence's (当面核验…).
+            let startsTitle = !selective && DocumentFields.titleStarts.contains { compact.contains($0) }
             let priority = hasLabel || hasDigits || hasColon || besideLabel || startsTitle
             // On a labelled form, a head that read no character (blank paper, a border where the line's
             // box starts) says nothing about the rest of its line.
