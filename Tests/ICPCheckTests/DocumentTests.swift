@@ -241,6 +241,21 @@ import Testing
         #expect(Self.report(whole).contentKind == "document")
     }
 
+    /// A scan whose page fills the frame, with the scanner lid's shadow down one edge and a ruled
+    /// frame along the top: lines parallel to the edges, no print the edge cuts. Counted as ink
+    /// in any run, the same picture reads as cut off.
+    @Test func aShadowOrFrameAlongTheEdgeIsNoCut() {
+        let (w, h) = (Self.statement.width, Self.statement.height)
+        let shadow = max(2, max(w, h) / 250), frameRow = max(1, max(w, h) / 300)
+        let scanned = ImageEditing.map(Self.statement) { x, y, color in
+            if x < shadow || (y >= frameRow && y < frameRow + 2 && x >= shadow) { color = (35, 35, 35) }
+        }
+        #expect(!Self.codes(scanned).contains(FindingCode.borderCutOff), "\(Self.report(scanned).measures["margin_ink"] ?? -1)")
+        var anyRun = Self.rules
+        anyRun.document.marginMaxRun = 1
+        #expect(Self.report(scanned, rules: anyRun).findings.contains { $0.code == .borderCutOff })
+    }
+
     @Test func glareOnThePage() {
         // A phone photo under room light: the paper is grey, not white; a lamp leaves a clipped patch.
         let dim = ImageEditing.map(Self.statement) { _, _, color in

@@ -29,6 +29,7 @@ struct DocumentRules: Codable, Sendable, Equatable {
     var sidewaysStrengthRatio: Double
     var ruledLineMinShare: Double
     var marginMinEdgeContact: Double
+    var marginMaxRun: Double
     var colourfulSpread: Int
     var blueInkMinOverRed: Int
     var blueInkMinOverGreen: Int
@@ -69,6 +70,7 @@ struct DocumentRules: Codable, Sendable, Equatable {
         case sidewaysStrengthRatio = "sideways_strength_ratio"
         case ruledLineMinShare = "ruled_line_min_share"
         case marginMinEdgeContact = "margin_min_edge_contact"
+        case marginMaxRun = "margin_max_run"
         case colourfulSpread = "colourful_spread"
         case blueInkMinOverRed = "blue_ink_min_over_red"
         case blueInkMinOverGreen = "blue_ink_min_over_green"

@@ -43,7 +43,8 @@ struct TextLayout {
         glyphCount = found.glyphs.count
         glyphInkShare = found.inkShare
         strokeSharpness = Self.strokeSharpness(picture, box: box)
-        marginInk = Self.marginInk(picture, paper: paper, pageDensity: density, minContact: rules.marginMinEdgeContact)
+        marginInk = Self.marginInk(picture, paper: paper, pageDensity: density, minContact: rules.marginMinEdgeContact,
+                                   maxRunShare: rules.marginMaxRun)
         guard found.glyphs.count >= rules.minGlyphsForLines else { return }
         // Glyph centres on a line share one coordinate across it: their profile is a row of sharp peaks.
         // Fixed properties of the measure: bins a third of a glyph high (a line's centres fall in one or
@@ -169,22 +170,38 @@ struct TextLayout {
     }
 
     /// Along each picture edge the page runs along, the ink density on the page within the outer 1%
-    /// of the picture, over the page's ink density; the highest of them. A page cropped through its
-    /// text has text there, a real margin has none. The 1% band (at least 2 pixels) is a fixed property
+    /// of the picture, in runs along the edge no longer than `maxRunShare` of the long side, over
+    /// the page's ink density; the highest of them. A page cropped through its text has text there,
+    /// a real margin has none (a frame or a shadow along the edge runs long). The 1% band (at least 2 pixels) is a fixed property
     /// of the measure, named in the rules' comment on `document.max_margin_ink`.
-    private static func marginInk(_ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double, minContact: Double) -> Double {
+    private static func marginInk(
+        _ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double, minContact: Double, maxRunShare: Double
+    ) -> Double {
         let (w, h) = (picture.width, picture.height)
         let band = max(2, max(w, h) / 100)
+        let maxRun = Int(maxRunShare * Double(max(w, h)))
         let sides = [(0..<w, 0..<band), (0..<w, (h - band)..<h), (0..<band, 0..<h), ((w - band)..<w, 0..<h)]
         guard pageDensity > 0, w > 2 * band, h > 2 * band else { return 0 }
-        return zip(sides, paper.edgeContact).map { side, contact in
+        return zip(sides, paper.edgeContact).enumerated().map { index, sideAndContact in
+            let (side, contact) = sideAndContact
             guard contact >= minContact else { return 0 }
+            // Ink counted in runs along the edge (rows of the top and bottom bands, columns of the
+            // sides): only runs as short as print.
+            let alongRows = index < 2
             var ink = 0, total = 0
-            for y in side.1 {
-                for x in side.0 where paper.contains(x, y) {
-                    total += 1
-                    if picture.ink[y * w + x] { ink += 1 }
+            for across in alongRows ? side.1 : side.0 {
+                var run = 0
+                func endRun() {
+                    if run <= maxRun { ink += run }
+                    run = 0
                 }
+                for along in alongRows ? side.0 : side.1 {
+                    let (x, y) = alongRows ? (along, across) : (across, along)
+                    guard paper.contains(x, y) else { endRun(); continue }
+                    total += 1
+                    if picture.ink[y * w + x] { run += 1 } else { endRun() }
+                }
+                endRun()
             }
             return total > 0 ? Double(ink) / Double(total) / pageDensity : 0
         }.max() ?? 0
