@@ -307,6 +307,25 @@ import Testing
         #expect(!Self.codes(Self.statement).contains(FindingCode.inkNotBlack))
     }
 
+    /// A ballpoint's blue under a warm lamp: the cast makes the ink's blue lead over red smaller than
+    /// the rules' (so the raw pixels do not read blue), and balancing on the paper brings it back.
+    /// The same page's black print under the same light stays black.
+    @Test func blueInkUnderAWarmLight() {
+        let lowerStart = Self.statement.height * 3 / 5
+        let warm = { (color: inout (UInt8, UInt8, UInt8)) in
+            color = (UInt8(min(255, Double(color.0) * 1.1)), color.1, UInt8(Double(color.2) * 0.78))
+        }
+        let signed = ImageEditing.map(Self.statement) { _, y, color in
+            if y >= lowerStart, Int(color.0) < 120, Int(color.1) < 120 { color = (60, 72, 125) }
+            warm(&color)
+        }
+        var ink: (UInt8, UInt8, UInt8) = (60, 72, 125)
+        warm(&ink)
+        #expect(Int(ink.2) - Int(ink.0) < Self.rules.document.blueInkMinOverRed, "the cast hides the blue in the raw pixels")
+        #expect(Self.codes(signed).contains(FindingCode.inkNotBlack), "\(Self.report(signed).measures["blue_ink_fraction"] ?? -1)")
+        #expect(!Self.codes(ImageEditing.map(Self.statement) { _, _, color in warm(&color) }).contains(FindingCode.inkNotBlack))
+    }
+
     @Test func pageOnItsSide() {
         let source = Self.statement
         var pixels = [UInt8](repeating: 0, count: source.pixels.count)

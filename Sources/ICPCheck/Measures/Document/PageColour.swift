@@ -23,11 +23,14 @@ struct PageColour {
         meanChroma = Double(chroma) / Double(count)
         colourfulFraction = Double(colourful) / Double(count)
         guard let box = paper.box else { return }
+        // White-balanced on the paper: under a warm light blue ink turns grey, under a cool one black ink blue.
+        let gains = paper.whiteBalance
         var ink = 0, blue = 0
         for y in (box.y + box.height * 3 / 5)..<min(picture.height, box.y + box.height) {
             for x in box.x..<min(picture.width, box.x + box.width) where picture.ink[y * picture.width + x] {
                 ink += 1
-                let (r, g, b) = picture.rgb(x, y)
+                let (r0, g0, b0) = picture.rgb(x, y)
+                let (r, g, b) = (Int(Double(r0) * gains.r), Int(Double(g0) * gains.g), Int(Double(b0) * gains.b))
                 if b - r >= rules.blueInkMinOverRed && b >= g + rules.blueInkMinOverGreen { blue += 1 }
             }
         }

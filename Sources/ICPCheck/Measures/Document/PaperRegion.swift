@@ -16,6 +16,15 @@ struct PaperRegion {
     /// The paper's mean colour: a warm or cool cast of the light shows in it.
     let paperColour: (r: Double, g: Double, b: Double)
 
+    /// Per channel, the gain that makes the paper grey: applied to a pixel, a warm or cool light
+    /// neither makes nor hides a colour (red seal, blue ink). Held within 0.7…1.4 (a fixed property
+    /// of the method: the strongest cast of indoor light; a coloured page must not be balanced to grey).
+    var whiteBalance: (r: Double, g: Double, b: Double) {
+        let grey = (paperColour.r + paperColour.g + paperColour.b) / 3
+        let gain = { (channel: Double) in max(0.7, min(1.4, grey / max(1, channel))) }
+        return (gain(paperColour.r), gain(paperColour.g), gain(paperColour.b))
+    }
+
     /// Fixed properties of the measure: cells of 1/120 of the long side (at least 4 pixels: fine enough
     /// for a card on a desk, coarse enough that a line of text does not split the page), a cell is paper
     /// when half its pixels are, and the paper's level is sampled on every 2nd pixel of every 2nd row.

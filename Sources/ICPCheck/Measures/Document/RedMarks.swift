@@ -68,11 +68,7 @@ enum RedMarks {
     static func find(in picture: DocumentPicture, paper: PaperRegion, pageWidth: Int, rules: SealRules) -> [RedMark] {
         let width = picture.width
         // White-balanced on the paper, so that a warm or cool light neither makes nor hides red.
-        let paperColour = paper.paperColour, grey = (paperColour.r + paperColour.g + paperColour.b) / 3
-        // The gains are held within 0.7…1.4 (a fixed property of the method: the strongest cast of indoor
-        // light; a coloured page must not be balanced to grey).
-        let gain = { (channel: Double) in max(0.7, min(1.4, grey / max(1, channel))) }
-        let gains = (gain(paperColour.r), gain(paperColour.g), gain(paperColour.b))
+        let gains = paper.whiteBalance
         // Per channel, the balanced value of each of the 256 levels: one table look-up per sample.
         let table = { (gain: Double) in (0..<256).map { UInt8(min(255, Double($0) * gain)) } }
         let (rTable, gTable, bTable) = (table(gains.0), table(gains.1), table(gains.2))
