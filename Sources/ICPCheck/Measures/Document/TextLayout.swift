@@ -172,8 +172,9 @@ struct TextLayout {
     /// Along each picture edge the page runs along, the ink density on the page within the outer 1%
     /// of the picture, in runs along the edge no longer than `maxRunShare` of the long side, over
     /// the page's ink density; the highest of them. A page cropped through its text has text there,
-    /// a real margin has none (a frame or a shadow along the edge runs long). The 1% band (at least 2 pixels) is a fixed property
-    /// of the measure, named in the rules' comment on `document.max_margin_ink`.
+    /// a real margin has none (a frame or a shadow along the edge runs long). The 1% band (at
+    /// least 2 pixels) is a fixed property of the measure, named in the rules' comment on
+    /// `document.max_margin_ink`.
     private static func marginInk(
         _ picture: DocumentPicture, paper: PaperRegion, pageDensity: Double, minContact: Double, maxRunShare: Double
     ) -> Double {
