@@ -16,6 +16,9 @@ import Testing
         // photo family
         ("photo.jpg", .administratorPhoto), ("幕布照片.jpg", .administratorPhoto), ("mubu-1.jpg", .administratorPhoto),
         ("核验照.png", .administratorPhoto),
+        // pinyin initials, as applicants abbreviate their Chinese names (幕布照, 幕布照片, 人像照, 承诺书, 授权委托书)
+        ("mbz.jpg", .administratorPhoto), ("MBZP-2.png", .administratorPhoto), ("rxz.jpg", .administratorPhoto),
+        ("mbz_1.jpg", .administratorPhoto), ("cns.jpg", .authenticityStatement), ("sqwts.pdf", .authorizationLetter),
         // domain, pre-approval, others
         ("domain_certificate.jpg", .domainCertificate), ("域名证书.png", .domainCertificate), ("ymzs.jpg", .domainCertificate),
         ("pre-approval.jpg", .preApproval), ("前置审批.jpg", .preApproval), ("手持身份证.jpg", .handheldIDPhoto),
