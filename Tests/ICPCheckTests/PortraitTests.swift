@@ -169,6 +169,22 @@ import Testing
         ]))
     }
 
+    /// A tight head-and-shoulders crop before the backdrop: the backdrop is a margin around the head,
+    /// a small share of the picture, and still found (how tight the framing is, is the face size's
+    /// finding, not the backdrop's).
+    @Test func aTightCropKeepsItsBackdrop() throws {
+        let report = Self.report(Self.sample)
+        let (w, h) = (Double(Self.sample.width), Double(Self.sample.height))
+        let faceX = (report.measures["face_box_x"] ?? 0) * w, faceWidth = (report.measures["face_box_width"] ?? 0) * w
+        let faceY = (report.measures["face_box_y"] ?? 0) * h, faceHeight = (report.measures["face_box_height"] ?? 0) * h
+        let tight = ImageEditing.crop(Self.sample, x: Int(faceX - 0.3 * faceWidth), y: Int(max(0, faceY - 0.4 * faceHeight)),
+                                      width: Int(1.6 * faceWidth), height: Int(2.0 * faceHeight))
+        let cropped = Self.report(tight)
+        let area = try #require(cropped.measures["backdrop_area_fraction"])
+        #expect(area < 0.15, "a tight crop leaves the backdrop a small share: \(area)")
+        #expect(!cropped.findings.contains { $0.code == .backdropNotFound }, "\(cropped.findings.map(\.code))")
+    }
+
     @Test func clothingOfTheBackdropColour() {
         let report = Self.report(Self.sample)
         let faceBottom = Int(((report.measures["face_box_y"] ?? 0) + (report.measures["face_box_height"] ?? 0)) * Double(Self.sample.height))

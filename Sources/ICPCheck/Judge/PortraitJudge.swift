@@ -35,7 +35,7 @@ struct PortraitJudge {
         // the provider's backdrop, or before a full plain backdrop of another colour (whose colour is
         // then its finding), is the administrator photo.
         var role = report.role ?? .other
-        if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.areaFraction >= rules.backdrop.minAreaFraction,
+        if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.areaFraction >= rules.backdrop.minAreaFractionForRole,
             backdrop.borderFraction >= (backdropColors.contains(backdrop.colorName ?? "")
                 ? rules.backdrop.minBorderFractionForRole : rules.backdrop.minBorderFraction)
         {

@@ -60,6 +60,7 @@ struct BackdropRules: Codable, Sendable, Equatable {
     var meanDistance: Double
     var minBorderFraction: Double
     var minBorderFractionForRole: Double
+    var minAreaFractionForRole: Double
     var minAreaFraction: Double
     var maxTexture: Double
     var minClothingDistance: Double
@@ -73,6 +74,7 @@ struct BackdropRules: Codable, Sendable, Equatable {
         case meanDistance = "mean_distance"
         case minBorderFraction = "min_border_fraction"
         case minBorderFractionForRole = "min_border_fraction_for_role"
+        case minAreaFractionForRole = "min_area_fraction_for_role"
         case minAreaFraction = "min_area_fraction"
         case maxTexture = "max_texture"
         case minClothingDistance = "min_clothing_distance"
