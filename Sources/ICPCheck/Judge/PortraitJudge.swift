@@ -33,7 +33,8 @@ struct PortraitJudge {
 
         // A file with no role at all (`inspect`) gets none from its content either. A portrait before
         // the provider's backdrop, or before a full plain backdrop of another colour (whose colour is
-        // then its finding), is the administrator photo.
+        // then its finding), is the administrator photo, where the backdrop covers enough of the
+        // picture to name a file by (`min_area_fraction_for_role`, above the share that finds one).
         var role = report.role ?? .other
         if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.areaFraction >= rules.backdrop.minAreaFractionForRole,
             backdrop.borderFraction >= (backdropColors.contains(backdrop.colorName ?? "")
