@@ -81,14 +81,18 @@ struct GreyPicture: Sendable, Equatable {
         let centreX = Double(width - 1) / 2, centreY = Double(height - 1) / 2
         let outCentreX = Double(outWidth - 1) / 2, outCentreY = Double(outHeight - 1) / 2
         var out = [UInt8](repeating: 0, count: outWidth * outHeight)
-        for v in 0..<outHeight {
-            let dy = Double(v) - outCentreY
-            for u in 0..<outWidth {
-                // The source of an output pixel: turned back clockwise (y runs down the picture).
-                let dx = Double(u) - outCentreX
-                out[v * outWidth + u] = bilinear(
-                    x: min(max(0, centreX + dx * cosine - dy * sine), Double(width - 1)),
-                    y: min(max(0, centreY + dx * sine + dy * cosine), Double(height - 1)))
+        pixels.withUnsafeBufferPointer { pixels in
+            out.withUnsafeMutableBufferPointer { out in
+                for v in 0..<outHeight {
+                    let dy = Double(v) - outCentreY
+                    for u in 0..<outWidth {
+                        // The source of an output pixel: turned back clockwise (y runs down the picture).
+                        let dx = Double(u) - outCentreX
+                        out[v * outWidth + u] = bilinear(
+                            pixels, x: min(max(0, centreX + dx * cosine - dy * sine), Double(width - 1)),
+                            y: min(max(0, centreY + dx * sine + dy * cosine), Double(height - 1)))
+                    }
+                }
             }
         }
         return GreyPicture(width: outWidth, height: outHeight, pixels: out)
@@ -178,23 +182,47 @@ struct GreyPicture: Sendable, Equatable {
 
     private func interpolated(toWidth outWidth: Int, height outHeight: Int) -> GreyPicture {
         let scaleX = Double(width) / Double(outWidth), scaleY = Double(height) / Double(outHeight)
+        // Each output column's two source columns and weight, worked out once for all rows.
+        let columns = (0..<outWidth).map { u in
+            let x = max(0, (Double(u) + 0.5) * scaleX - 0.5)
+            let x0 = min(Int(x), width - 1)
+            return (x0: x0, x1: min(x0 + 1, width - 1), fx: x - Double(x0))
+        }
         var out = [UInt8](repeating: 0, count: outWidth * outHeight)
-        for v in 0..<outHeight {
-            let sy = max(0, (Double(v) + 0.5) * scaleY - 0.5)
-            for u in 0..<outWidth {
-                out[v * outWidth + u] = bilinear(x: max(0, (Double(u) + 0.5) * scaleX - 0.5), y: sy)
+        pixels.withUnsafeBufferPointer { pixels in
+            out.withUnsafeMutableBufferPointer { out in
+                for v in 0..<outHeight {
+                    let y = max(0, (Double(v) + 0.5) * scaleY - 0.5)
+                    let y0 = min(Int(y), height - 1), y1 = min(y0 + 1, height - 1), fy = y - Double(y0)
+                    let top = y0 * width, bottom = y1 * width
+                    for (u, column) in columns.enumerated() {
+                        let (x0, x1, fx) = column
+                        let upper = Double(pixels[top + x0]) * (1 - fx) + Double(pixels[top + x1]) * fx
+                        let lower = Double(pixels[bottom + x0]) * (1 - fx) + Double(pixels[bottom + x1]) * fx
+                        out[v * outWidth + u] = Self.byte(upper * (1 - fy) + lower * fy)
+                    }
+                }
             }
         }
         return GreyPicture(width: outWidth, height: outHeight, pixels: out)
     }
 
-    /// The grey at (`x`, `y`), non-negative and within a pixel of the picture, interpolated from
-    /// the four pixels around it (the last row and column stand for the ones beyond).
-    private func bilinear(x: Double, y: Double) -> UInt8 {
+    /// The grey of `pixels` (this picture's) at (`x`, `y`), non-negative and within a pixel of the
+    /// picture, interpolated from the four pixels around it (the last row and column stand for the ones beyond).
+    @inline(__always)
+    private func bilinear(_ pixels: UnsafeBufferPointer<UInt8>, x: Double, y: Double) -> UInt8 {
         let x0 = min(Int(x), width - 1), x1 = min(x0 + 1, width - 1), fx = x - Double(x0)
         let y0 = min(Int(y), height - 1), y1 = min(y0 + 1, height - 1), fy = y - Double(y0)
         let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
         let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
-        return UInt8((top * (1 - fy) + bottom * fy).rounded())
+        return Self.byte(top * (1 - fy) + bottom * fy)
+    }
+
+    /// A grey between 0 and 255 rounded to the nearest byte, halves up, as `rounded()` does, without
+    /// its call into the maths library (a tenth of the time a picture takes to scale or turn).
+    @inline(__always)
+    private static func byte(_ grey: Double) -> UInt8 {
+        let whole = Int(grey)
+        return UInt8(grey - Double(whole) >= 0.5 ? whole + 1 : whole)
     }
 }
