@@ -17,8 +17,9 @@ import Testing
     static let idBoth = decoded("Samples/APP-113-camera-names/IMG_20261102_0933.jpg")
 
     static func report(_ image: DecodedImage, role: MaterialRole = .authenticityStatement, isEntity: Bool? = true,
-                       rules: Rules = rules) -> FileReport {
-        let facts = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+                       rules: Rules = rules, storedColour: String? = nil) -> FileReport {
+        var facts = FileReport(path: "doc.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        facts.format.color = storedColour
         return FileJudge(rules: rules, isEntity: isEntity)
             .judgePixels(facts, role: role, content: ContentMeasures.measure(image, cascades: .installed, rules: rules)).0
     }
@@ -65,6 +66,7 @@ import Testing
         #expect(keys["stroke_sharpness"] == page.strokeSharpness)
         #expect(keys["blue_ink_fraction"] == page.blueInkFraction)
         #expect(keys["chroma_mean"] == page.chromaMean)
+        #expect(keys["page_chroma"] == page.pageChroma && keys["page_colourful_fraction"] == page.pageColourfulFraction)
         #expect(keys["text_line_strength"] == page.textLineStrength)
         #expect(keys["text_sideways"] == (page.textSideways ? 1 : 0))
         #expect(keys["text_sideways_ratio"] == page.textSidewaysRatio)
@@ -76,7 +78,7 @@ import Testing
         #expect(keys["screen_pattern_amplitude"] == page.screenPatternAmplitude)
         let sometimes = [page.textSidewaysRatio, page.seal?.x, page.seal?.y, page.seal?.diameter, page.seal?.nearBottom.map { $0 ? 1 : 0 },
                          page.screenPatternAmplitude]
-        #expect(keys.count == 26 + sometimes.compactMap { $0 }.count)
+        #expect(keys.count == 28 + sometimes.compactMap { $0 }.count)
 
         let strip = ImageEditing.crop(Self.statement, x: 0, y: 0, width: Self.statement.width, height: 12)
         let thin = DocumentAnalysis.measure(strip, faces: [], closerLook: nil, rules: Self.rules.document)
@@ -209,6 +211,9 @@ import Testing
     @Test func greyscalePage() {
         #expect(Self.codes(Self.greyed(Self.statement)).contains(FindingCode.docGreyscale))
         #expect(!Self.codes(Self.statement).contains(FindingCode.docGreyscale))
+        // Stored as greyscale, the page still shows no colour (the file checks say how it is stored).
+        let stored = Self.report(Self.greyed(Self.licence), role: .subjectCertificate, storedColour: "grayscale")
+        #expect(stored.findings.contains { $0.code == FindingCode.docGreyscale && $0.measure == "chroma_mean" })
         // A colour scan of a black-and-white page whose only colour is its red seal.
         let onlySealRed = Self.greyed(Self.statement, keepsColour: Self.isSealInk)
         let report = Self.report(onlySealRed)
@@ -223,8 +228,34 @@ import Testing
             let add = { (c: UInt8, n: Int) in UInt8(max(0, min(255, Int(c) + n))) }
             color = (add(color.0, noise(33)), add(color.1, noise(41)), add(color.2, noise(49)))
         }
-        let captured = Self.report(noisy)
+        // An individual's statement is printed in black alone: its colour capture passes.
+        let captured = Self.report(noisy, isEntity: false)
         #expect(!captured.findings.map(\.code).contains(FindingCode.docGreyscale), "\(captured.measures["chroma_mean"] ?? -1)")
+    }
+
+    /// A licence and an ID card are printed in colour: a grey copy of one captured under a warm light
+    /// with the sensor's colour noise has colour in every pixel, but none of its own.
+    @Test func aGreyCopyOfAColourDocumentUnderAWarmLight() {
+        var state: UInt64 = 11
+        func warmAndNoisy(_ image: DecodedImage) -> DecodedImage {
+            ImageEditing.map(image) { _, _, color in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let noise = { (shift: UInt64) in Double(Int((state >> shift) & 15) - 7) }
+                let channel = { (c: UInt8, gain: Double, n: Double) in UInt8(max(0, min(255, (Double(c) * gain + n).rounded()))) }
+                color = (channel(color.0, 1, noise(33)), channel(color.1, 0.95, noise(41)), channel(color.2, 0.85, noise(49)))
+            }
+        }
+        for (original, role) in [(Self.licence, MaterialRole.subjectCertificate), (Self.idBack, .idCardBack)] {
+            let copy = Self.report(warmAndNoisy(Self.greyed(original)), role: role)
+            let finding = copy.findings.first { $0.code == FindingCode.docGreyscale }
+            #expect(finding?.measure == "page_chroma", "\(role): \(copy.measures["chroma_mean"] ?? -1), \(copy.measures["page_chroma"] ?? -1)")
+            #expect((copy.measures["chroma_mean"] ?? 0) > Self.rules.document.maxGreyChroma, "the cast alone is colour to the plain measure")
+            let colour = Self.report(warmAndNoisy(original), role: role)
+            #expect(!colour.findings.map(\.code).contains(FindingCode.docGreyscale), "\(role): \(colour.measures["page_chroma"] ?? -1)")
+        }
+        // The same copy as an individual's statement: black print alone may be the original.
+        let statement = Self.report(warmAndNoisy(Self.greyed(Self.statement)), isEntity: false)
+        #expect(!statement.findings.map(\.code).contains(FindingCode.docGreyscale))
     }
 
     @Test func pageCutOffByTheFrame() {

@@ -37,6 +37,12 @@ import Testing
         #expect(Self.naming.guess(fileName: name) == .idCard(front: front))
     }
 
+    /// Both sides in one picture: named so (正反面, whose 反面 alone would say the back), or with a word for each side.
+    @Test(arguments: ["身份证正反面.jpg", "法人身份证正背面.png", "sfz-zfm.jpg", "idcard_front_back.jpg", "ID both sides.jpg", "身份证双面.jpg"])
+    func namesForBothSides(_ name: String) {
+        #expect(Self.naming.guess(fileName: name) == .role(.idCardBothSides))
+    }
+
     @Test(arguments: ["video.jpg", "IMG_2041.JPG", "scan0001.png", "hidden.jpg", "附件1.jpg"])
     func namesWithoutKeywordsSayNothing(_ name: String) {
         #expect(Self.naming.guess(fileName: name) == nil)

@@ -34,8 +34,8 @@ enum DocumentProblem: CaseIterable {
             ("No red official seal can be seen on the statement. A company or organisation must stamp it with its red round seal.",
                 "核验单上看不到红色公章。单位主体须在核验单上加盖红色圆形公章。")
         case .docGreyscale:
-            ("The document is black and white. Upload a colour scan or colour photo of the original.",
-                "文件为黑白图片。请上传原件的彩色扫描件或彩色照片。")
+            ("The document shows no colour: a black-and-white scan or a copy. Upload a colour scan or colour photo of the original.",
+                "文件没有颜色，是黑白扫描件或复印件。请上传原件的彩色扫描件或彩色照片。")
         case .borderCutOff:
             ("The document's edges are cut off. Photograph or scan the whole page with all four borders visible.",
                 "文件边缘不完整。请拍摄或扫描整页，四边都要完整可见。")

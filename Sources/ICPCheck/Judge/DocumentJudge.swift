@@ -39,18 +39,26 @@ struct DocumentJudge {
         if title == nil, let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
             report.findings.append(.photo(.contentMismatch, .warning, detail: mismatch))
         }
-        let observed = observedFindings(measurement)
+        // Originals printed in colour (a licence's emblem and seal, an ID card's background): with no
+        // colour on the page they are copies, even where a warm light or a sensor's noise tints them.
+        // (An entity's statement without colour lacks its seal, which `doc.seal_missing` says; it may
+        // be no copy.)
+        let printedInColour = Self.colourRoles.contains(role) || report.contentKind == "id_card"
+            || title.map(Self.colourTitles.contains) == true
+        let observed = observedFindings(measurement, printedInColour: printedInColour)
         guard Self.pageRoles.contains(role) || Self.idRoles.contains(role) else { return observed }
         if role == .authenticityStatement, isEntity == true, measurement.sealCount == 0, rules.isPage(measurement) {
             report.findings.append(.document(.sealMissing, .error, measure: "seal_count", value: 0, limit: 1))
         }
-        // A file stored as greyscale has `image.not_color` from the file checks; only statements need black ink.
-        let storedGrey = report.format.color?.hasPrefix("grayscale") == true
-        report.findings += observed.filter {
-            !($0.code == FindingCode.docGreyscale && storedGrey) && !($0.code == FindingCode.inkNotBlack && role != .authenticityStatement)
-        }
+        // Only statements need black ink. A file stored as greyscale has `image.not_color` from the file
+        // checks as well: that one says how the file is stored, this one that the page shows no colour.
+        report.findings += observed.filter { !($0.code == FindingCode.inkNotBlack && role != .authenticityStatement) }
         return observed
     }
+
+    /// Roles and titles of documents whose originals are printed in colour.
+    private static let colourRoles: Set<MaterialRole> = idRoles.union([.subjectCertificate])
+    private static let colourTitles: Set<DocumentTitle> = [.businessLicence, .idCardFront, .idCardBack]
 
     private func roleFromContent(_ measurement: DocumentMeasurement, kind: String?) -> MaterialRole? {
         if measurement.heldCard { return .handheldIDPhoto }
@@ -79,7 +87,8 @@ struct DocumentJudge {
 
     /// What the pixels show is wrong with the page, whatever it is for. A picture too small to measure
     /// has no page measures: each reads 0 there, as its absent `measures` key did.
-    private func observedFindings(_ measurement: DocumentMeasurement) -> [Finding] {
+    /// - Parameter printedInColour: whether the document's original is printed in colour.
+    private func observedFindings(_ measurement: DocumentMeasurement, printedInColour: Bool) -> [Finding] {
         var found: [Finding] = []
         let page = measurement.measured
         // The measure compared with the limit, named as the report's `measures` key.
@@ -89,6 +98,8 @@ struct DocumentJudge {
         }
         if rules.isColourless(measurement) {
             found.append(compare(.docGreyscale, .error, "chroma_mean", page?.chromaMean, rules.maxGreyChroma))
+        } else if printedInColour, rules.isColourlessCopy(measurement) {
+            found.append(compare(.docGreyscale, .error, "page_chroma", page?.pageChroma, rules.maxCopyChroma))
         }
         // Text running into a picture edge the page reaches: the frame cut through the page. (A page
         // merely touching an edge says little: a white desk joins the page region.)

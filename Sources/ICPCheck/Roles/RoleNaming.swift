@@ -20,17 +20,35 @@ struct RoleNaming: Sendable {
         let words = Self.latinWords(name)
         let side = self.side(name, words)
         for entry in roleKeywords where entry.keywords.contains(where: { Self.matches($0, name, words) }) {
-            if entry.role == "id_card" { return .idCard(front: side) }
+            if entry.role == "id_card" { return side.map(\.guess) ?? .idCard(front: nil) }
             if let role = MaterialRole(rawValue: entry.role) { return .role(role) }
         }
         // "front.jpg" and "背面.png" are ID card sides even without an ID keyword.
-        return side.map { .idCard(front: $0) }
+        return side?.guess
     }
 
-    private func side(_ name: String, _ words: Set<String>) -> Bool? {
-        if sideKeywords["front"]?.contains(where: { Self.matches($0, name, words) }) == true { return true }
-        if sideKeywords["back"]?.contains(where: { Self.matches($0, name, words) }) == true { return false }
-        return nil
+    /// What a name says of an ID card's sides.
+    private enum Side {
+        case front, back, both
+
+        var guess: Guess {
+            switch self {
+            case .front: .idCard(front: true)
+            case .back: .idCard(front: false)
+            case .both: .role(.idCardBothSides)
+            }
+        }
+    }
+
+    /// Both sides where the name says so (正反面, whose 反面 alone would say the back) or names each side.
+    private func side(_ name: String, _ words: Set<String>) -> Side? {
+        let says = { (side: String) in self.sideKeywords[side]?.contains { Self.matches($0, name, words) } == true }
+        switch (says("both"), says("front"), says("back")) {
+        case (true, _, _), (false, true, true): return .both
+        case (false, true, false): return .front
+        case (false, false, true): return .back
+        case (false, false, false): return nil
+        }
     }
 
     /// Short Latin keywords (pinyin abbreviations such as `sfz`) match whole words only, so that

@@ -19,6 +19,7 @@ struct DocumentRules: Codable, Sendable, Equatable {
     var minStrokeSharpness: Double
     var maxGreyChroma: Double
     var maxGreyColourfulFraction: Double
+    var maxCopyChroma: Double
     var maxBlueInkFraction: Double
     var glareMinLuma: Int
     var glareMargin: Int
@@ -60,6 +61,7 @@ struct DocumentRules: Codable, Sendable, Equatable {
         case minStrokeSharpness = "min_stroke_sharpness"
         case maxGreyChroma = "max_grey_chroma"
         case maxGreyColourfulFraction = "max_grey_colourful_fraction"
+        case maxCopyChroma = "max_copy_chroma"
         case maxBlueInkFraction = "max_blue_ink_fraction"
         case glareMinLuma = "glare_min_luma"
         case glareMargin = "glare_margin"
@@ -196,6 +198,13 @@ extension DocumentRules {
     /// No colour: a greyscale scan or copy. A red seal found is colour, however little of the page it covers.
     func isColourless(chromaMean: Double, colourfulFraction: Double, sealCount: Int) -> Bool {
         chromaMean <= maxGreyChroma && colourfulFraction <= maxGreyColourfulFraction && sealCount == 0
+    }
+
+    /// No colour on the page once the light's cast and the sensor's noise are taken out: a grey copy
+    /// captured in colour, or a colour capture of a page printed in black alone (the pixels cannot
+    /// tell the two apart; the judge asks this only of documents whose originals are printed in colour).
+    func isColourlessCopy(pageChroma: Double, pageColourfulFraction: Double, sealCount: Int) -> Bool {
+        pageChroma <= maxCopyChroma && pageColourfulFraction <= maxGreyColourfulFraction && sealCount == 0
     }
 
     /// A page: paper over most of the picture, with lines of text on it, or a seal.

@@ -13,4 +13,9 @@ extension DocumentRules {
         guard let measured = page.measured else { return false }
         return isColourless(chromaMean: measured.chromaMean, colourfulFraction: measured.colourfulFraction, sealCount: page.sealCount)
     }
+
+    func isColourlessCopy(_ page: DocumentMeasurement) -> Bool {
+        guard let measured = page.measured else { return false }
+        return isColourlessCopy(pageChroma: measured.pageChroma, pageColourfulFraction: measured.pageColourfulFraction, sealCount: page.sealCount)
+    }
 }

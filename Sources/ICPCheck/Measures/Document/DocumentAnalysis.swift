@@ -37,6 +37,8 @@ struct DocumentMeasurement: Sendable {
         var strokeSharpness = 0.0  // stroke_sharpness
         var chromaMean = 0.0  // chroma_mean
         var colourfulFraction = 0.0  // colourful_fraction
+        var pageChroma = 0.0  // page_chroma
+        var pageColourfulFraction = 0.0  // page_colourful_fraction
         var blueInkFraction = 0.0  // blue_ink_fraction
         var glareFraction = 0.0  // glare_fraction
         /// The first seal found; nil when there is none.
@@ -79,6 +81,8 @@ struct DocumentMeasurement: Sendable {
         m["stroke_sharpness"] = measured.strokeSharpness
         m["chroma_mean"] = measured.chromaMean
         m["colourful_fraction"] = measured.colourfulFraction
+        m["page_chroma"] = measured.pageChroma
+        m["page_colourful_fraction"] = measured.pageColourfulFraction
         m["blue_ink_fraction"] = measured.blueInkFraction
         m["glare_fraction"] = measured.glareFraction
         m["seal_count"] = Double(sealCount)
@@ -119,8 +123,10 @@ enum DocumentAnalysis {
         let pageWidth = paper.box?.width ?? picture.width
         let marks = RedMarks.find(in: picture, paper: paper, pageWidth: pageWidth, rules: rules.seal)
         let seals = marks.filter { $0.isSeal(pageWidth: pageWidth, rules: rules.seal) }
+        // A grey copy, also one captured under a warm light or with a sensor's colour noise.
         let isGreyscale = rules.isColourless(
             chromaMean: colour.meanChroma, colourfulFraction: colour.colourfulFraction, sealCount: seals.count)
+            || rules.isColourlessCopy(pageChroma: colour.pageChroma, pageColourfulFraction: colour.pageColourfulFraction, sealCount: seals.count)
         // On a greyscale picture the emblem is a dark filled disc rather than a red one. A card carries
         // at most a couple of hundred glyphs; on a page of text the dark patches are only its text.
         let emblems = isGreyscale && text.glyphCount <= rules.idCard.maxGlyphsOnCards
@@ -153,6 +159,8 @@ enum DocumentAnalysis {
         measured.strokeSharpness = text.strokeSharpness
         measured.chromaMean = colour.meanChroma
         measured.colourfulFraction = colour.colourfulFraction
+        measured.pageChroma = colour.pageChroma
+        measured.pageColourfulFraction = colour.pageColourfulFraction
         measured.blueInkFraction = colour.blueInkFraction
         measured.glareFraction = Glare.fraction(picture, paper: paper, rules: rules)
         if let seal = seals.first {
