@@ -37,6 +37,24 @@ import Testing
         #expect(report.measures["backdrop_border_fraction"].map { $0 > 0.9 } == true)
     }
 
+    /// A person before a white backdrop, whose hair and clothes read as print on paper: the eyes in
+    /// the face make it a portrait; the same measures with no eyes (a face-like pattern in print) a page.
+    @Test func eyesMakeAPersonOfAFaceOnAPageLikePicture() throws {
+        var content = ContentMeasures.measure(Self.sample, cascades: .installed, rules: Self.rules)
+        let eyes = try #require(content.people.mainFace?.eyes)
+        #expect(eyes >= Self.rules.portrait.minEyesOverPage, "the sample photo's face shows its eyes")
+        // The page measures of a full page of print, in place of the photo's.
+        let statement = FileInspector.inspect(bytes: try TestUploads.bytes("Samples/APP-101-ready-enterprise/核验单.jpg"), path: "s.jpg").image!
+        content.page = ContentMeasures.measure(statement, cascades: .installed, rules: Self.rules).page
+        content.page.sealCount = 0
+        #expect(Self.rules.document.isPage(content.page) && content.page.paperFraction >= Self.rules.document.pagePortraitFraction)
+        let facts = FileReport(path: "photo.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        let judge = FileJudge(rules: Self.rules)
+        #expect(judge.judgePixels(facts, role: .unknown, content: content).0.contentKind == "portrait")
+        content.people.mainFace?.eyes = 0
+        #expect(judge.judgePixels(facts, role: .unknown, content: content).0.contentKind == "document")
+    }
+
     /// The typed measurement and the manifest's `measures` keys say the same: the JSON edge
     /// names every field, and a key is there exactly when its measure was taken.
     @Test func typedFieldsAndJSONKeysAgree() throws {
@@ -57,6 +75,7 @@ import Testing
         #expect(measures["face_center_offset"] == face.centerOffset)
         #expect(measures["head_margin"] == face.headMargin)
         #expect(measures["sharpness"] == face.sharpness)
+        #expect(measures["face_eyes"] == face.eyes.map(Double.init) && face.eyes != nil)
         #expect(measures["face_luma"] == exposure.luma)
         #expect(measures["face_clipped_fraction"] == exposure.clippedFraction)
         #expect(measures["face_crushed_fraction"] == exposure.crushedFraction)
@@ -68,7 +87,7 @@ import Testing
         #expect(measures["clothing_backdrop_distance"] == people.clothingBackdropDistance)
         // A frontal face: no profile search, so no key for it.
         #expect(people.profileFaceCount == nil && measures["profile_face_count"] == nil)
-        #expect(measures.count == 23 + (people.clothingBackdropDistance == nil ? 0 : 1))
+        #expect(measures.count == 24 + (people.clothingBackdropDistance == nil ? 0 : 1))
         // The report's `measures` carries them all.
         let report = Self.report(Self.sample)
         for (key, value) in measures { #expect(report.measures[key] == value, "\(key)") }

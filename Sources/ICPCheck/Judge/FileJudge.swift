@@ -67,9 +67,11 @@ struct FileJudge {
         let (people, page) = (content.people, content.page)
         let photo = PortraitJudge(rules: rules)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
-        // it; an ID card's photo is not a portrait either, nor a person holding a card up.
-        let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard
-            && !(rules.document.isPage(page) && page.paperFraction >= rules.document.pagePortraitFraction)
+        // it, unless the face shows eyes (a person before a white backdrop); an ID card's photo is not
+        // a portrait either, nor a person holding a card up.
+        let pageLike = rules.document.isPage(page) && page.paperFraction >= rules.document.pagePortraitFraction
+        let hasEyes = (people.mainFace?.eyes ?? 0) >= rules.portrait.minEyesOverPage
+        let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard && (!pageLike || hasEyes)
         photo.apply(people, portrait: portrait, editing: editing, to: &report)
         return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, to: &report)
     }

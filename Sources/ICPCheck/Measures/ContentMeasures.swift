@@ -13,6 +13,9 @@ enum ContentMeasures {
         // One shrink of the working picture serves every portrait measure but sharpness.
         var people = PortraitAnalysis.measure(
             image, small: image.downscaled(toLongSide: rules.portrait.detectionSize), detector: cascades.frontal, rules: rules.portrait)
+        if let face = people.faces.first, let eyes = cascades.eyes {
+            people.mainFace?.eyes = EyeCount.count(in: image, face: face, scale: Double(image.width) / Double(people.analysisWidth), detector: eyes)
+        }
         let page = DocumentAnalysis.measure(image, faces: people.faceRects, closerLook: try? cascades.frontal.get(), rules: rules.document)
         // A photograph with no frontal face may show someone turned aside; a page or card is not searched.
         if !rules.document.isPage(page) && !page.idSides.front && !page.idSides.back {

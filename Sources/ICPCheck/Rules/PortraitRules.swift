@@ -20,6 +20,7 @@ struct PortraitRules: Codable, Sendable, Equatable {
     var maxThumbnailDifference: Double
     var portraitMinHeightFactor: Double
     var portraitMaxOffsetFactor: Double
+    var minEyesOverPage: Int
     var minSkinTestChroma: Double
     var clippedLuma: Double
     var crushedLuma: Double
@@ -47,6 +48,7 @@ struct PortraitRules: Codable, Sendable, Equatable {
         case maxThumbnailDifference = "max_thumbnail_difference"
         case portraitMinHeightFactor = "portrait_min_height_factor"
         case portraitMaxOffsetFactor = "portrait_max_offset_factor"
+        case minEyesOverPage = "min_eyes_over_page"
         case minSkinTestChroma = "min_skin_test_chroma"
         case clippedLuma = "clipped_luma"
         case crushedLuma = "crushed_luma"

@@ -37,6 +37,8 @@ struct PortraitMeasurement: Sendable {
         var headMargin: Double
         /// Variance of the Laplacian on the face (`Sharpness`).
         var sharpness: Double
+        /// Eyes found in the face's box (`face_eyes`); nil when the eye cascade is not installed.
+        var eyes: Int?
         /// The face's height as a fraction of the picture's.
         var heightFraction: Double { box.height }
     }
@@ -74,6 +76,7 @@ struct PortraitMeasurement: Sendable {
             measures["face_center_offset"] = face.centerOffset
             measures["head_margin"] = face.headMargin
             measures["sharpness"] = face.sharpness
+            measures["face_eyes"] = face.eyes.map(Double.init)
         }
         if let exposure = faceExposure {
             measures["face_luma"] = exposure.luma
