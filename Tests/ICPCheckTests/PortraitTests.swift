@@ -55,6 +55,36 @@ import Testing
         #expect(judge.judgePixels(facts, role: .unknown, content: content).0.contentKind == "document")
     }
 
+    /// The sample photo taken with a fifth of the light, and with three times too much: the face hidden
+    /// from the cascade in the dark is found in the picture evened out, then measured as taken; where
+    /// clipped light hides it for good, the picture's own brightness says why.
+    @Test func aPortraitInPoorLight() throws {
+        let curve = { (gain: Double, c: UInt8) in UInt8(max(0, min(255, (pow(min(1, Double(c) / 255 * gain), 1.1) * 255).rounded()))) }
+        let dark = ImageEditing.map(Self.sample) { _, _, c in c = (curve(0.2, c.0), curve(0.2, c.1), curve(0.2, c.2)) }
+        let darkReport = Self.report(dark)
+        #expect(darkReport.measures["face_count"] == 1 && (darkReport.measures["face_eyes"] ?? 0) >= 1)
+        let underexposed = try #require(darkReport.findings.first { $0.code == FindingCode.underexposed })
+        #expect(underexposed.measure == "face_luma" && (underexposed.value ?? 255) < Self.rules.portrait.minFaceLuma)
+        #expect(!darkReport.findings.map(\.code).contains(FindingCode.noFace))
+        let bright = ImageEditing.map(Self.sample) { _, _, c in c = (curve(3, c.0), curve(3, c.1), curve(3, c.2)) }
+        let brightReport = Self.report(bright)
+        let codes = Set(brightReport.findings.map(\.code))
+        #expect(codes.contains(FindingCode.overexposed), "\(brightReport.measures)")
+        if codes.contains(FindingCode.noFace) {
+            #expect(brightReport.findings.contains { $0.code == FindingCode.overexposed && $0.measure == "picture_luma" })
+        }
+        // A bare wall in bright light, evened out, shows grain, never a person's eyes.
+        var state: UInt64 = 3
+        let wall = ImageEditing.map(Self.sample) { x, y, c in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let grain = Int((state >> 40) & 15) - 8 + (x + y) / 200
+            let level = UInt8(max(0, min(255, 205 + grain)))
+            c = (level, level, UInt8(max(0, Int(level) - 6)))
+        }
+        let wallReport = Self.report(wall, role: .unknown)
+        #expect(wallReport.measures["face_count"] == 0 && wallReport.contentKind != "portrait")
+    }
+
     /// The typed measurement and the manifest's `measures` keys say the same: the JSON edge
     /// names every field, and a key is there exactly when its measure was taken.
     @Test func typedFieldsAndJSONKeysAgree() throws {
@@ -92,12 +122,14 @@ import Testing
         let report = Self.report(Self.sample)
         for (key, value) in measures { #expect(report.measures[key] == value, "\(key)") }
 
-        // No face: only the detection's keys, and the profile search's.
+        // No face: only the detection's keys, the picture's brightness, and the profile search's.
         let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
         let nobody = ContentMeasures.measure(coffee, cascades: .installed, rules: Self.rules).people
         #expect(nobody.mainFace == nil && nobody.faceExposure == nil && nobody.backdrop == nil)
-        #expect(Set(nobody.measures.keys).subtracting(["profile_face_count"]) == ["analysis_width", "analysis_height", "face_candidates", "face_count"])
+        #expect(Set(nobody.measures.keys).subtracting(["profile_face_count"])
+            == ["analysis_width", "analysis_height", "face_candidates", "face_count", "picture_luma"])
         #expect(nobody.measures["profile_face_count"] == nobody.profileFaceCount.map(Double.init))
+        #expect(nobody.measures["picture_luma"] == nobody.pictureLuma && nobody.pictureLuma != nil)
     }
 
     @Test func noFaceAndContentMismatch() throws {

@@ -72,7 +72,7 @@ struct PortraitJudge {
     private func administratorPhotoFindings(_ measurement: PortraitMeasurement, editing: EditingMeasurement) -> [Finding] {
         var found: [Finding] = []
         let faces = measurement.faces.count
-        if faces == 0 { return [Self.faceMissing(measurement)] }
+        if faces == 0 { return [Self.faceMissing(measurement)] + poorLight(measurement) }
         if faces > 1 { found.append(.photo(.multipleFaces, .error, measure: "face_count", value: Double(faces), limit: 1)) }
         // A face always has its framing, focus and exposure measured; a missing one reads 0 as before.
         let face = measurement.mainFace, exposure = measurement.faceExposure
@@ -116,6 +116,18 @@ struct PortraitJudge {
             found.append(compare(.thumbnailMismatch, .warning, "thumbnail_difference", difference, rules.maxThumbnailDifference))
         }
         return found
+    }
+
+    /// With no face found, a picture too dark or too bright overall: the light that hid the face.
+    private func poorLight(_ measurement: PortraitMeasurement) -> [Finding] {
+        guard let luma = measurement.pictureLuma else { return [] }
+        if luma < rules.poorLightDarkLuma {
+            return [.photo(.underexposed, .warning, measure: "picture_luma", value: luma, limit: rules.poorLightDarkLuma)]
+        }
+        if luma > rules.poorLightBrightLuma {
+            return [.photo(.overexposed, .warning, measure: "picture_luma", value: luma, limit: rules.poorLightBrightLuma)]
+        }
+        return []
     }
 
     private func backdropFindings(_ measurement: PortraitMeasurement) -> [Finding] {

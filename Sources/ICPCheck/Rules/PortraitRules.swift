@@ -21,6 +21,9 @@ struct PortraitRules: Codable, Sendable, Equatable {
     var portraitMinHeightFactor: Double
     var portraitMaxOffsetFactor: Double
     var minEyesOverPage: Int
+    var poorLightDarkLuma: Double
+    var poorLightBrightLuma: Double
+    var minEyesInPoorLight: Int
     var minSkinTestChroma: Double
     var clippedLuma: Double
     var crushedLuma: Double
@@ -49,6 +52,9 @@ struct PortraitRules: Codable, Sendable, Equatable {
         case portraitMinHeightFactor = "portrait_min_height_factor"
         case portraitMaxOffsetFactor = "portrait_max_offset_factor"
         case minEyesOverPage = "min_eyes_over_page"
+        case poorLightDarkLuma = "poor_light_dark_luma"
+        case poorLightBrightLuma = "poor_light_bright_luma"
+        case minEyesInPoorLight = "min_eyes_in_poor_light"
         case minSkinTestChroma = "min_skin_test_chroma"
         case clippedLuma = "clipped_luma"
         case crushedLuma = "crushed_luma"

@@ -17,4 +17,22 @@ extension DecodedImage {
             count = width * height
         }
     }
+
+    /// The picture with each channel through the histogram equalisation of its luma `grey` (OpenCV's
+    /// `equalizeHist` table): a dark or washed-out picture spread over the whole range, hues kept.
+    func equalised(grey: [UInt8]) -> DecodedImage {
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in grey { histogram[Int(value)] += 1 }
+        var cumulative = 0, table = [UInt8](repeating: 0, count: 256)
+        let lowest = histogram.first { $0 > 0 } ?? 0
+        let total = grey.count
+        for level in 0..<256 {
+            cumulative += histogram[level]
+            let spread = total - lowest
+            table[level] = spread <= 0 ? UInt8(level) : UInt8(max(0, min(255, ((cumulative - lowest) * 255 + spread / 2) / spread)))
+        }
+        var copy = self
+        copy.pixels = pixels.map { table[Int($0)] }
+        return copy
+    }
 }

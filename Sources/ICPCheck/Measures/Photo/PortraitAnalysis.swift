@@ -24,6 +24,9 @@ struct PortraitMeasurement: Sendable {
     var clothingBackdropDistance: Double?
     /// Why no face detection ran (the cascade is missing or broken).
     var detectorProblem: String?
+    /// The detection picture's mean luma (`picture_luma`), taken where no face was found at first on
+    /// a photograph (not a page or card); nil elsewhere.
+    var pictureLuma: Double?
 
     /// The first face, in fractions of the detection picture.
     struct MainFace: Sendable {
@@ -93,6 +96,7 @@ struct PortraitMeasurement: Sendable {
             measures["backdrop_texture"] = backdrop.texture
         }
         measures["clothing_backdrop_distance"] = clothingBackdropDistance
+        measures["picture_luma"] = pictureLuma
         return measures
     }
 }
@@ -102,8 +106,11 @@ enum PortraitAnalysis {
     ///   - image: the decoded picture at the working size (used for sharpness).
     ///   - small: the same picture shrunk to the rules' detection size.
     ///   - detector: the frontal-face detector, or why there is none.
+    ///   - seenIn: the picture the faces are searched and skin-tested on, when not `small` itself (the
+    ///     same picture with its exposure evened out); every other measure is taken on `small`.
     static func measure(
-        _ image: DecodedImage, small: DecodedImage, detector: Result<FaceDetector, CascadeError>, rules: PortraitRules
+        _ image: DecodedImage, small: DecodedImage, seenIn: DecodedImage? = nil, detector: Result<FaceDetector, CascadeError>,
+        rules: PortraitRules
     ) -> PortraitMeasurement {
         var result = PortraitMeasurement(analysisWidth: small.width, analysisHeight: small.height)
         result.detectionPicture = small
@@ -112,9 +119,10 @@ enum PortraitAnalysis {
             result.detectorProblem = String(describing: error)
             return result
         }
+        let seen = seenIn ?? small
         let candidates = frontal.detect(
-            gray: small.grey(), width: small.width, height: small.height, minFaceFraction: rules.minFaceFraction)
-        result.faces = people(candidates, in: small, rules: rules)
+            gray: seen.grey(), width: seen.width, height: seen.height, minFaceFraction: rules.minFaceFraction)
+        result.faces = people(candidates, in: seen, rules: rules)
         result.faceCandidates = candidates.count
         result.faceCount = result.faces.count
         guard let face = result.faces.first else {
@@ -123,7 +131,7 @@ enum PortraitAnalysis {
         }
         let (w, h) = (Double(small.width), Double(small.height))
         result.mainFace = PortraitMeasurement.MainFace(
-            skinFraction: SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: face),
+            skinFraction: SkinTone.fraction(rgb: seen.pixels, width: seen.width, height: seen.height, box: face),
             box: UnitRect(x: Double(face.x) / w, y: Double(face.y) / h, width: Double(face.width) / w, height: Double(face.height) / h),
             centerOffset: abs(Double(face.x) + Double(face.width) / 2 - w / 2) / w,
             headMargin: Double(face.y) / Double(face.height),
