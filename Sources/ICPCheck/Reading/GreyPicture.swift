@@ -197,9 +197,8 @@ struct GreyPicture: Sendable, Equatable {
                     let top = y0 * width, bottom = y1 * width
                     for (u, column) in columns.enumerated() {
                         let (x0, x1, fx) = column
-                        let upper = Double(pixels[top + x0]) * (1 - fx) + Double(pixels[top + x1]) * fx
-                        let lower = Double(pixels[bottom + x0]) * (1 - fx) + Double(pixels[bottom + x1]) * fx
-                        out[v * outWidth + u] = Self.byte(upper * (1 - fy) + lower * fy)
+                        out[v * outWidth + u] = Self.mix(
+                            pixels[top + x0], pixels[top + x1], pixels[bottom + x0], pixels[bottom + x1], fx: fx, fy: fy)
                     }
                 }
             }
@@ -213,15 +212,17 @@ struct GreyPicture: Sendable, Equatable {
     private func bilinear(_ pixels: UnsafeBufferPointer<UInt8>, x: Double, y: Double) -> UInt8 {
         let x0 = min(Int(x), width - 1), x1 = min(x0 + 1, width - 1), fx = x - Double(x0)
         let y0 = min(Int(y), height - 1), y1 = min(y0 + 1, height - 1), fy = y - Double(y0)
-        let top = Double(pixels[y0 * width + x0]) * (1 - fx) + Double(pixels[y0 * width + x1]) * fx
-        let bottom = Double(pixels[y1 * width + x0]) * (1 - fx) + Double(pixels[y1 * width + x1]) * fx
-        return Self.byte(top * (1 - fy) + bottom * fy)
+        return Self.mix(pixels[y0 * width + x0], pixels[y0 * width + x1], pixels[y1 * width + x0], pixels[y1 * width + x1], fx: fx, fy: fy)
     }
 
-    /// A grey between 0 and 255 rounded to the nearest byte, halves up, as `rounded()` does, without
-    /// its call into the maths library (a tenth of the time a picture takes to scale or turn).
+    /// Four neighbouring greys (top left, top right, bottom left, bottom right) weighed at (`fx`, `fy`)
+    /// between them, rounded to the nearest byte, halves up, as `rounded()` does, without its call into
+    /// the maths library (a tenth of the time a picture takes to scale or turn).
     @inline(__always)
-    private static func byte(_ grey: Double) -> UInt8 {
+    private static func mix(_ topLeft: UInt8, _ topRight: UInt8, _ bottomLeft: UInt8, _ bottomRight: UInt8, fx: Double, fy: Double) -> UInt8 {
+        let top = Double(topLeft) * (1 - fx) + Double(topRight) * fx
+        let bottom = Double(bottomLeft) * (1 - fx) + Double(bottomRight) * fx
+        let grey = top * (1 - fy) + bottom * fy
         let whole = Int(grey)
         return UInt8(grey - Double(whole) >= 0.5 ? whole + 1 : whole)
     }

@@ -8,14 +8,31 @@ extension DecodedImage {
         return [UInt8](unsafeUninitializedCapacity: width * height) { out, count in
             pixels.withUnsafeBufferPointer { rgb in
                 for index in 0..<(width * height) {
-                    let r = UInt32(rgb[3 * index])
-                    let g = UInt32(rgb[3 * index + 1])
-                    let b = UInt32(rgb[3 * index + 2])
-                    out[index] = UInt8((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14)
+                    out[index] = Self.luma(rgb[3 * index], rgb[3 * index + 1], rgb[3 * index + 2])
                 }
             }
             count = width * height
         }
+    }
+
+    /// The luma plane of the columns `xs` and rows `ys` alone (within the picture), as `grey()` gives it.
+    func grey(columns xs: Range<Int>, rows ys: Range<Int>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(xs.count * ys.count)
+        for y in ys {
+            for x in xs {
+                let index = (y * width + x) * channels
+                out.append(channels == 3 ? Self.luma(pixels[index], pixels[index + 1], pixels[index + 2]) : pixels[index])
+            }
+        }
+        return out
+    }
+
+    /// One pixel's luma by OpenCV's fixed-point weights.
+    @inline(__always)
+    static func luma(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+        let sum: UInt32 = UInt32(r) * 4899 + UInt32(g) * 9617 + UInt32(b) * 1868 + 8192
+        return UInt8(sum >> 14)
     }
 
     /// The picture with each channel through the histogram equalisation of its luma `grey` (OpenCV's

@@ -15,21 +15,7 @@ enum EyeCount {
         let y1 = min(image.height, y0 + Int(Double(face.height) * scale * upperShare))
         guard x1 - x0 >= 4, y1 - y0 >= 4 else { return 0 }
         let (width, height) = (x1 - x0, y1 - y0)
-        var crop = [UInt8](repeating: 0, count: width * height)
-        let channels = image.channels
-        for y in 0..<height {
-            for x in 0..<width {
-                let index = ((y0 + y) * image.width + x0 + x) * channels
-                guard channels == 3 else {
-                    crop[y * width + x] = image.pixels[index]
-                    continue
-                }
-                // The luma `grey()` gives the face detector.
-                let (r, g, b) = (UInt32(image.pixels[index]), UInt32(image.pixels[index + 1]), UInt32(image.pixels[index + 2]))
-                let luma: UInt32 = (r * 4899 + g * 9617 + b * 1868 + 8192) >> 14
-                crop[y * width + x] = UInt8(luma)
-            }
-        }
+        let crop = image.grey(columns: x0..<x1, rows: y0..<y1)
         let outHeight = max(1, height * boxWidth / width)
         var plane = [UInt8](repeating: 0, count: boxWidth * outHeight)
         crop.withUnsafeBufferPointer { source in
