@@ -40,13 +40,13 @@ extension DecodedImage {
     func equalised(grey: [UInt8]) -> DecodedImage {
         var histogram = [Int](repeating: 0, count: 256)
         for value in grey { histogram[Int(value)] += 1 }
+        // The darkest level present maps to 0, the rest by the share of pixels at or below them.
+        let darkest = histogram.first { $0 > 0 } ?? 0
+        let spread = grey.count - darkest
         var cumulative = 0, table = [UInt8](repeating: 0, count: 256)
-        let lowest = histogram.first { $0 > 0 } ?? 0
-        let total = grey.count
         for level in 0..<256 {
             cumulative += histogram[level]
-            let spread = total - lowest
-            table[level] = spread <= 0 ? UInt8(level) : UInt8(max(0, min(255, ((cumulative - lowest) * 255 + spread / 2) / spread)))
+            table[level] = spread <= 0 ? UInt8(level) : UInt8(max(0, min(255, ((cumulative - darkest) * 255 + spread / 2) / spread)))
         }
         var copy = self
         copy.pixels = pixels.map { table[Int($0)] }
