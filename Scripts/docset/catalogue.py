@@ -131,6 +131,7 @@ def build() -> list[dict]:
     pairs(p)
     small_cards(p)
     more_screens(p)
+    groups(p)
     names = [s["name"] for s in p.specs]
     assert len(names) == len(set(names)), "duplicate names"
     return p.specs
@@ -409,6 +410,26 @@ def pairs(p: Plan) -> None:
         args = {"left": left, "right": right, "colour": colour, "long_side": int(p.u(1200, 1800)), "second_scale": scale}
         notes = f"{left.split('/')[-1]} and {right.split('/')[-1]} side by side on a {cname} backdrop, the second at {scale}x"
         p.add(nm(), picture=("two_people", args), label={"label": "not_document", "role": "unknown", "faces": 2, "notes": notes},
+              grain=round(p.u(0.5, 1.5), 2))
+
+
+def groups(p: Plan) -> None:
+    """One person in front framed like a portrait, one or two smaller people behind, their faces
+    clear (added with the search for faces smaller than the first scan's)."""
+    n = iter(range(1, 100))
+    nm = lambda: f"group/g-{next(n):03d}"
+    people = ["photos/hivision_test3.jpg", "photos/facerec_biden2.jpg", "photos/facerec_alex-lacamoire.png", "photos/skimage_astronaut.png"]
+    colours = [((46, 118, 208), "blue"), ((246, 246, 244), "white"), ((160, 160, 158), "grey")]
+    for i in range(8):
+        main = people[i % 4]
+        sides = [["left"], ["right"], ["left", "right"]][i % 3]
+        others = [people[(i + 1 + k) % 4] for k in range(len(sides))]
+        scales = [round(p.u(0.3, 0.55), 2) for _ in sides]
+        colour, cname = colours[i % 3]
+        args = {"main": main, "others": others, "colour": colour, "long_side": int(p.u(1400, 1900)), "scales": scales, "sides": sides}
+        notes = (f"{main.split('/')[-1]} in front on a {cname} backdrop, behind: "
+                 + ", ".join(f"{o.split('/')[-1]} at {s}x on the {d}" for o, s, d in zip(others, scales, sides)))
+        p.add(nm(), picture=("group", args), label={"label": "not_document", "role": "unknown", "faces": 1 + len(sides), "notes": notes},
               grain=round(p.u(0.5, 1.5), 2))
 
 

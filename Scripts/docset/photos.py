@@ -173,6 +173,46 @@ def keyed_portrait(rng, rel: str, colour, long_side: int) -> np.ndarray:
     return rekey_backdrop(img, colour, rng)
 
 
+def group(rng, main: str, others: list, colour, long_side: int, scales: list, sides: list) -> np.ndarray:
+    """One person large in front, as in a portrait, and others smaller behind them (standing
+    further back, partly hidden by the first): a group photo whose largest face is framed like the
+    administrator's, which must never pass as one person's portrait. One person behind on each of
+    `sides` ("left", "right"), their face clear of the one in front (a person whose own photo was
+    not a plain backdrop brings a rectangle of it along, which hides whatever is behind)."""
+    h, w = int(long_side * 0.75), long_side
+
+    def person_at(rel, scale):
+        person = corpus.view(rel)
+        s = h * scale / person.shape[0]
+        person = resize(person, max(1, round(person.shape[1] * s)), max(1, round(person.shape[0] * s)))
+        keyed = person[:8].mean() > 150  # a light plain backdrop to key out
+        return person, backdrop_mask(person) if keyed else np.zeros(person.shape[:2], np.float32)
+
+    img = backdrop(rng, w, h, colour)
+    front, front_mask = person_at(main, 0.95)
+    fx0 = (w - front.shape[1]) // 2
+    for rel, scale, side in zip(others, scales, sides):
+        person, m = person_at(rel, scale)
+        # Smaller, as if further back, until the face fits between the one in front and the edge.
+        while min(fx0, w - fx0 - front.shape[1]) < 0.45 * person.shape[1] and scale > 0.15:
+            scale *= 0.85
+            person, m = person_at(rel, scale)
+        ph, pw = person.shape[:2]
+        # The face (the middle two fifths of the person's width) just clear of the one in front.
+        cx = fx0 - 0.25 * pw if side == "left" else fx0 + front.shape[1] + 0.25 * pw
+        x0 = int(cx - pw / 2)
+        y0 = max(0, h - ph - int(h * rng.uniform(0.05, 0.2)))  # further back stands higher
+        sx0, sx1 = max(0, -x0), min(pw, w - x0)
+        rows = min(ph, h - y0)
+        if sx1 <= sx0:
+            continue
+        region = img[y0:y0 + rows, x0 + sx0:x0 + sx1]
+        region[:] = person[:rows, sx0:sx1] * (1 - m[:rows, sx0:sx1, None]) + region * m[:rows, sx0:sx1, None]
+    region = img[h - front.shape[0]:, fx0:fx0 + front.shape[1]]
+    region[:] = front * (1 - front_mask[:, :, None]) + region * front_mask[:, :, None]
+    return img
+
+
 def two_people(rng, left: str, right: str, colour, long_side: int, second_scale: float) -> np.ndarray:
     """Two people side by side before one backdrop, the second a little further back: what must
     never pass as the administrator's photo, however well each face is framed. A person from a

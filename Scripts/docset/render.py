@@ -142,6 +142,8 @@ def render_picture(rng, spec: dict):
         img = photos.keyed_portrait(rng, **args)
     elif kind == "handheld":
         img = handheld.held_card(rng, **args)
+    elif kind == "group":
+        img = photos.group(rng, **args)
     elif kind == "two_people":
         img = photos.two_people(rng, **args)
     elif kind == "make_photo":  # the samples' own administrator photo, as it is

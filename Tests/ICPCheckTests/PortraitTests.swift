@@ -174,6 +174,29 @@ import Testing
         #expect(report.contentKind != "portrait")
     }
 
+    /// A person further back, beside the one in front: their face, 0.4 times as high, is smaller
+    /// than the first search looks for; the search for smaller faces finds it.
+    @Test func aSmallerPersonBehindMakesAGroup() throws {
+        let (w, h) = (Self.sample.width, Self.sample.height)
+        let share = 0.4
+        let behind = Self.sample.resized(toLongSide: Int(Double(max(w, h)) * share))
+        let top = h / 10
+        let wider = ImageEditing.placed(Self.sample, width: w + behind.width, height: h, x: 0, y: 0, color: Self.blue)
+        let group = ImageEditing.map(wider) { x, y, color in
+            guard x >= w, y >= top, y < top + behind.height else { return }
+            let p = ((y - top) * behind.width + x - w) * 3
+            color = (behind.pixels[p], behind.pixels[p + 1], behind.pixels[p + 2])
+        }
+        let alone = Self.report(Self.sample)
+        #expect(alone.measures["face_count"] == 1)
+        let faceHeight = try #require(alone.measures["face_box_height"])
+        #expect(faceHeight * share < Self.rules.portrait.minFaceFraction, "the face behind is below the first search's sizes")
+        let report = Self.report(group)
+        #expect(report.measures["face_count"] == 2, "\(report.measures)")
+        #expect(report.findings.map(\.code).contains(FindingCode.multipleFaces))
+        #expect(report.contentKind != "portrait")
+    }
+
     @Test func framing() {
         let (w, h) = (Self.sample.width, Self.sample.height)
         let smaller = Self.sample.downscaled(toLongSide: h * 3 / 4)

@@ -20,6 +20,11 @@ enum ContentMeasures {
         if !rules.document.isPage(page) && !page.idSides.front && !page.idSides.back {
             lookInPoorLight(&people, image: image, cascades: cascades, rules: rules.portrait)
             lookForProfiles(&people, detector: cascades.profile, rules: rules.portrait)
+            // A card held up shows its holder's printed photo: a smaller face, with eyes, but no second person.
+            if !page.heldCard {
+                lookForSmallerFaces(&people, image: image, detector: cascades.frontal, rules: rules.portrait)
+                confirmWeakFaces(&people, image: image, eyes: cascades.eyes, rules: rules.portrait)
+            }
         }
         return ContentMeasurement(people: people, page: page)
     }
@@ -43,6 +48,56 @@ enum ContentMeasures {
             again.pictureLuma = meanLuma
             measurement = again
         }
+    }
+
+    /// Searches a photograph with one face once more for faces smaller than the first search looked
+    /// for, down to `smaller_face_share` of that face's height: the people behind or beside someone
+    /// in a group photo. The picture is scanned at the size where those faces fill the cascade's
+    /// window, and not at all where the first search already covered them (a face filling a
+    /// portrait). A face found so counts like any other (`face_count`).
+    private static func lookForSmallerFaces(_ measurement: inout PortraitMeasurement, image: DecodedImage, detector: Result<FaceDetector, CascadeError>, rules: PortraitRules) {
+        guard measurement.faces.count == 1, let face = measurement.faces.first, let frontal = try? detector.get() else { return }
+        let analysisShort = Double(min(measurement.analysisWidth, measurement.analysisHeight))
+        let smallest = rules.smallerFaceShare * Double(face.height)
+        // The first search covered faces from min_face_fraction of the short side, and from the
+        // cascade's window (in the analysis picture's pixels).
+        guard smallest < max(rules.minFaceFraction * analysisShort, Double(frontal.cascade.windowHeight)) else { return }
+        // The size where the smallest face sought fills the window: larger than the analysis picture,
+        // at most the working picture.
+        let toWorking = Double(image.width) / Double(measurement.analysisWidth)
+        let longSide = Double(max(image.width, image.height)) / toWorking * Double(frontal.cascade.windowHeight) / smallest
+        let scanned = image.downscaled(toLongSide: min(rules.smallerFaceDetectionSize, Int(longSide.rounded(.up))))
+        guard scanned.width > measurement.analysisWidth else { return }
+        let scale = Double(scanned.width) / Double(measurement.analysisWidth)
+        let candidates = frontal.detect(
+            gray: scanned.grey(), width: scanned.width, height: scanned.height,
+            minFaceFraction: smallest * scale / Double(min(scanned.width, scanned.height)))
+        let main = FaceBox(x: Int(Double(face.x) * scale), y: Int(Double(face.y) * scale), width: Int(Double(face.width) * scale),
+                           height: Int(Double(face.height) * scale), neighbors: face.neighbors)
+        let found = PortraitAnalysis.people(candidates, in: scanned, rules: rules)
+        let unscaled = { (faces: [FaceBox]) in
+            faces.filter { !$0.overlapsMostOf(main) }.map {
+                FaceBox(x: Int(Double($0.x) / scale), y: Int(Double($0.y) / scale), width: max(1, Int(Double($0.width) / scale)),
+                        height: max(1, Int(Double($0.height) / scale)), neighbors: $0.neighbors)
+            }
+        }
+        measurement.faces += unscaled(found.people)
+        measurement.weakFaces += unscaled(found.weak)
+        measurement.faceCount = measurement.faces.count
+    }
+
+    /// Counts a weak detection beside a face (one the people's rule set aside for its few hits) as
+    /// a person where OpenCV's eye cascade finds `min_eyes_for_weak_face` eyes in it: a person further
+    /// back in a group photo, whose smaller face the cascade hits less often than the one in front.
+    private static func confirmWeakFaces(_ measurement: inout PortraitMeasurement, image: DecodedImage, eyes: FaceDetector?, rules: PortraitRules) {
+        guard !measurement.faces.isEmpty, let eyes else { return }
+        let scale = Double(image.width) / Double(measurement.analysisWidth)
+        for face in measurement.weakFaces.prefix(rules.maxWeakFacesLookedAt)
+        where !measurement.faces.contains(where: { $0.overlapsMostOf(face) })
+            && EyeCount.count(in: image, face: face, scale: scale, detector: eyes) >= rules.minEyesForWeakFace {
+            measurement.faces.append(face)
+        }
+        measurement.faceCount = measurement.faces.count
     }
 
     /// The eyes in the main face's box, on `image` (the working picture, or the same evened out).

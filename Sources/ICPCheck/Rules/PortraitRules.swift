@@ -20,6 +20,10 @@ struct PortraitRules: Codable, Sendable, Equatable {
     var maxThumbnailDifference: Double
     var portraitMinHeightFactor: Double
     var portraitMaxOffsetFactor: Double
+    var smallerFaceShare: Double
+    var smallerFaceDetectionSize: Int
+    var minEyesForWeakFace: Int
+    var maxWeakFacesLookedAt: Int
     var minEyesOverPage: Int
     var poorLightDarkLuma: Double
     var poorLightBrightLuma: Double
@@ -51,6 +55,10 @@ struct PortraitRules: Codable, Sendable, Equatable {
         case maxThumbnailDifference = "max_thumbnail_difference"
         case portraitMinHeightFactor = "portrait_min_height_factor"
         case portraitMaxOffsetFactor = "portrait_max_offset_factor"
+        case smallerFaceShare = "smaller_face_share"
+        case smallerFaceDetectionSize = "smaller_face_detection_size"
+        case minEyesForWeakFace = "min_eyes_for_weak_face"
+        case maxWeakFacesLookedAt = "max_weak_faces_looked_at"
         case minEyesOverPage = "min_eyes_over_page"
         case poorLightDarkLuma = "poor_light_dark_luma"
         case poorLightBrightLuma = "poor_light_bright_luma"

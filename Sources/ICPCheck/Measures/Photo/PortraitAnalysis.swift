@@ -5,6 +5,10 @@ struct PortraitMeasurement: Sendable {
     var analysisHeight: Int
     /// Faces that passed the skin test, largest first, in the detection picture's pixels.
     var faces: [FaceBox] = []
+    /// Detections with skin in their centre but fewer hits than the people's rule asks
+    /// (`min_relative_neighbors`): a face-like pattern, or a person smaller or less clear than the
+    /// first; kept apart until their eyes are counted. In the detection picture's pixels.
+    var weakFaces: [FaceBox] = []
     /// Faces turned to one side, looked for only where no frontal face is and the picture is no page or card.
     var profileFaces: [FaceBox] = []
     /// How many profile faces were found; nil when none were looked for.
@@ -122,7 +126,7 @@ enum PortraitAnalysis {
         let seen = seenIn ?? small
         let candidates = frontal.detect(
             gray: seen.grey(), width: seen.width, height: seen.height, minFaceFraction: rules.minFaceFraction)
-        result.faces = people(candidates, in: seen, rules: rules)
+        (result.faces, result.weakFaces) = people(candidates, in: seen, rules: rules)
         result.faceCandidates = candidates.count
         result.faceCount = result.faces.count
         guard let face = result.faces.first else {
@@ -153,17 +157,18 @@ enum PortraitAnalysis {
 
     /// The detections that are people, most certain first: on a colour picture a detection needs skin
     /// in its centre; a weak detection beside a strong one is a pattern that looks like a face (a
-    /// badge, a print on clothes), not a second person, while a confident one is a person, however
-    /// strong the first.
-    static func people(_ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules) -> [FaceBox] {
+    /// badge, a print on clothes) or a person smaller or less clear than the first (`weak`, largest
+    /// first), while a confident one is a person, however strong the first.
+    static func people(_ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules) -> (people: [FaceBox], weak: [FaceBox]) {
         // Skin colour says nothing on a black-and-white picture.
         let colourful = meanChroma(small) >= rules.minSkinTestChroma
         let skinned = candidates.filter {
             !colourful || SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) >= rules.minFaceSkinFraction
         }
         let strongest = Double(skinned.map(\.neighbors).max() ?? 0)
-        return skinned.filter { $0.neighbors >= rules.confidentNeighbors || Double($0.neighbors) >= rules.minRelativeNeighbors * strongest }
-            .sorted { $0.neighbors > $1.neighbors }
+        let isPerson = { (face: FaceBox) in face.neighbors >= rules.confidentNeighbors || Double(face.neighbors) >= rules.minRelativeNeighbors * strongest }
+        return (skinned.filter(isPerson).sorted { $0.neighbors > $1.neighbors },
+                skinned.filter { !isPerson($0) }.sorted { $0.width > $1.width })
     }
 
     /// Mean |Cb − 128| + |Cr − 128| (BT.601): near 0 for greyscale pictures.
@@ -194,7 +199,7 @@ enum PortraitAnalysis {
         }
         // A face seen both ways is one face.
         let unseen = turned.filter { face in !seen.contains { $0.overlapsMostOf(face) } }
-        return people(seen + unseen, in: smaller, rules: rules)
+        return people(seen + unseen, in: smaller, rules: rules).people
     }
 
     /// Mean luma of the face and its shares of clipped and crushed pixels; nil for an empty face box.
