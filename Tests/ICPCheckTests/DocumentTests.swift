@@ -185,6 +185,18 @@ import Testing
         #expect(!DocumentAnalysis.measure(Self.idBoth, faces: [], closerLook: nil, rules: Self.rules.document).idSides.front)
     }
 
+    @Test func aCardPrintsOnePortraitNotAGroup() throws {
+        // The sample front's own face makes it a front; the same card with more faces than a card
+        // prints (people before a light wall, which reads as a card) is none.
+        let faces = ContentMeasures.measure(Self.idFront, cascades: .installed, rules: Self.rules).people.faceRects
+        let face = try #require(faces.first)
+        #expect(DocumentAnalysis.measure(Self.idFront, faces: faces, closerLook: nil, rules: Self.rules.document).idSides.front)
+        let others = (1...Self.rules.document.idCard.maxFacesOnCard).map { index in
+            UnitRect(x: 0.05 + 0.15 * Double(index - 1), y: face.y, width: face.width / 2, height: face.height / 2)
+        }
+        #expect(!DocumentAnalysis.measure(Self.idFront, faces: faces + others, closerLook: nil, rules: Self.rules.document).idSides.front)
+    }
+
     @Test func aSmallCardOnADeskIsFramedFromItsEmblem() {
         // A phone photo of the back lying small on a grey desk: neither the picture nor a page is the card.
         let desk = DecodedImage(width: 1200, height: 1600, channels: 3, pixels: [UInt8]((0..<(1200 * 1600)).flatMap { _ in [150, 148, 144] as [UInt8] }))

@@ -197,6 +197,21 @@ import Testing
         #expect(report.contentKind != "portrait")
     }
 
+    /// A photo printed in grey on a coloured document (a passport's, a copied card's): skin colour
+    /// says nothing there, and the face counts by its eyes.
+    @Test func aFacePrintedInGreyOnAColourPage() throws {
+        let band = Self.sample.height * 3 / 4
+        let printed = ImageEditing.map(Self.sample) { _, y, color in
+            let luma = DecodedImage.luma(color.0, color.1, color.2)
+            color = y < band ? (luma, luma, luma) : (190, 60, 60)
+        }
+        let report = Self.report(printed, role: .other)
+        #expect(report.measures["face_count"] == 1, "\(report.measures)")
+        let skin = try #require(report.measures["face_skin_fraction"])
+        #expect(skin < Self.rules.portrait.minFaceSkinFraction, "found without skin colour")
+        #expect((report.measures["chroma_mean"] ?? 0) >= Self.rules.portrait.minSkinTestChroma, "in a colour picture")
+    }
+
     @Test func framing() {
         let (w, h) = (Self.sample.width, Self.sample.height)
         let smaller = Self.sample.downscaled(toLongSide: h * 3 / 4)

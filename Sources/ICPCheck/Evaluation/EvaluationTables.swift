@@ -61,7 +61,9 @@ struct EvaluationTables {
             plainBackdrop.add(expected: plain, predicted: found, path: path, detail: "area \(rounded(area)), border \(rounded(border))")
         }
         if let colour = label.backdrop {
-            let measured = PortraitAnalysisColour.name(report.measures, rules: backdrop)
+            // A page or card has no backdrop, whatever the photo printed on it stands before.
+            let isDocument = ["document", "id_card"].contains(report.contentKind)
+            let measured = isDocument ? nil : PortraitAnalysisColour.name(report.measures, rules: backdrop)
             for name in Set(backdrop.colors.keys).union([colour]) where name != "none" {
                 backdropColours[name, default: ConfusionTable(heuristic: "backdrop \(name)")]
                     .add(expected: colour == name, predicted: found && measured == name, path: path, detail: "measured \(measured ?? "none")")

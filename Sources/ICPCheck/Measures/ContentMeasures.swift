@@ -12,7 +12,8 @@ enum ContentMeasures {
     static func measure(_ image: DecodedImage, cascades: FaceCascades, rules: Rules) -> ContentMeasurement {
         // One shrink of the working picture serves every portrait measure but sharpness.
         var people = PortraitAnalysis.measure(
-            image, small: image.downscaled(toLongSide: rules.portrait.detectionSize), detector: cascades.frontal, rules: rules.portrait)
+            image, small: image.downscaled(toLongSide: rules.portrait.detectionSize), detector: cascades.frontal, eyes: cascades.eyes,
+            rules: rules.portrait)
         countEyes(&people, in: image, detector: cascades.eyes)
         let page = DocumentAnalysis.measure(image, faces: people.faceRects, closerLook: try? cascades.frontal.get(), rules: rules.document)
         // A photograph with no frontal face may show someone in poor light, or turned aside; a page or
@@ -40,7 +41,7 @@ enum ContentMeasures {
         measurement.pictureLuma = meanLuma
         guard meanLuma < rules.poorLightDarkLuma || meanLuma > rules.poorLightBrightLuma else { return }
         let evened = small.equalised(grey: grey)
-        var again = PortraitAnalysis.measure(image, small: small, seenIn: evened, detector: cascades.frontal, rules: rules)
+        var again = PortraitAnalysis.measure(image, small: small, seenIn: evened, detector: cascades.frontal, eyes: cascades.eyes, rules: rules)
         guard !again.faces.isEmpty else { return }
         // Evening out a bare wall's light makes patterns of its grain: a face found so must show an eye.
         countEyes(&again, in: image.equalised(grey: image.grey()), detector: cascades.eyes)

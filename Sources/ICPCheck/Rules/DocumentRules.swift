@@ -141,6 +141,7 @@ struct IDCardRules: Codable, Sendable, Equatable {
     var minPaperShare: Double
     var minTextInk: Double
     var minFaceX: Double
+    var maxFacesOnCard: Int
     var faceHeight: [Double]
     var maxEmblemX: Double
     var maxEmblemY: Double
@@ -168,6 +169,7 @@ struct IDCardRules: Codable, Sendable, Equatable {
         case minPaperShare = "min_paper_share"
         case minTextInk = "min_text_ink"
         case minFaceX = "min_face_x"
+        case maxFacesOnCard = "max_faces_on_card"
         case faceHeight = "face_height"
         case maxEmblemX = "max_emblem_x"
         case maxEmblemY = "max_emblem_y"

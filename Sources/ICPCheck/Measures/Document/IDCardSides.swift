@@ -60,7 +60,9 @@ struct IDCardSides {
             let closerLookFindsPhoto = { (detector: FaceDetector) in
                 Self.facesInPhotoArea(of: card, picture, detector: detector, rules: rules).contains(where: isPrintedPhoto)
             }
-            if textLeft >= rules.minTextInk, faces.contains(where: isPhoto) || closerLook.map(closerLookFindsPhoto) == true {
+            let facesOnCard = faces.filter { card.contains($0.centreX, $0.centreY) }.count
+            if textLeft >= rules.minTextInk, facesOnCard <= rules.maxFacesOnCard,
+               faces.contains(where: isPhoto) || closerLook.map(closerLookFindsPhoto) == true {
                 frontCards.append(card)
             }
             let textRight = Self.inkShare(picture, in: UnitRect(x: card.x + card.width * 0.4, y: card.y, width: card.width * 0.6, height: card.height))

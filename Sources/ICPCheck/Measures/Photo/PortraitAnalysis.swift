@@ -110,11 +110,12 @@ enum PortraitAnalysis {
     ///   - image: the decoded picture at the working size (used for sharpness).
     ///   - small: the same picture shrunk to the rules' detection size.
     ///   - detector: the frontal-face detector, or why there is none.
+    ///   - eyes: the eye detector, which confirms faces printed in grey (nil: not installed).
     ///   - seenIn: the picture the faces are searched and skin-tested on, when not `small` itself (the
     ///     same picture with its exposure evened out); every other measure is taken on `small`.
     static func measure(
         _ image: DecodedImage, small: DecodedImage, seenIn: DecodedImage? = nil, detector: Result<FaceDetector, CascadeError>,
-        rules: PortraitRules
+        eyes: FaceDetector?, rules: PortraitRules
     ) -> PortraitMeasurement {
         var result = PortraitMeasurement(analysisWidth: small.width, analysisHeight: small.height)
         result.detectionPicture = small
@@ -126,7 +127,10 @@ enum PortraitAnalysis {
         let seen = seenIn ?? small
         let candidates = frontal.detect(
             gray: seen.grey(), width: seen.width, height: seen.height, minFaceFraction: rules.minFaceFraction)
-        (result.faces, result.weakFaces) = people(candidates, in: seen, rules: rules)
+        let toWorking = Double(image.width) / Double(small.width)
+        (result.faces, result.weakFaces) = people(candidates, in: seen, rules: rules) { face in
+            eyes.map { EyeCount.count(in: image, face: face, scale: toWorking, detector: $0) >= rules.minEyesForGreyFace } ?? false
+        }
         result.faceCandidates = candidates.count
         result.faceCount = result.faces.count
         guard let face = result.faces.first else {
@@ -159,11 +163,25 @@ enum PortraitAnalysis {
     /// in its centre; a weak detection beside a strong one is a pattern that looks like a face (a
     /// badge, a print on clothes) or a person smaller or less clear than the first (`weak`, largest
     /// first), while a confident one is a person, however strong the first.
-    static func people(_ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules) -> (people: [FaceBox], weak: [FaceBox]) {
-        // Skin colour says nothing on a black-and-white picture.
+    /// - Parameter showsEyes: whether a detection shows eyes; asked of at most `max_weak_faces_looked_at`
+    ///   detections printed in grey in a colour picture.
+    static func people(
+        _ candidates: [FaceBox], in small: DecodedImage, rules: PortraitRules, showsEyes: (FaceBox) -> Bool = { _ in false }
+    ) -> (people: [FaceBox], weak: [FaceBox]) {
+        // Skin colour says nothing on a black-and-white picture, nor on a face printed in grey in a
+        // colour one (a passport's or a copied card's photo): there, a confident detection must show eyes.
         let colourful = meanChroma(small) >= rules.minSkinTestChroma
-        let skinned = candidates.filter {
-            !colourful || SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: $0) >= rules.minFaceSkinFraction
+        var eyeSearches = 0
+        let skinned = candidates.filter { face in
+            guard colourful, SkinTone.fraction(rgb: small.pixels, width: small.width, height: small.height, box: face) < rules.minFaceSkinFraction else {
+                return true
+            }
+            guard face.neighbors >= rules.confidentNeighbors,
+                  SkinTone.chroma(rgb: small.pixels, width: small.width, height: small.height, box: face) < rules.greyFaceChroma,
+                  SkinTone.printShare(rgb: small.pixels, width: small.width, height: small.height, box: face) <= rules.maxGreyFacePrintShare,
+                  eyeSearches < rules.maxWeakFacesLookedAt else { return false }
+            eyeSearches += 1
+            return showsEyes(face)
         }
         let strongest = Double(skinned.map(\.neighbors).max() ?? 0)
         let isPerson = { (face: FaceBox) in face.neighbors >= rules.confidentNeighbors || Double(face.neighbors) >= rules.minRelativeNeighbors * strongest }
