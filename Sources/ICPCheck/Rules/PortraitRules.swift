@@ -23,10 +23,10 @@ struct PortraitRules: Codable, Sendable, Equatable {
     var smallerFaceShare: Double
     var smallerFaceDetectionSize: Int
     var minEyesForWeakFace: Int
+    var maxWeakFacesLookedAt: Int
     var greyFaceChroma: Double
     var minEyesForGreyFace: Int
     var maxGreyFacePrintShare: Double
-    var maxWeakFacesLookedAt: Int
     var minEyesOverPage: Int
     var poorLightDarkLuma: Double
     var poorLightBrightLuma: Double
@@ -61,10 +61,10 @@ struct PortraitRules: Codable, Sendable, Equatable {
         case smallerFaceShare = "smaller_face_share"
         case smallerFaceDetectionSize = "smaller_face_detection_size"
         case minEyesForWeakFace = "min_eyes_for_weak_face"
+        case maxWeakFacesLookedAt = "max_weak_faces_looked_at"
         case greyFaceChroma = "grey_face_chroma"
         case minEyesForGreyFace = "min_eyes_for_grey_face"
         case maxGreyFacePrintShare = "max_grey_face_print_share"
-        case maxWeakFacesLookedAt = "max_weak_faces_looked_at"
         case minEyesOverPage = "min_eyes_over_page"
         case poorLightDarkLuma = "poor_light_dark_luma"
         case poorLightBrightLuma = "poor_light_bright_luma"

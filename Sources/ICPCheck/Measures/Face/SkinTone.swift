@@ -27,7 +27,7 @@ enum SkinTone {
     /// on paper or cloth is mostly one or the other; a face, even photographed in grey, is in between.
     static func printShare(rgb: [UInt8], width: Int, height: Int, box: FaceBox) -> Double {
         mean(rgb: rgb, width: width, height: height, box: box) { r, g, b in
-            let luma = 0.299 * Double(r) + 0.587 * Double(g) + 0.114 * Double(b)
+            let luma = DecodedImage.luma(r, g, b)
             return luma <= 60 || luma >= 200 ? 1 : 0
         }
     }
