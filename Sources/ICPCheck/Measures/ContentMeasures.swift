@@ -73,15 +73,9 @@ enum ContentMeasures {
         let candidates = frontal.detect(
             gray: scanned.grey(), width: scanned.width, height: scanned.height,
             minFaceFraction: smallest * scale / Double(min(scanned.width, scanned.height)))
-        let main = FaceBox(x: Int(Double(face.x) * scale), y: Int(Double(face.y) * scale), width: Int(Double(face.width) * scale),
-                           height: Int(Double(face.height) * scale), neighbors: face.neighbors)
+        let main = face.scaled(by: scale)
         let found = PortraitAnalysis.people(candidates, in: scanned, rules: rules)
-        let unscaled = { (faces: [FaceBox]) in
-            faces.filter { !$0.overlapsMostOf(main) }.map {
-                FaceBox(x: Int(Double($0.x) / scale), y: Int(Double($0.y) / scale), width: max(1, Int(Double($0.width) / scale)),
-                        height: max(1, Int(Double($0.height) / scale)), neighbors: $0.neighbors)
-            }
-        }
+        let unscaled = { (faces: [FaceBox]) in faces.filter { !$0.overlapsMostOf(main) }.map { $0.scaled(by: 1 / scale) } }
         measurement.faces += unscaled(found.people)
         measurement.weakFaces += unscaled(found.weak)
         measurement.faceCount = measurement.faces.count

@@ -17,6 +17,12 @@ struct FaceBox: Sendable, Equatable, Codable {
         self.neighbors = neighbors
     }
 
+    /// The same box in a picture `factor` times the size (at least a pixel wide and high).
+    func scaled(by factor: Double) -> FaceBox {
+        FaceBox(x: Int(Double(x) * factor), y: Int(Double(y) * factor), width: max(1, Int(Double(width) * factor)),
+                height: max(1, Int(Double(height) * factor)), neighbors: neighbors)
+    }
+
     /// Whether the two boxes share at least half of the smaller one's area (a fixed property of the method:
     /// two detections of one face overlap almost entirely, two faces side by side hardly at all).
     func overlapsMostOf(_ other: FaceBox) -> Bool {

@@ -148,9 +148,7 @@ enum PortraitAnalysis {
 
         let analysis = small.downscaled(toLongSide: rules.backdrop.analysisSize)
         let scale = Double(analysis.width) / w
-        let scaledFace = FaceBox(
-            x: Int(Double(face.x) * scale), y: Int(Double(face.y) * scale), width: max(1, Int(Double(face.width) * scale)),
-            height: max(1, Int(Double(face.height) * scale)), neighbors: face.neighbors)
+        let scaledFace = face.scaled(by: scale)
         let backdrop = BackdropAnalysis.measure(analysis, face: scaledFace, rules: rules.backdrop)
         result.backdrop = backdrop
         if let clothing = BackdropAnalysis.clothingColor(analysis, face: scaledFace) {
