@@ -17,10 +17,13 @@ enum SkinTone {
     /// Mean |Cb − 128| + |Cr − 128| (BT.601) in the same central part of the box: near 0 where the
     /// face is printed or photographed in grey, where skin colour says nothing.
     static func chroma(rgb: [UInt8], width: Int, height: Int, box: FaceBox) -> Double {
-        mean(rgb: rgb, width: width, height: height, box: box) { r, g, b in
-            let (r, g, b) = (Double(r), Double(g), Double(b))
-            return abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
-        }
+        mean(rgb: rgb, width: width, height: height, box: box, pixelChroma)
+    }
+
+    /// One pixel's |Cb − 128| + |Cr − 128| (BT.601).
+    static func pixelChroma(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Double {
+        let (r, g, b) = (Double(r), Double(g), Double(b))
+        return abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
     }
 
     /// Share of the same central part that is near black (luma ≤ 60) or near white (≥ 200): print

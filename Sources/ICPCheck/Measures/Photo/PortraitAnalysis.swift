@@ -191,8 +191,7 @@ enum PortraitAnalysis {
     static func meanChroma(_ image: DecodedImage) -> Double {
         var total = 0.0
         for index in stride(from: 0, to: image.pixels.count, by: 3) {
-            let (r, g, b) = (Double(image.pixels[index]), Double(image.pixels[index + 1]), Double(image.pixels[index + 2]))
-            total += abs(-0.168736 * r - 0.331264 * g + 0.5 * b) + abs(0.5 * r - 0.418688 * g - 0.081312 * b)
+            total += SkinTone.pixelChroma(image.pixels[index], image.pixels[index + 1], image.pixels[index + 2])
         }
         return total / Double(max(1, image.width * image.height))
     }
