@@ -176,7 +176,7 @@ import Testing
              GreyPicture(width: 6000, height: 3, pixels: [UInt8](repeating: 0, count: 18000)),
              GreyPicture(width: 40, height: 5000, pixels: (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })]
                 .map { DocumentReader(engine: engines.text, numberEngine: engines.numbers, rules: rules, latestBirthYear: 2026)
-                    .read($0, engineName: "test", keepLines: false) }
+                    .read($0, isCard: false, engineName: "test", keepLines: false) }
         }
         let readings = try result.get()
         #expect(readings.count == 3)

@@ -19,13 +19,14 @@ struct DocumentReader {
         self.latestBirthYear = latestBirthYear
     }
 
-    func read(_ picture: GreyPicture, engineName: String, keepLines: Bool) -> Reading {
-        let (textLines, seconds, frames, budgetLeft) = readLines(picture)
+    /// - Parameter isCard: whether the picture is an ID card's (the document measures found one).
+    func read(_ picture: GreyPicture, isCard: Bool, engineName: String, keepLines: Bool) -> Reading {
+        let (textLines, seconds, frames, budgetLeft, numberHeads) = readLines(picture, isCard: isCard)
         let page = ReadPage(ReadPage.rows(textLines))
         var reading = Reading(engine: engineName)
         var used: [Double] = []
         reading.title = Self.title(of: textLines, seconds: seconds, labelConfidence: rules.minTextConfidence)
-        addNumbers(on: ReadPage(textLines + seconds).lines, in: picture, to: &reading, used: &used)
+        addNumbers(on: ReadPage(textLines + seconds).lines, in: picture, to: &reading, used: &used, numberHeads: numberHeads)
         // Frames (a card, a page the layout found few lines in) read as blocks, where Tesseract finds
         // the lines itself: a second opinion, taken only where the lines gave no title, or no number
         // on a document that prints one (an ID card's back and a domain certificate print none), and
@@ -55,11 +56,9 @@ struct DocumentReader {
             used.append(validity.confidence)
         }
         // A card with an ID number and no title or label read: the front (the back carries no number).
-        // A card is 85.6 × 54 mm (1.59; a little less with the room around it), a sheet of A4 1.41;
-        // and its number stands on a short line, not in a sentence.
-        let aspect = Double(max(picture.width, picture.height)) / Double(max(1, min(picture.width, picture.height)))
+        // A card has a card's shape (`cardAspects`), and its number stands on a short line, not in a sentence.
         let numberStandsAlone = page.lines.contains { line in reading.idNumbers.contains { line.text.contains($0) } && line.text.count <= 30 }
-        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, (1.45...1.8).contains(aspect),
+        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, Self.cardAspects.contains(picture.aspect),
            page.lines.count <= 15, numberStandsAlone {
             reading.title = .idCardFront
             if reading.names["holder"] == nil, let holder = DocumentFields.unlabelledHolder(on: page) {
@@ -81,8 +80,12 @@ struct DocumentReader {
     /// in its cell. On a labelled form, running text (a licence's business scope, a statement's
     /// pledge) is never read whole; on other pages every line is, at once. `seconds`: a block's
     /// lines that the layout also found on their own, read a second time; `frames`: boxes around
-    /// lines found on their own, not read, with what reading them would cost of the budget left.
-    private func readLines(_ picture: GreyPicture) -> (lines: [TextLine], seconds: [TextLine], frames: [(box: PixelBox, cost: Int)], budgetLeft: Int) {
+    /// lines found on their own, not read, with what reading them would cost of the budget left;
+    /// `numberHeads`: lines whose head shows a number's label and first digits, left to the number
+    /// engine. Reading stops once the lines read hold every field of their document (`isComplete`).
+    private func readLines(
+        _ picture: GreyPicture, isCard: Bool
+    ) -> (lines: [TextLine], seconds: [TextLine], frames: [(box: PixelBox, cost: Int)], budgetLeft: Int, numberHeads: Set<PixelBox>) {
         // The picture is scaled so that print is about `lineHeight` high: a "line" under a quarter of
         // that, or with ink in few of its rows, is a form's ruled line or a border, which Tesseract
         // would stretch to its line height and spend a second on, for nothing.
@@ -95,7 +98,7 @@ struct DocumentReader {
             let border = 2 * box.height < rules.lineHeight && 4 * box.width > 3 * picture.width
             return box.width >= box.height / 2 && 4 * box.height >= rules.lineHeight && inked >= rules.minInkedRows && !border
         }.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.prefix(rules.maxLines)
-        guard !boxes.isEmpty else { return ([], [], [], rules.budgetCharacters) }
+        guard !boxes.isEmpty else { return ([], [], [], rules.budgetCharacters, []) }
         let heights = boxes.map(\.height).sorted()
         let median = heights[heights.count / 2]
         // The tallest lines, printed larger than the body: where a title is.
@@ -107,13 +110,27 @@ struct DocumentReader {
         var lines: [TextLine] = []
         var whole: [Bool] = []
         // Title candidates first, then top to bottom, as long as the file's time lasts.
-        let order = boxes.indices.sorted { (boxes[$0].height >= titleHeight ? 0 : 1, $0) < (boxes[$1].height >= titleHeight ? 0 : 1, $1) }
+        // On an ID card, its last line next: where the front prints its number and the back its
+        // validity (GB 19146's layout), so that the card is read through sooner.
+        let last = isCard ? boxes.indices.filter { boxes[$0].height < titleHeight }.max { boxes[$0].y < boxes[$1].y } : nil
+        let rank = { (index: Int) in boxes[index].height >= titleHeight ? 0 : index == last ? 1 : 2 }
+        let order = boxes.indices.sorted { (rank($0), $0) < (rank($1), $1) }
         var read = [[TextLine]](repeating: [], count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
         // Whether every line is read whole at once: known once the title candidates are read (on a
         // page with text that may matter anywhere, reading its heads first is waste).
         var readsWhole: Bool?
         var frames: [(box: PixelBox, cost: Int)] = []
-        for index in order where spent < budget {
+        // Where a line read in its head showed digits: where its number starts.
+        var headDigits: [PixelBox: PixelBox] = [:]
+        // Whether every field of the document the lines read so far show has been read: the rest is not read.
+        var complete = false
+        for index in order where spent < budget && !complete {
+            // A block's lines count for its title only: where the layout found them on their own
+            // too, they are second opinions, and their own boxes are read for the fields.
+            defer {
+                let whole = read.indices.flatMap { [Bool](repeating: isWhole[$0] && read[$0].count == 1, count: read[$0].count) }
+                complete = Self.isComplete(read.flatMap { $0 }, whole: whole, numberHeads: Set(headDigits.keys), labelConfidence: rules.minTextConfidence)
+            }
             let box = boxes[index]
             let isTitle = box.height >= titleHeight
             if !isTitle, readsWhole == nil {
@@ -139,10 +156,18 @@ struct DocumentReader {
                     read[index] = parts
                     continue
                 }
+                // One line of large print that reads as a title is read; else it is read again as one
+                // line, which Tesseract reads surer than a block (开斋书 for 承诺书).
+                if let part = parts.first, Self.title(of: [part], seconds: []) != nil {
+                    read[index] = [TextLine(text: part.text, confidence: part.confidence, box: box, words: part.words)]
+                    isWhole[index] = true
+                    continue
+                }
             }
             spent += head.characterWidths
             let text = self.read(head, in: picture, segmentation: .line, line: box)
             read[index] = [TextLine(text: text.text, confidence: text.confidence, box: box, words: text.words)]
+            if !isWhole[index] { headDigits[box] = text.numberBox }
         }
         // Where the layout also found a block's line on its own, the block's reading of it is a
         // second opinion (for numbers and titles), not a second line in its row.
@@ -166,6 +191,7 @@ struct DocumentReader {
         let confidences = lines.map(\.confidence)
         let isText = confidences.reduce(0, +) / Double(max(1, confidences.count)) >= rules.minTextConfidence
         var wanted: [(index: Int, priority: Bool)] = []
+        var numberHeads: Set<PixelBox> = []
         for index in lines.indices where !whole[index] {
             let compact = ReadPage.compact(lines[index].text)
             // At its start (spaced out: 名 | 称), or anywhere in the head: a label may follow its
@@ -181,6 +207,15 @@ struct DocumentReader {
             // A title printed no larger than the text (a statement's), cut at the head; on a labelled
             // form the title is known, and its words in a head are a sentence's (当面核验…).
             let startsTitle = !selective && DocumentFields.titleStarts.contains { compact.contains($0) }
+            // A number's label with the number starting in the head (公民身份号码 on an ID card): the
+            // number engine reads the rest of the line, from its first digit (`numbers(on:)`), which
+            // the text engine would read no better, at seven times the cost.
+            if Self.isNumberHead(compact), let digits = headDigits[lines[index].box] {
+                let box = lines[index].box
+                lines[index].numberBox = PixelBox(x: digits.x, y: box.y, width: box.x + box.width - digits.x, height: box.height)
+                numberHeads.insert(box)
+                continue
+            }
             let priority = hasLabel || hasDigits || hasColon || besideLabel || startsTitle
             // On a labelled form, a head that read no character (blank paper, a border where the line's
             // box starts) says nothing about the rest of its line.
@@ -188,21 +223,26 @@ struct DocumentReader {
             if priority || (selective ? blankHead : isText) { wanted.append((index, priority)) }
         }
         for (index, _) in wanted.sorted(by: { ($0.priority ? 0 : 1, $0.index) < ($1.priority ? 0 : 1, $1.index) })
-        where spent < budget {
+        where spent < budget && !complete {
+            defer { complete = Self.isComplete(lines, whole: whole, numberHeads: numberHeads, labelConfidence: rules.minTextConfidence) }
             let text = self.read(lines[index].box, in: picture, segmentation: .line)
             spent += lines[index].box.characterWidths
             lines[index].text = text.text
             lines[index].confidence = text.confidence
             lines[index].words = text.words
+            whole[index] = true
         }
-        return (lines, seconds, frames, max(0, budget - spent))
+        return (lines, seconds, frames, max(0, budget - spent), numberHeads)
     }
 
     /// One box of the picture read as one line (`line`: the whole line it is part of).
-    private func read(_ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil) -> (text: String, confidence: Double, words: [ReadWord]) {
+    private func read(
+        _ box: PixelBox, in picture: GreyPicture, segmentation: TextEngine.Segmentation, line: PixelBox? = nil
+    ) -> (text: String, confidence: Double, words: [ReadWord], numberBox: PixelBox?) {
         let read = lines(in: box, of: picture, segmentation: segmentation, line: line)
-        guard !read.isEmpty else { return ("", 0, []) }
-        return (read.map(\.text).joined(separator: " "), read.map(\.confidence).reduce(0, +) / Double(read.count), read.flatMap(\.words))
+        guard !read.isEmpty else { return ("", 0, [], nil) }
+        return (read.map(\.text).joined(separator: " "), read.map(\.confidence).reduce(0, +) / Double(read.count), read.flatMap(\.words),
+                PixelBox.union(read.compactMap(\.numberBox)))
     }
 
     /// The lines Tesseract reads in one box of the picture (with a little room around it, turned
@@ -252,9 +292,12 @@ struct DocumentReader {
     }
 
     /// The numbers on `lines` (each with its check characters right) added to the reading.
-    private func addNumbers(on lines: [ReadPage.Line], in picture: GreyPicture, to reading: inout Reading, used: inout [Double]) {
+    /// - Parameter numberHeads: lines read in their heads only, left for the number engine.
+    private func addNumbers(
+        on lines: [ReadPage.Line], in picture: GreyPicture, to reading: inout Reading, used: inout [Double], numberHeads: Set<PixelBox> = []
+    ) {
         for line in lines {
-            var numbers = numbers(on: line, in: picture)
+            var numbers = numbers(on: line, in: picture, headOnly: numberHeads.contains { line.box.contains(centreOf: $0) })
             // A label above its number (a licence's 统一社会信用代码): the line below read as that number,
             // or, where that gives none, the label's line and the strip under it read as a block.
             if numbers.ids.isEmpty, numbers.codes.isEmpty, let kind = Self.numberLabels.first(where: { ReadPage.contains($0.0, in: line.text) })?.1 {
@@ -272,6 +315,45 @@ struct DocumentReader {
             if !numbers.ids.isEmpty || !numbers.codes.isEmpty { used.append(line.confidence) }
         }
     }
+
+    /// Whether `lines` hold every field read from the document their title says: an ID card
+    /// front's holder and number, a back's validity, a licence's subject, credit code and
+    /// validity, a domain certificate's holder and expiry. A number may stand in a line read only
+    /// in its head, after its label, its first digits read (`numberHeads`), for the number engine to
+    /// read. Statements and letters are never complete: they may print any number of names and numbers.
+    private static func isComplete(_ lines: [TextLine], whole: [Bool], numberHeads: Set<PixelBox>, labelConfidence: Double) -> Bool {
+        guard let title = DocumentFields.title(of: ReadPage(ReadPage.rows(lines)), labelConfidence: labelConfidence) else { return false }
+        // A field's value is taken from lines read whole only: a head holds a name's first characters.
+        let wholeLines = zip(lines, whole).filter(\.1).map(\.0)
+        let page = ReadPage(ReadPage.rows(wholeLines))
+        let text = wholeLines.map(\.text).joined(separator: "|")
+        let hasNumber = { (kind: PrintedNumbers.Kind) in
+            !PrintedNumbers.find(kind, in: text, latestBirthYear: Int.max).isEmpty
+                || zip(lines, whole).contains { line, whole in
+                    !whole && numberHeads.contains(line.box) && isNumberHead(ReadPage.compact(line.text), kind: kind)
+                }
+        }
+        // An ID card front's holder by its label only: the unlabelled fallback takes the first row read.
+        let names = DocumentFields.names(on: page, title: title == .idCardFront ? nil : title)
+        let validity = DocumentFields.validity(on: page, title: title)
+        switch title {
+        case .idCardFront: return names["holder"] != nil && hasNumber(.residentID)
+        case .idCardBack: return validity?.until != nil
+        case .businessLicence: return names["subject"] != nil && hasNumber(.creditCode) && validity?.until != nil
+        case .domainCertificate: return names["subject"] != nil && validity?.until != nil
+        default: return false
+        }
+    }
+
+    /// Whether a line's head holds a number's label (of `kind`; nil: either) and the number's first digits.
+    private static func isNumberHead(_ head: String, kind: PrintedNumbers.Kind? = nil) -> Bool {
+        head.filter { $0.isASCII && $0.isNumber }.count >= 3
+            && numberLabels.contains { label in (kind == nil || label.1 == kind) && ReadPage.contains(label.0, in: head) }
+    }
+
+    /// A card's width over its height (85.6 × 54 mm, 1.59; a little less with the room around it,
+    /// more where it is cut); a sheet of A4 is 1.41.
+    static let cardAspects = 1.45...1.8
 
     /// The title the page's lines say, else the one the second readings of its blocks say.
     private static func title(of lines: [TextLine], seconds: [TextLine], labelConfidence: Double = 0) -> DocumentTitle? {
@@ -296,7 +378,7 @@ struct DocumentReader {
     /// The numbers on one line: from the page's read, and from a second read of the line with only
     /// number characters allowed, where a label announces a number or the line has a long run of
     /// digits. Where both reads give a number of one kind and they differ, neither is taken.
-    private func numbers(on line: ReadPage.Line, in picture: GreyPicture) -> (ids: [String], codes: [String]) {
+    private func numbers(on line: ReadPage.Line, in picture: GreyPicture, headOnly: Bool = false) -> (ids: [String], codes: [String]) {
         let fromPage = found(in: line.text, kind: nil)
         let label = Self.numberLabels.first { ReadPage.contains($0.0, in: line.text) }
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
@@ -324,7 +406,13 @@ struct DocumentReader {
         let both = (ids: inLarger.ids.filter(inSmaller.ids.contains), codes: inLarger.codes.filter(inSmaller.codes.contains))
         let agreed = Self.trusted(both, both, kind: kind)
         guard agreed.ids.isEmpty && agreed.codes.isEmpty else { return agreed }
-        return voted([line.text, again, larger, smaller], kind: kind)
+        // A line read in its head only: where the number engine's reads gave nothing, the text
+        // engine reads it whole after all (a skewed card's digits it reads surer).
+        guard headOnly else { return voted([line.text, again, larger, smaller], kind: kind) }
+        let whole = read(line.box, in: picture, segmentation: .line).text
+        let fromWhole = Self.trusted(found(in: whole, kind: nil), found(in: again, kind: kind), kind: kind)
+        guard fromWhole.ids.isEmpty && fromWhole.codes.isEmpty else { return fromWhole }
+        return voted([whole, again, larger, smaller], kind: kind)
     }
 
     /// The one number two or more different reads of a line give, exactly or with one character

@@ -103,7 +103,7 @@ enum ReadingStage {
             }
             picture = picture.flattened(radius: rules.reading.lineHeight * 3 / 2)
             return DocumentReader(engine: engine, numberEngine: pair.numbers, rules: rules.reading, latestBirthYear: latestBirthYear)
-                .read(picture, engineName: engines.description, keepLines: keepLines)
+                .read(picture, isCard: isCard, engineName: engines.description, keepLines: keepLines)
         }
         switch result {
         case .success(let reading): return reading
