@@ -56,9 +56,11 @@ struct DocumentReader {
             used.append(validity.confidence)
         }
         // A card with an ID number and no title or label read: the front (the back carries no number).
-        // A card has a card's shape (`cardAspects`), and its number stands on a short line, not in a sentence.
+        // A card is 85.6 × 54 mm (1.59; a little less with the room around it), a sheet of A4 1.41;
+        // and its number stands on a short line, not in a sentence.
+        let aspect = Double(max(picture.width, picture.height)) / Double(max(1, min(picture.width, picture.height)))
         let numberStandsAlone = page.lines.contains { line in reading.idNumbers.contains { line.text.contains($0) } && line.text.count <= 30 }
-        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, Self.cardAspects.contains(picture.aspect),
+        if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, (1.45...1.8).contains(aspect),
            page.lines.count <= 15, numberStandsAlone {
             reading.title = .idCardFront
             if reading.names["holder"] == nil, let holder = DocumentFields.unlabelledHolder(on: page) {
@@ -350,10 +352,6 @@ struct DocumentReader {
         head.filter { $0.isASCII && $0.isNumber }.count >= 3
             && numberLabels.contains { label in (kind == nil || label.1 == kind) && ReadPage.contains(label.0, in: head) }
     }
-
-    /// A card's width over its height (85.6 × 54 mm, 1.59; a little less with the room around it,
-    /// more where it is cut); a sheet of A4 is 1.41.
-    static let cardAspects = 1.45...1.8
 
     /// The title the page's lines say, else the one the second readings of its blocks say.
     private static func title(of lines: [TextLine], seconds: [TextLine], labelConfidence: Double = 0) -> DocumentTitle? {

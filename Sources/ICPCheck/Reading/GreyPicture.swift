@@ -17,9 +17,6 @@ struct GreyPicture: Sendable, Equatable {
         self.init(width: image.width, height: image.height, pixels: image.grey())
     }
 
-    /// Its long side over its short side.
-    var aspect: Double { Double(max(width, height)) / Double(max(1, min(width, height))) }
-
     /// How many of `box`'s rows (clipped to the picture) have ink in at least one pixel of 30:
     /// most of a text line's rows cross strokes; a ruled line, with the cell borders crossing it,
     /// inks two or three.
