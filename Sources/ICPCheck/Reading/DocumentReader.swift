@@ -114,7 +114,12 @@ struct DocumentReader {
         // Title candidates first, then top to bottom, as long as the file's time lasts.
         // On an ID card, its last line next: where the front prints its number and the back its
         // validity (GB 19146's layout), so that the card is read through sooner.
-        let last = isCard ? boxes.indices.filter { boxes[$0].height < titleHeight }.max { boxes[$0].y < boxes[$1].y } : nil
+        // A box under one and a half heights wide holds one character (Chinese print is about square):
+        // no field is one character long (a name has two or more, a label two or more, a number or
+        // date many), and the boxes that are (a licence's border of rings, a card's 男 or 汉, specks)
+        // cost a call each. Title candidates are read still: a spaced-out title's characters may stand alone.
+        let oneCharacter = { (box: PixelBox) in box.height < titleHeight && 2 * box.width < 3 * box.height }
+        let last = isCard ? boxes.indices.filter { boxes[$0].height < titleHeight && !oneCharacter(boxes[$0]) }.max { boxes[$0].y < boxes[$1].y } : nil
         let rank = { (index: Int) in boxes[index].height >= titleHeight ? 0 : index == last ? 1 : 2 }
         let order = boxes.indices.sorted { (rank($0), $0) < (rank($1), $1) }
         var read = [[TextLine]](repeating: [], count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
@@ -135,6 +140,7 @@ struct DocumentReader {
             }
             let box = boxes[index]
             let isTitle = box.height >= titleHeight
+            if oneCharacter(box) { continue }
             if !isTitle, readsWhole == nil {
                 readsWhole = Self.title(of: read.flatMap { $0 }, seconds: []).map { !Self.labelledForms.contains($0) } ?? false
             }
@@ -200,8 +206,10 @@ struct DocumentReader {
             // form's prefix (主办单位证件号码).
             let hasLabel = labels.contains { ReadPage.labelRange($0, in: compact) != nil || ReadPage.contains($0, in: compact) }
             let hasDigits = compact.filter { $0.isASCII && $0.isNumber }.count >= 4
-            // "类型：", "住所：" — a form's label of any kind, with its value on the rest of the line.
-            let hasColon = compact.prefix(8).contains { $0 == ":" || $0 == ";" }
+            // "类型：", "住所：" — a form's label of any kind, with its value on the rest of the line. On a
+            // labelled form every field read has a label of `labels`: a colon after another (接入服务单位：)
+            // or in its pledge (本人承诺：) heads nothing to read.
+            let hasColon = !selective && compact.prefix(8).contains { $0 == ":" || $0 == ";" }
             let besideLabel = index > 0 && lines[..<index].contains { other in
                 other.box.x + other.box.width <= lines[index].box.x && abs(other.box.y - lines[index].box.y) < median / 2
                     && labels.contains { ReadPage.labelRange($0, in: ReadPage.compact(other.text)) != nil }
