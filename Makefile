@@ -13,9 +13,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build and the tests need: the codec libraries, pkg-config, djpeg (bench),
 # OpenCV's published face cascades (data only, no OpenCV library), and Tesseract with its
-# simplified-Chinese and English models (the "fast" models Debian ships; nothing is downloaded).
+# simplified-Chinese and English models (the "fast" models Debian ships; nothing is downloaded),
+# and dlib, whose HOG face detector has its model compiled in (LAPACK and BLAS for its linking).
 APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev pkg-config libjpeg-turbo-progs opencv-data \
-	tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract-dev libleptonica-dev
+	tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract-dev libleptonica-dev \
+	libdlib-dev liblapack-dev libblas-dev
 
 .PHONY: setup build run test bench eval golden asan clean
 

@@ -19,9 +19,15 @@ let package = Package(
         ),
         // Tesseract's C API behind a narrow interface: one engine per worker, grey pixels in, lines out.
         .target(name: "CTextReader", linkerSettings: [.linkedLibrary("tesseract")]),
+        // dlib's HOG frontal face detector (C++) behind one C function: grey pixels in, face boxes out.
+        // libdlib was built with LAPACK and BLAS, which its headers call into.
+        .target(
+            name: "CFaceHOG",
+            linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas")]
+        ),
         .target(
             name: "ICPCheck",
-            dependencies: ["CImageCodecs", "CTextReader", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CImageCodecs", "CTextReader", "CFaceHOG", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             // The default rules are compiled into the binary, so it needs no file beside it.
             resources: [.embedInCode("Rules/default-rules.yaml")]
@@ -41,7 +47,8 @@ let package = Package(
             // Read through #filePath, not bundled.
             exclude: ["Fixtures"]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
 
 for target in package.targets where !target.name.hasPrefix("C") {

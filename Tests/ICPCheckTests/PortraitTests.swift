@@ -122,12 +122,13 @@ import Testing
         let report = Self.report(Self.sample)
         for (key, value) in measures { #expect(report.measures[key] == value, "\(key)") }
 
-        // No face: only the detection's keys, the picture's brightness, and the profile search's.
+        // No face: only the detection's keys, the picture's brightness, and the HOG and profile searches'.
         let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
         let nobody = ContentMeasures.measure(coffee, cascades: .installed, rules: Self.rules).people
         #expect(nobody.mainFace == nil && nobody.faceExposure == nil && nobody.backdrop == nil)
         #expect(Set(nobody.measures.keys).subtracting(["profile_face_count"])
-            == ["analysis_width", "analysis_height", "face_candidates", "face_count", "picture_luma"])
+            == ["analysis_width", "analysis_height", "face_candidates", "face_count", "picture_luma", "hog_face_count"])
+        #expect(nobody.measures["hog_face_count"] == 0 && nobody.hogBestScore == nil)
         #expect(nobody.measures["profile_face_count"] == nobody.profileFaceCount.map(Double.init))
         #expect(nobody.measures["picture_luma"] == nobody.pictureLuma && nobody.pictureLuma != nil)
     }

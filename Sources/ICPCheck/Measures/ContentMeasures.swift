@@ -20,6 +20,7 @@ enum ContentMeasures {
         // card is not searched again.
         if !rules.document.isPage(page) && !page.idSides.front && !page.idSides.back {
             lookInPoorLight(&people, image: image, cascades: cascades, rules: rules.portrait)
+            lookWithHOG(&people, image: image, eyes: cascades.eyes, rules: rules.portrait)
             lookForProfiles(&people, detector: cascades.profile, rules: rules.portrait)
             // A card held up shows its holder's printed photo: a smaller face, with eyes, but no second person.
             if !page.heldCard {
@@ -100,6 +101,32 @@ enum ContentMeasures {
         guard let face = measurement.faces.first, let detector else { return }
         let scale = Double(image.width) / Double(measurement.analysisWidth)
         measurement.mainFace?.eyes = EyeCount.count(in: image, face: face, scale: scale, detector: detector)
+    }
+
+    /// Searches a photograph where the cascade found no face with a second, independent detector:
+    /// dlib's HOG one, which finds faces the cascade misses (small ones in a crowd, a masked face, a
+    /// photo printed on a card). Its faces, framed as the cascade frames them, are measured as the
+    /// cascade's would be.
+    private static func lookWithHOG(_ measurement: inout PortraitMeasurement, image: DecodedImage, eyes: FaceDetector?, rules: PortraitRules) {
+        guard measurement.faces.isEmpty, measurement.detectorProblem == nil, let small = measurement.detectionPicture else { return }
+        let scanned = image.resized(toLongSide: rules.hogDetectionSize)
+        let found = HOGFaceDetector.detect(scanned, minScore: rules.minHOGScore)
+        measurement.hogFaceCount = found.count
+        measurement.hogBestScore = found.first?.score
+        guard !found.isEmpty else { return }
+        let scale = Double(small.width) / Double(scanned.width)
+        // dlib's box runs from the brows to the chin; the cascade's, which the framing rules measure,
+        // takes in the forehead: hog_box_growth times as high, its centre hog_box_rise of the box higher.
+        measurement.faces = found.map { face in
+            let box = face.box
+            let side = Double(box.height) * rules.hogBoxGrowth
+            let centreX = Double(box.x) + Double(box.width) / 2
+            let centreY = Double(box.y) + Double(box.height) * (0.5 - rules.hogBoxRise)
+            return FaceBox(x: max(0, Int((centreX - side / 2) * scale)), y: max(0, Int((centreY - side / 2) * scale)),
+                           width: Int(side * scale), height: Int(side * scale), neighbors: 0)
+        }
+        PortraitAnalysis.measureMainFace(&measurement, image: image, small: small, seen: small, rules: rules)
+        countEyes(&measurement, in: image, detector: eyes)
     }
 
     /// Looks for faces turned to one side, where the frontal detector found none.

@@ -7,6 +7,10 @@ struct PortraitRules: Codable, Sendable, Equatable {
     var confidentNeighbors: Int
     var profileDetectionSize: Int
     var profileMinFaceFraction: Double
+    var hogDetectionSize: Int
+    var minHOGScore: Double
+    var hogBoxGrowth: Double
+    var hogBoxRise: Double
     var minFaceHeight: Double
     var maxFaceHeight: Double
     var maxCenterOffset: Double
@@ -45,6 +49,10 @@ struct PortraitRules: Codable, Sendable, Equatable {
         case confidentNeighbors = "confident_neighbors"
         case profileDetectionSize = "profile_detection_size"
         case profileMinFaceFraction = "profile_min_face_fraction"
+        case hogDetectionSize = "hog_detection_size"
+        case minHOGScore = "min_hog_score"
+        case hogBoxGrowth = "hog_box_growth"
+        case hogBoxRise = "hog_box_rise"
         case minFaceHeight = "min_face_height"
         case maxFaceHeight = "max_face_height"
         case maxCenterOffset = "max_center_offset"

@@ -62,6 +62,7 @@ public enum RulesLoader {
         let sizes = [
             ("portrait.detection_size", rules.portrait.detectionSize),
             ("portrait.profile_detection_size", rules.portrait.profileDetectionSize),
+            ("portrait.hog_detection_size", rules.portrait.hogDetectionSize),
             ("portrait.backdrop.analysis_size", rules.portrait.backdrop.analysisSize),
             ("document.analysis_size", rules.document.analysisSize),
             ("reading.layout_long_side", rules.reading.layoutLongSide),

@@ -13,6 +13,10 @@ struct PortraitMeasurement: Sendable {
     var profileFaces: [FaceBox] = []
     /// How many profile faces were found; nil when none were looked for.
     var profileFaceCount: Int?
+    /// How many faces dlib's HOG detector found, and the surest one's score; nil when it was not run
+    /// (it looks only where the cascade found no face on a picture that is no page or card).
+    var hogFaceCount: Int?
+    var hogBestScore: Double?
     /// The picture the detector scanned (the rules' detection size).
     var detectionPicture: DecodedImage?
     /// What the frontal detector found before the skin test; nil when no detection ran.
@@ -73,6 +77,8 @@ struct PortraitMeasurement: Sendable {
         measures["face_candidates"] = faceCandidates.map(Double.init)
         measures["face_count"] = faceCount.map(Double.init)
         measures["profile_face_count"] = profileFaceCount.map(Double.init)
+        measures["hog_face_count"] = hogFaceCount.map(Double.init)
+        measures["hog_best_score"] = hogBestScore
         if let face = mainFace {
             measures["face_skin_fraction"] = face.skinFraction
             measures["face_box_x"] = face.box.x
@@ -132,10 +138,18 @@ enum PortraitAnalysis {
             eyes.map { EyeCount.count(in: image, face: face, scale: toWorking, detector: $0) >= rules.minEyesForGreyFace } ?? false
         }
         result.faceCandidates = candidates.count
+        measureMainFace(&result, image: image, small: small, seen: seen, rules: rules)
+        return result
+    }
+
+    /// The first of `result.faces` measured: its framing, skin, focus and exposure, the backdrop
+    /// around it and the clothing under it; none of these where there is no face.
+    /// - Parameter seen: the picture the faces were found on (`small`, or the same evened out).
+    static func measureMainFace(_ result: inout PortraitMeasurement, image: DecodedImage, small: DecodedImage, seen: DecodedImage, rules: PortraitRules) {
         result.faceCount = result.faces.count
         guard let face = result.faces.first else {
             result.backdrop = nil
-            return result
+            return
         }
         let (w, h) = (Double(small.width), Double(small.height))
         result.mainFace = PortraitMeasurement.MainFace(
@@ -154,7 +168,6 @@ enum PortraitAnalysis {
         if let clothing = BackdropAnalysis.clothingColor(analysis, face: scaledFace) {
             result.clothingBackdropDistance = clothing.distance(to: backdrop.color)
         }
-        return result
     }
 
     /// The detections that are people, most certain first: on a colour picture a detection needs skin
