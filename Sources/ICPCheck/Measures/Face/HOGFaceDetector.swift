@@ -4,11 +4,8 @@ import CFaceHOG
 /// cascade, for the faces it misses (small faces in a crowd, a face with a mask or in hard light,
 /// a photo printed on a card). Its model is compiled into libdlib, so it is always there.
 enum HOGFaceDetector {
-    /// dlib's window: the smallest face it finds, in the pixels it scans.
-    static let window = 80
-
     /// The faces in `image` scoring at least `minScore`, surest first, in `image`'s pixels, with dlib's
-    /// score. The picture is scanned at twice its size, for faces down to half dlib's window.
+    /// score. The picture is scanned at twice its size, for faces down to half dlib's 80-pixel window.
     static func detect(_ image: DecodedImage, minScore: Double) -> [(box: FaceBox, score: Double)] {
         let grey = image.grey()
         var found = [fh_face](repeating: fh_face(), count: 32)
