@@ -111,17 +111,17 @@ struct DocumentReader {
         let budget = rules.budgetCharacters
         var lines: [TextLine] = []
         var whole: [Bool] = []
-        // Title candidates first, then top to bottom, as long as the file's time lasts.
-        // On an ID card, its last line next: where the front prints its number and the back its
-        // validity (GB 19146's layout), so that the card is read through sooner.
         // A box under one and a half heights wide holds one character (Chinese print is about square):
         // no field is one character long (a name has two or more, a label two or more, a number or
         // date many), and the boxes that are (a licence's border of rings, a card's 男 or 汉, specks)
         // cost a call each. Title candidates are read still: a spaced-out title's characters may stand alone.
-        let oneCharacter = { (box: PixelBox) in box.height < titleHeight && 2 * box.width < 3 * box.height }
-        let last = isCard ? boxes.indices.filter { boxes[$0].height < titleHeight && !oneCharacter(boxes[$0]) }.max { boxes[$0].y < boxes[$1].y } : nil
+        let readable = boxes.indices.filter { boxes[$0].height >= titleHeight || 2 * boxes[$0].width >= 3 * boxes[$0].height }
+        // Title candidates first, then top to bottom, as long as the file's time lasts.
+        // On an ID card, its last line next: where the front prints its number and the back its
+        // validity (GB 19146's layout), so that the card is read through sooner.
+        let last = isCard ? readable.filter { boxes[$0].height < titleHeight }.max { boxes[$0].y < boxes[$1].y } : nil
         let rank = { (index: Int) in boxes[index].height >= titleHeight ? 0 : index == last ? 1 : 2 }
-        let order = boxes.indices.sorted { (rank($0), $0) < (rank($1), $1) }
+        let order = readable.sorted { (rank($0), $0) < (rank($1), $1) }
         var read = [[TextLine]](repeating: [], count: boxes.count), isWhole = [Bool](repeating: false, count: boxes.count)
         // Whether every line is read whole at once: known once the title candidates are read (on a
         // page with text that may matter anywhere, reading its heads first is waste).
@@ -140,7 +140,6 @@ struct DocumentReader {
             }
             let box = boxes[index]
             let isTitle = box.height >= titleHeight
-            if oneCharacter(box) { continue }
             if !isTitle, readsWhole == nil {
                 readsWhole = Self.title(of: read.flatMap { $0 }, seconds: []).map { !Self.labelledForms.contains($0) } ?? false
             }
