@@ -142,6 +142,9 @@ enum DocumentFields {
         return own.map(\.confidence).min() ?? line.confidence
     }
 
+    /// The labels of a validity period: its line holds dates, never a number.
+    static let validityLabels = ["有效期限", "营业期限", "有效期"]
+
     /// The validity period by its label: an ID card back's 有效期限, a licence's 营业期限, a domain's
     /// registration and expiry dates.
     static func validity(on page: ReadPage, title: DocumentTitle?) -> (from: String?, until: String?, confidence: Double)? {
@@ -153,7 +156,7 @@ enum DocumentFields {
             guard start != nil || end != nil else { return nil }
             return (start, end, min(from?.confidence ?? 1, until?.confidence ?? 1))
         }
-        guard let value = page.value(after: ["有效期限", "营业期限", "有效期"]) else { return nil }
+        guard let value = page.value(after: validityLabels) else { return nil }
         let period = ValidityDates.period(in: value.text)
         guard period.from != nil || period.until != nil else { return nil }
         return (period.from, period.until, value.confidence)

@@ -57,9 +57,13 @@ struct DocumentReader {
         }
         // A card with an ID number and no title or label read: the front (the back carries no number).
         // A card is 85.6 × 54 mm (1.59; a little less with the room around it), a sheet of A4 1.41;
-        // and its number stands on a short line, not in a sentence.
+        // and its number stands on a short line, not in a sentence (or after its label, in a line
+        // read in its head only and left to the number engine).
         let aspect = Double(max(picture.width, picture.height)) / Double(max(1, min(picture.width, picture.height)))
-        let numberStandsAlone = page.lines.contains { line in reading.idNumbers.contains { line.text.contains($0) } && line.text.count <= 30 }
+        let numberStandsAlone = page.lines.contains { line in
+            (reading.idNumbers.contains { line.text.contains($0) } && line.text.count <= 30)
+                || (numberHeads.contains { line.box.contains(centreOf: $0) } && Self.isNumberHead(ReadPage.compact(line.text), kind: .residentID))
+        }
         if reading.title == nil, !reading.idNumbers.isEmpty, reading.creditCodes.isEmpty, (1.45...1.8).contains(aspect),
            page.lines.count <= 15, numberStandsAlone {
             reading.title = .idCardFront
@@ -377,6 +381,9 @@ struct DocumentReader {
     /// Labels that announce a number, with the kind they announce.
     private static let numberLabels: [(String, PrintedNumbers.Kind)] = [
         ("公民身份号码", .residentID), ("身份证号码", .residentID), ("身份证号", .residentID), ("身份号码", .residentID),
+        // An ID card's label with its last characters misread (公民身份呈友; one character may be
+        // misread in the five, so not four: 居民身份证 would pass).
+        ("公民身份号", .residentID),
         ("统一社会信用代码", .creditCode), ("社会信用代码", .creditCode), ("信用代码", .creditCode),
     ]
 
@@ -389,7 +396,9 @@ struct DocumentReader {
         let digits = line.text.filter { $0.isASCII && $0.isNumber }.count
         // A run as long as a number (17 to 19 letters and digits), unlike a date's or a time's digits.
         let numberLike = line.text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.contains { (17...19).contains($0.count) }
-        guard label != nil || digits >= 12 || numberLike else { return Self.trusted(fromPage, (ids: [], codes: []), kind: nil) }
+        // A validity period's line holds dates (2015.11.13-2025.11.13), many digits and no number.
+        let holdsDates = DocumentFields.validityLabels.contains { ReadPage.contains($0, in: line.text) }
+        guard label != nil || (digits >= 12 && !holdsDates) || numberLike else { return Self.trusted(fromPage, (ids: [], codes: []), kind: nil) }
         // Where the number was read; else, after a label, the rest of the line to the picture's edge.
         var box = line.box
         if let numberBox = line.numberBox {
