@@ -15,7 +15,7 @@ SWIFT ?= swift
 # OpenCV's published face cascades (data only, no OpenCV library), and Tesseract with its
 # simplified-Chinese and English models (the "fast" models Debian ships; nothing is downloaded),
 # and dlib, whose HOG face detector has its model compiled in (LAPACK and BLAS for its linking).
-APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev pkg-config libjpeg-turbo-progs opencv-data \
+APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev libwebp-dev pkg-config libjpeg-turbo-progs opencv-data \
 	tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract-dev libleptonica-dev \
 	libdlib-dev liblapack-dev libblas-dev
 

@@ -12,10 +12,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // The only C module Swift imports: guarded libjpeg / libpng entry points and libexif loading.
+        // The only C module Swift imports: guarded libjpeg / libpng entry points, libwebp decoding and libexif loading.
         .target(
             name: "CImageCodecs",
-            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("exif")]
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("exif"), .linkedLibrary("webp")]
         ),
         // Tesseract's C API behind a narrow interface: one engine per worker, grey pixels in, lines out.
         .target(name: "CTextReader", linkerSettings: [.linkedLibrary("tesseract")]),

@@ -193,6 +193,28 @@ bool cic_png_decode(const void *_Nonnull data, size_t size, const cic_png_limits
                     unsigned factor, const uint8_t background[_Nonnull 3], void *_Nullable pixels,
                     size_t capacity, cic_png_output *_Nonnull output, cic_diagnostics *_Nonnull diagnostics);
 
+// MARK: - WebP
+
+/// WebP facts from its first chunks (`WebPGetFeatures`), without decoding pixels.
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    bool has_alpha;
+    bool animated;
+    bool lossless;
+} cic_webp_header;
+
+bool cic_webp_read_header(const void *_Nonnull data, size_t size, cic_webp_header *_Nonnull header,
+                          cic_diagnostics *_Nonnull diagnostics);
+
+/// Decodes a still WebP to 8-bit RGB of `width` × `height` (libwebp scales while it decodes, by
+/// area averaging when shrinking), each pixel over `background` by its alpha. `pixels` must hold
+/// `width * height * 4` bytes (`capacity`): libwebp writes RGBA, turned into RGB in place.
+/// An animation is refused by libwebp ("unsupported feature").
+bool cic_webp_decode(const void *_Nonnull data, size_t size, uint32_t width, uint32_t height,
+                     const uint8_t background[_Nonnull 3], void *_Nonnull pixels, size_t capacity,
+                     cic_diagnostics *_Nonnull diagnostics);
+
 // MARK: - EXIF
 
 /// Parses an EXIF block (starting with "Exif\0\0") exactly as stored: libexif's option to "fix"

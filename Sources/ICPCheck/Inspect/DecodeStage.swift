@@ -88,6 +88,24 @@ struct DecodeStage {
         }
     }
 
+    mutating func decodeWebP(into format: inout FormatInfo) {
+        do {
+            let header = try WebPCodec.readHeader(bytes)
+            format.width = header.width
+            format.height = header.height
+            format.bitDepth = 8
+            format.color = header.hasAlpha ? "rgba" : "rgb"
+            if header.animated { findings.append(.animated) }
+            let factor = JPEGCodec.scaleDenominator(
+                width: header.width, height: header.height, targetLongSide: options.workingLongSide)
+            let decoded = try WebPCodec.decode(bytes, scale: factor, limits: options.limits)
+            measures["decode_scale"] = 1 / Double(factor)
+            accept(decoded)
+        } catch {
+            findings.append(Finding(error))
+        }
+    }
+
     /// Keeps the decoded pixels upright, as a viewer shows them.
     private mutating func accept(_ decoded: DecodedImage) {
         let upright = decoded.applyingOrientation(orientation)

@@ -82,17 +82,21 @@ public enum FileInspector {
                     messageZh: "文件为空（0 字节），请重新导出并上传原文件。")))
             return FileAnalysis(report: report, image: nil)
         }
-        guard detected.isSupported else {
+        guard detected.isDecodable else {
             report.findings.append(.unsupported(detected))
             return FileAnalysis(report: report, image: nil)
         }
-        if !format.extensionMatches {
+        if !detected.isSupported {
+            // Refused all the same; its picture still tells which material it is and what else is wrong.
+            report.findings.append(.unsupported(detected))
+        } else if !format.extensionMatches {
             report.findings.append(.extensionMismatch(detected: detected, fileExtension: fileExtension))
         }
         var stage = DecodeStage(bytes: bytes, options: options)
         stage.readExif(format: detected)
         switch detected {
         case .jpeg: stage.decodeJPEG(into: &format)
+        case .webp: stage.decodeWebP(into: &format)
         default: stage.decodePNG(into: &format)
         }
         if format.dpi == nil, let exif = stage.exif, let x = exif.xResolution, x > 0 {

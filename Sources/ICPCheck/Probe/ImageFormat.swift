@@ -2,8 +2,12 @@
 public enum ImageFormat: String, Codable, Sendable, CaseIterable {
     case jpeg, png, heic, webp, pdf, gif, bmp, tiff, zip, unknown
 
-    /// Formats that icpcheck decodes; the others are recognised only to say what they are.
+    /// Formats the providers take, which icpcheck accepts; the others are recognised to say what they are.
     var isSupported: Bool { self == .jpeg || self == .png }
+
+    /// Formats icpcheck decodes to look at: the supported ones, and WebP, which phones and browsers
+    /// save and providers refuse (its picture still tells which material the file is).
+    var isDecodable: Bool { isSupported || self == .webp }
 
     /// File name extensions (lower case, without the dot) that announce this format.
     var extensions: Set<String> {

@@ -25,6 +25,7 @@ struct EncodedImage: Sendable {
         switch format {
         case .jpeg: decoded = try? JPEGCodec.decode(bytes, scaleDenominator: factor, limits: limits).0
         case .png: decoded = try? PNGCodec.decode(bytes, scale: factor, limits: limits).0
+        case .webp: decoded = try? WebPCodec.decode(bytes, scale: factor, limits: limits)
         default: decoded = nil
         }
         return decoded?.applyingOrientation(orientation)
