@@ -13,9 +13,11 @@ extern "C" int fh_detect(const uint8_t *grey, int width, int height, int stride,
     const long scale = 1L << upsample;
     if ((long)width * scale * (long)height * scale > max_pixels) return -1;
     try {
-        // The detector holds scratch buffers while it scans: one per thread, built once (its
-        // model is compiled into libdlib).
-        thread_local dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+        // The detector holds scratch buffers while it scans: one per thread, copied from one
+        // unpacked once per process (its model is compiled into libdlib, compressed: unpacking it
+        // takes far longer than a copy).
+        static const dlib::frontal_face_detector unpacked = dlib::get_frontal_face_detector();
+        thread_local dlib::frontal_face_detector detector = unpacked;
         dlib::array2d<unsigned char> picture(height, width);
         for (int y = 0; y < height; y++) std::copy(grey + (long)y * stride, grey + (long)y * stride + width, &picture[y][0]);
         for (int i = 0; i < upsample; i++) dlib::pyramid_up(picture);
