@@ -62,6 +62,34 @@ import Testing
         #expect(reports["noise.jpg"]?.reading.map { $0.title == nil && $0.idNumbers.isEmpty && $0.creditCodes.isEmpty } != false)
     }
 
+    /// Lines of print are counted where a page of text was read, not on noise or blank paper; and
+    /// enough of them make a page of a picture whose pixels alone did not (a dense table, a page
+    /// small in a photo), while fewer leave it a photograph.
+    @Test func linesOfPrintMakeAPageThePixelsMissed() async throws {
+        let rules = try RulesLoader.load()
+        let reports = try await Self.reports()
+        let statement = try #require(reports["statement-company.jpg"])
+        #expect((statement.measures["read_print_lines"] ?? 0) >= Double(rules.document.minReadPrintLines))
+        for name in ["noise.jpg", "blank-page.jpg"] { #expect((reports[name]?.measures["read_print_lines"] ?? 0) == 0, "\(name)") }
+
+        let path = Self.folder.appendingPathComponent("statement-company.jpg").path
+        let image = try #require(FileInspector.inspect(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path).image)
+        var content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
+        // The same page, its ink counted as no text (as a table's ruled lines make it), and no seal found.
+        content.page.measured?.glyphInkShare = 0
+        content.page.sealCount = 0
+        #expect(!rules.document.isPage(content.page))
+        let facts = FileReport(path: "page.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
+        func kind(printLines: Int?) -> String? {
+            var reading = printLines.map { _ in Reading(engine: "test") }
+            reading?.printLines = printLines ?? 0
+            return FileJudge(rules: rules).judgePixels(facts, role: nil, content: content, reading: reading).0.contentKind
+        }
+        #expect(kind(printLines: nil) == "photo")
+        #expect(kind(printLines: rules.document.minReadPrintLines - 1) == "photo")
+        #expect(kind(printLines: rules.document.minReadPrintLines) == "document")
+    }
+
     @Test func readingOffReadsNothing() async throws {
         let path = Self.folder.appendingPathComponent("idfront-crop.jpg").path
         let reports = await FileBatch.inspect(

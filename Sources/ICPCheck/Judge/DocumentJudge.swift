@@ -11,9 +11,12 @@ struct DocumentJudge {
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
     /// - Returns: the findings the pixels support whatever the file's role.
-    /// - Parameter title: the title read on the page, if any: it says what the page is better than its pixels.
-    func apply(_ measurement: DocumentMeasurement, title: DocumentTitle? = nil, to report: inout FileReport) -> [Finding] {
+    /// - Parameters:
+    ///   - title: the title read on the page, if any: it says what the page is better than its pixels.
+    ///   - printLines: how many lines of print were read (nil: the picture was not read).
+    func apply(_ measurement: DocumentMeasurement, title: DocumentTitle? = nil, printLines: Int? = nil, to report: inout FileReport) -> [Finding] {
         report.measures.merge(measurement.measures) { _, new in new }
+        if let printLines { report.measures["read_print_lines"] = Double(printLines) }
         let sides = measurement.idSides
         if measurement.heldCard {
             // A person holding a card up: a photograph of them, not a scan of the card.
@@ -23,7 +26,7 @@ struct DocumentJudge {
         } else if report.contentKind != "portrait" {
             if sides.front || sides.back {
                 report.contentKind = "id_card"
-            } else if rules.isPage(measurement) {
+            } else if rules.isPage(measurement) || (printLines ?? 0) >= rules.minReadPrintLines {
                 report.contentKind = "document"
             } else {
                 report.contentKind = "photo"

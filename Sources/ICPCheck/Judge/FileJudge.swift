@@ -24,7 +24,7 @@ struct FileJudge {
         // The title read, then the pixels, may give an unnamed file its role, so they are judged
         // before the role's rules.
         judgeTitle(reading, into: &report)
-        if let content { judgePixels(content, editing: editing, title: reading?.title, into: &report) }
+        if let content { judgePixels(content, editing: editing, reading: reading, into: &report) }
         judgeReading(reading, into: &report)
         report.findings += FileRuleJudge(rules: rules, now: now).findings(for: report, role: report.role ?? .unknown, editing: editing)
         return report
@@ -40,7 +40,7 @@ struct FileJudge {
         var report = facts
         report.role = role
         judgeTitle(reading, into: &report)
-        let observed = content.map { judgePixels($0, editing: editing, title: reading?.title, into: &report) } ?? []
+        let observed = content.map { judgePixels($0, editing: editing, reading: reading, into: &report) } ?? []
         judgeReading(reading, into: &report)
         return (report, observed)
     }
@@ -62,8 +62,9 @@ struct FileJudge {
 
     @discardableResult
     private func judgePixels(
-        _ content: ContentMeasurement, editing: EditingMeasurement, title: DocumentTitle?, into report: inout FileReport
+        _ content: ContentMeasurement, editing: EditingMeasurement, reading: Reading?, into report: inout FileReport
     ) -> [Finding] {
+        let (title, printLines) = (reading?.title, reading?.printLines)
         let (people, page) = (content.people, content.page)
         let photo = PortraitJudge(rules: rules)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
@@ -73,6 +74,6 @@ struct FileJudge {
         let hasEyes = (people.mainFace?.eyes ?? 0) >= rules.portrait.minEyesOverPage
         let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard && (!pageLike || hasEyes)
         photo.apply(people, portrait: portrait, editing: editing, to: &report)
-        return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, to: &report)
+        return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, printLines: printLines, to: &report)
     }
 }

@@ -24,6 +24,9 @@ public struct Reading: Codable, Sendable, Equatable {
     public var error: String?
     /// Each name's own line confidence, for the judge; not part of the JSON.
     var nameConfidence: [String: Double] = [:]
+    /// How many lines of print were read (`reading.print_line_confidence`), for the judge; not part
+    /// of the JSON (the report's measure `read_print_lines`).
+    var printLines = 0
 
     init(engine: String) { self.engine = engine }
 

@@ -72,12 +72,20 @@ struct DocumentReader {
                 reading.nameConfidence["holder"] = holder.1
             }
         }
+        reading.printLines = (textLines + seconds).filter(isPrint).count
         let confidences = used.isEmpty ? page.lines.map(\.confidence) : used
         if !confidences.isEmpty {
             reading.confidence = (confidences.reduce(0, +) / Double(confidences.count) * 100).rounded() / 100
         }
         if keepLines { reading.lines = page.lines.map(\.text) }
         return reading
+    }
+
+    /// Whether `line` was read as a line of print: surely, with letters or digits enough, and not
+    /// one character repeated (a rule read as 一一一, a border's rings as OOOO).
+    private func isPrint(_ line: TextLine) -> Bool {
+        let characters = line.text.filter { $0.isLetter || $0.isNumber }
+        return line.confidence >= rules.printLineConfidence && characters.count >= rules.printLineCharacters && Set(characters).count >= 4
     }
 
     /// The page's lines, read where it matters: Tesseract's layout finds every text line; the start

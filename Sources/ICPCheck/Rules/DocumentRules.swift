@@ -13,6 +13,8 @@ struct DocumentRules: Codable, Sendable, Equatable {
     var minTextLines: Int
     var minGlyphs: Int
     var minGlyphInkShare: Double
+    /// A picture on which the reader read at least this many lines of print is a page of text.
+    var minReadPrintLines: Int
     var maxSkewDegrees: Double
     var minRuledLines: Int
     var maxMarginInk: Double
@@ -55,6 +57,7 @@ struct DocumentRules: Codable, Sendable, Equatable {
         case minTextLines = "min_text_lines"
         case minGlyphs = "min_glyphs"
         case minGlyphInkShare = "min_glyph_ink_share"
+        case minReadPrintLines = "min_read_print_lines"
         case maxSkewDegrees = "max_skew_degrees"
         case minRuledLines = "min_ruled_lines"
         case maxMarginInk = "max_margin_ink"

@@ -30,6 +30,9 @@ struct ReadingRules: Codable, Sendable, Equatable {
     var budgetCharacters: Int
     /// Below this mean confidence of the lines' starts, a picture holds no text worth reading whole.
     var minTextConfidence: Double
+    /// A line of print: read at least this sure, with at least this many letters or digits.
+    var printLineConfidence: Double
+    var printLineCharacters: Int
     var deadlineMilliseconds: Int
 
     enum CodingKeys: String, CodingKey {
@@ -48,6 +51,8 @@ struct ReadingRules: Codable, Sendable, Equatable {
         case minInkedRows = "min_inked_rows"
         case budgetCharacters = "budget_characters"
         case minTextConfidence = "min_text_confidence"
+        case printLineConfidence = "print_line_confidence"
+        case printLineCharacters = "print_line_characters"
         case deadlineMilliseconds = "deadline_ms"
     }
 }
