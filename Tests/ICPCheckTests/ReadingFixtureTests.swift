@@ -90,27 +90,6 @@ import Testing
         #expect(kind(printLines: rules.document.minReadPrintLines) == "document")
     }
 
-    /// The pixels' card is no card where the reader ran and read no line at all (a card prints its
-    /// labels and number); read lines, or no reading, leave it a card.
-    @Test func aCardWithNoLineReadIsNoCard() throws {
-        let rules = try RulesLoader.load()
-        let path = Self.folder.appendingPathComponent("idfront-crop.jpg").path
-        let image = try #require(FileInspector.inspect(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path).image)
-        let content = ContentMeasures.measure(image, cascades: .installed, rules: rules)
-        #expect(content.page.idSides.front)
-        let facts = FileReport(path: "card.jpg", bytes: 1, sha256: "", format: FormatInfo(detected: .jpeg, extensionMatches: true))
-        func judged(textLines: Int?) -> FileReport {
-            var reading = textLines.map { _ in Reading(engine: "test") }
-            reading?.textLines = textLines ?? 0
-            return FileJudge(rules: rules).judgePixels(facts, role: .unknown, content: content, reading: reading).0
-        }
-        #expect(judged(textLines: nil).contentKind == "id_card" && judged(textLines: nil).role == .idCardFront)
-        #expect(judged(textLines: rules.document.idCard.minReadLines).contentKind == "id_card")
-        let textless = judged(textLines: rules.document.idCard.minReadLines - 1)
-        #expect(textless.contentKind != "id_card" && textless.role != .idCardFront)
-        #expect(textless.measures["read_text_lines"] == 0 && textless.measures["id_front"] == 1)
-    }
-
     @Test func readingOffReadsNothing() async throws {
         let path = Self.folder.appendingPathComponent("idfront-crop.jpg").path
         let reports = await FileBatch.inspect(

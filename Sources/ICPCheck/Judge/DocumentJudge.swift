@@ -11,17 +11,13 @@ struct DocumentJudge {
     static let idRoles: Set<MaterialRole> = [.idCardFront, .idCardBack, .idCardBothSides]
 
     /// - Returns: the findings the pixels support whatever the file's role.
-    /// - Parameter reading: what was read on the picture (nil: it was not read). Its title says what
-    /// the page is better than its pixels; its lines of print make a page, and none read at all make no card.
-    func apply(_ measurement: DocumentMeasurement, reading: Reading? = nil, to report: inout FileReport) -> [Finding] {
+    /// - Parameters:
+    ///   - title: the title read on the page, if any: it says what the page is better than its pixels.
+    ///   - printLines: how many lines of print were read (nil: the picture was not read).
+    func apply(_ measurement: DocumentMeasurement, title: DocumentTitle? = nil, printLines: Int? = nil, to report: inout FileReport) -> [Finding] {
         report.measures.merge(measurement.measures) { _, new in new }
-        let title = reading?.title
-        let printLines = reading?.printLines
-        if let reading, reading.error == nil {
-            report.measures["read_print_lines"] = Double(reading.printLines)
-            report.measures["read_text_lines"] = Double(reading.textLines)
-        }
-        let sides = cardSides(measurement, reading: reading)
+        if let printLines { report.measures["read_print_lines"] = Double(printLines) }
+        let sides = measurement.idSides
         if measurement.heldCard {
             // A person holding a card up: a photograph of them, not a scan of the card.
             report.contentKind = "photo"
@@ -36,7 +32,7 @@ struct DocumentJudge {
                 report.contentKind = "photo"
             }
         }
-        if report.role == .unknown, let role = roleFromContent(measurement, sides: sides, kind: report.contentKind) {
+        if report.role == .unknown, let role = roleFromContent(measurement, kind: report.contentKind) {
             report.role = role
             report.roleSource = .content
             report.findings.removeAll { $0.code == FindingCode.roleUnknown }
@@ -67,17 +63,9 @@ struct DocumentJudge {
     private static let colourRoles: Set<MaterialRole> = idRoles.union([.subjectCertificate])
     private static let colourTitles: Set<DocumentTitle> = [.businessLicence, .idCardFront, .idCardBack]
 
-    /// The sides of an ID card the pixels show, unless the reader ran on the picture and read no
-    /// line of text at all: a card prints its labels and number (a face before a light wall with
-    /// dark patches beside it looks like a card's front to the pixels, and holds no text).
-    func cardSides(_ measurement: DocumentMeasurement, reading: Reading?) -> (front: Bool, back: Bool) {
-        if let reading, reading.error == nil, reading.textLines < rules.idCard.minReadLines { return (false, false) }
-        return measurement.idSides
-    }
-
-    private func roleFromContent(_ measurement: DocumentMeasurement, sides: (front: Bool, back: Bool), kind: String?) -> MaterialRole? {
+    private func roleFromContent(_ measurement: DocumentMeasurement, kind: String?) -> MaterialRole? {
         if measurement.heldCard { return .handheldIDPhoto }
-        switch (kind, sides.front, sides.back) {
+        switch (kind, measurement.idSides.front, measurement.idSides.back) {
         case ("id_card", true, true): return .idCardBothSides
         case ("id_card", true, false): return .idCardFront
         case ("id_card", false, true): return .idCardBack

@@ -64,6 +64,7 @@ struct FileJudge {
     private func judgePixels(
         _ content: ContentMeasurement, editing: EditingMeasurement, reading: Reading?, into report: inout FileReport
     ) -> [Finding] {
+        let (title, printLines) = (reading?.title, reading?.printLines)
         let (people, page) = (content.people, content.page)
         let photo = PortraitJudge(rules: rules)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
@@ -71,10 +72,8 @@ struct FileJudge {
         // a portrait either, nor a person holding a card up.
         let pageLike = rules.document.isPage(page) && page.paperFraction >= rules.document.pagePortraitFraction
         let hasEyes = (people.mainFace?.eyes ?? 0) >= rules.portrait.minEyesOverPage
-        let documents = DocumentJudge(rules: rules.document, isEntity: isEntity)
-        let sides = documents.cardSides(page, reading: reading)
-        let portrait = photo.isPortrait(people) && !sides.front && !sides.back && !page.heldCard && (!pageLike || hasEyes)
+        let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard && (!pageLike || hasEyes)
         photo.apply(people, portrait: portrait, editing: editing, to: &report)
-        return documents.apply(page, reading: reading, to: &report)
+        return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, printLines: printLines, to: &report)
     }
 }

@@ -27,8 +27,6 @@ public struct Reading: Codable, Sendable, Equatable {
     /// How many lines of print were read (`reading.print_line_confidence`), for the judge; not part
     /// of the JSON (the report's measure `read_print_lines`).
     var printLines = 0
-    /// How many lines any text was read in at all, for the judge; not part of the JSON.
-    var textLines = 0
 
     init(engine: String) { self.engine = engine }
 

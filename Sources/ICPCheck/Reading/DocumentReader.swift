@@ -73,7 +73,6 @@ struct DocumentReader {
             }
         }
         reading.printLines = (textLines + seconds).filter(isPrint).count
-        reading.textLines = page.lines.count
         let confidences = used.isEmpty ? page.lines.map(\.confidence) : used
         if !confidences.isEmpty {
             reading.confidence = (confidences.reduce(0, +) / Double(confidences.count) * 100).rounded() / 100

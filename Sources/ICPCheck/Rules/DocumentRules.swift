@@ -145,8 +145,6 @@ struct IDCardRules: Codable, Sendable, Equatable {
     var minTextInk: Double
     var minFaceX: Double
     var maxFacesOnCard: Int
-    /// A picture the reader ran on and read fewer lines of text in than this is no card.
-    var minReadLines: Int
     var faceHeight: [Double]
     var maxEmblemX: Double
     var maxEmblemY: Double
@@ -175,7 +173,6 @@ struct IDCardRules: Codable, Sendable, Equatable {
         case minTextInk = "min_text_ink"
         case minFaceX = "min_face_x"
         case maxFacesOnCard = "max_faces_on_card"
-        case minReadLines = "min_read_lines"
         case faceHeight = "face_height"
         case maxEmblemX = "max_emblem_x"
         case maxEmblemY = "max_emblem_y"
