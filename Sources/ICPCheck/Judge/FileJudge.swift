@@ -64,7 +64,8 @@ struct FileJudge {
     private func judgePixels(
         _ content: ContentMeasurement, editing: EditingMeasurement, reading: Reading?, into report: inout FileReport
     ) -> [Finding] {
-        let (title, printLines) = (reading?.title, reading?.printLines)
+        // A reading that could not run (no models) read no lines: it counts none, rather than zero.
+        let (title, printLines) = (reading?.title, reading.flatMap { $0.error == nil ? $0.printLines : nil })
         let (people, page) = (content.people, content.page)
         let photo = PortraitJudge(rules: rules)
         // A page of text filling most of the picture is a document, even with a face-like pattern on
