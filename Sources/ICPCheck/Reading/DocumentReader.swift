@@ -164,8 +164,8 @@ struct DocumentReader {
             // stays one line. A frame around lines found on their own is read later, only where
             // they are not enough. A box as tall and about as wide (a QR code, a seal, a photo, an
             // upright page's frame) is no line: read as one, it cost 0.1–0.3 s and gave nothing.
-            if isTitle, box.height >= 2 * median, box.width < box.height * 6 / 5 { continue }
             if isTitle, box.height >= 2 * median {
+                guard box.width >= box.height * 6 / 5 else { continue }
                 let inside = boxes.filter { $0 != box && box.contains(centreOf: $0) }
                 if inside.count >= 2 {
                     frames.append((box, inside.reduce(0) { $0 + $1.characterWidths }))
