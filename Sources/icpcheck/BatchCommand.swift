@@ -8,7 +8,9 @@ struct BatchCommand: AsyncParsableCommand {
         abstract: "Checks every application folder under UPLOADS and writes one manifest each.",
         discussion: """
             Writes DIR/<application>.json, DIR/summary.json and DIR/summary.csv, each atomically. \
-            Exit status: 0 when every application is ready, 1 when at least one is not, 2 on a usage or fatal error.
+            Exit status: 0 when every application is ready (with --fail-on error: none is not_ready), \
+            1 when at least one is not, 2 on a usage or fatal error (an uploads folder with no \
+            application folder is one).
             """
     )
 
@@ -28,6 +30,19 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: "Language of the closing summary: zh or en.")
     var lang: Language = .zh
 
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Exit with 1 when an application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
+    var failOn: FailOnChoice = .warning
+
+    @Flag(name: .customLong("csv-bom"), help: "Start summary.csv with a UTF-8 byte order mark (for Excel on Chinese Windows).")
+    var csvBOM = false
+
+    @Flag(help: "Write one summary line (JSON) per application to stdout as it finishes; the closing summary goes to stderr.")
+    var jsonl = false
+
+    @Flag(help: "List every application that is not ready in the closing summary.")
+    var verbose = false
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
@@ -36,12 +51,25 @@ struct BatchCommand: AsyncParsableCommand {
         let options = CheckOptions(
             rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
-        let summary = try await Batch.run(uploads: uploads, output: output, options: options) { progress in
+        let jsonl = jsonl
+        let summary = try await Batch.run(uploads: uploads, output: output, options: options, csvByteOrderMark: csvBOM) { progress in
+            if jsonl, let line = try? ManifestJSON.encodeLine(progress.last) {
+                if showProgress { printError("\r\u{1B}[K", terminator: "") }
+                FileHandle.standardOutput.write(line)
+            }
             guard showProgress else { return }
             printError("\r\(progress.done)/\(progress.total) \(progress.last.application): \(progress.last.verdict.rawValue)\u{1B}[K", terminator: "")
         }
         if showProgress { printError("") }
-        print(SummaryText.render(summary, language: lang, output: output))
-        if summary.applications.contains(where: { $0.verdict != .ready }) { throw ExitCode(1) }
+        let closing = SummaryText.render(summary, language: lang, output: output, verbose: verbose)
+        if jsonl { printError(closing) } else { print(closing) }
+        if summary.applications.contains(where: { failOn.value.fails($0.verdict) }) { throw ExitCode(1) }
     }
+}
+
+/// `--fail-on`'s values (the library's `FailOn`).
+enum FailOnChoice: String, ExpressibleByArgument, CaseIterable {
+    case error, warning
+
+    var value: FailOn { self == .error ? .error : .warning }
 }

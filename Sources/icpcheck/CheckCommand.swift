@@ -6,7 +6,10 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Self-check of one application folder: what to fix before submitting, and why.",
-        discussion: "Exit status: 0 when the application is ready, 1 when it is not, 2 on a usage or fatal error."
+        discussion: """
+            Exit status: 0 when the application is ready (with --fail-on error: when it is not not_ready), \
+            1 when it is not, 2 on a usage or fatal error.
+            """
     )
 
     @Argument(help: "The application folder (materials, and optionally application.json).")
@@ -21,6 +24,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Option(help: "Language of the checklist: zh (default) or en.")
     var lang: Language = .zh
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "Exit with 1 when the application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
+    var failOn: FailOnChoice = .warning
 
     func validate() throws {
         var isDirectory: ObjCBool = false
@@ -37,6 +44,6 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             print(ChecklistText.render(manifest, language: lang))
         }
-        if manifest.verdict != .ready { throw ExitCode(1) }
+        if failOn.value.fails(manifest.verdict) { throw ExitCode(1) }
     }
 }

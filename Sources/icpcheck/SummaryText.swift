@@ -1,18 +1,39 @@
 import ICPCheck
 
-/// The closing lines of a batch: counts per verdict and where the manifests are.
+/// The closing lines of a batch: counts per verdict, the most frequent finding codes, and where
+/// the manifests are; each application that is not ready only with `verbose` (a real batch has
+/// thousands).
 enum SummaryText {
-    static func render(_ summary: BatchSummary, language: Language, output: String) -> String {
+    /// How many of the most frequent codes are shown.
+    static let shownCodes = 10
+
+    static func render(_ summary: BatchSummary, language: Language, output: String, verbose: Bool = false) -> String {
         let zh = language == .zh
         let count = { (verdict: Verdict) in summary.counts[verdict.rawValue] ?? 0 }
+        let total = summary.applications.count
         var lines = [
-            zh ? "已检查 \(summary.applications.count) 个申请：可提交 \(count(.ready))，需核对 \(count(.needsReview))，未就绪 \(count(.notReady))"
-                : "Checked \(summary.applications.count) applications: \(count(.ready)) ready, \(count(.needsReview)) need review, \(count(.notReady)) not ready"
+            zh ? "已检查 \(total) 个申请：可提交 \(count(.ready))，需核对 \(count(.needsReview))，未就绪 \(count(.notReady))"
+                : "Checked \(total) application\(total == 1 ? "" : "s"): \(count(.ready)) ready, \(count(.needsReview)) need\(count(.needsReview) == 1 ? "s" : "") review, \(count(.notReady)) not ready"
         ]
-        for row in summary.applications where row.verdict != .ready {
-            var line = "  \(row.application): \(row.verdict.rawValue) (\(row.errors) \(zh ? "错误" : "errors"), \(row.warnings) \(zh ? "提醒" : "warnings"))"
-            if !row.missing.isEmpty { line += (zh ? "，缺少 " : ", missing ") + row.missing.joined(separator: ", ") }
-            lines.append(line)
+        let codes = summary.frequentCodes(limit: shownCodes)
+        if !codes.isEmpty {
+            lines.append(zh ? "最常见的问题（涉及的申请数）：" : "Most frequent findings (applications with each):")
+            let width = codes.map(\.code.count).max() ?? 0
+            for code in codes {
+                let severity = code.severity == .error ? (zh ? "错误" : "error") : (zh ? "提醒" : "warning")
+                lines.append("  \(code.code + String(repeating: " ", count: width - code.code.count))  \(code.applications)  (\(severity))")
+            }
+        }
+        if verbose {
+            for row in summary.applications where row.verdict != .ready {
+                var line = zh
+                    ? "  \(row.application)：\(row.verdict.rawValue)（错误 \(row.errors)，提醒 \(row.warnings)）"
+                    : "  \(row.application): \(row.verdict.rawValue) (\(row.errors) error\(row.errors == 1 ? "" : "s"), \(row.warnings) warning\(row.warnings == 1 ? "" : "s"))"
+                if !row.missing.isEmpty { line += (zh ? "，缺少 " : ", missing ") + row.missing.joined(separator: ", ") }
+                lines.append(line)
+            }
+        } else if count(.ready) < total {
+            lines.append(zh ? "（每个申请的详情见 summary.csv；加 --verbose 逐个列出）" : "(each application's details are in summary.csv; --verbose lists them)")
         }
         lines.append((zh ? "清单与汇总：" : "Manifests and summary: ") + output)
         return lines.joined(separator: "\n")

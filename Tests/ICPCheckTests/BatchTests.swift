@@ -64,8 +64,11 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(names == [".icpcheck.lock", "APP-0000.json", "APP-0001.json", "APP-0002.json", "summary.csv", "summary.json"])
         let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
-        #expect(csv.split(separator: "\n").first == "application,verdict,files,errors,warnings,missing,manifest")
-        #expect(csv.contains("APP-0001,ready,5,0,0,,APP-0001.json"))
+        #expect(csv.split(separator: "\n").first == """
+            application,verdict,files,errors,warnings,missing,manifest,error_codes,warning_codes,\
+            first_error_code,first_error_file,first_error_zh,first_error_en,manifest_path
+            """)
+        #expect(csv.contains("APP-0001,ready,5,0,0,,APP-0001.json,,,,,,,\(out)/APP-0001.json\n"))
         let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
         #expect(summary.counts["ready"] == 3)
 
@@ -73,6 +76,80 @@ import Testing
         let notReady = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path])
         #expect(notReady.status == 1)
         #expect(try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).contains("APP-0001,not_ready,4,1,0,authenticity_statement"))
+    }
+
+    /// An operator routes work by the summary: each row names its codes, its first error (file and
+    /// messages) and its manifest; the closing lines count codes instead of listing applications;
+    /// `--jsonl` streams the rows; `--fail-on error` lets an application that only needs review pass.
+    @Test func summaryRowsRouteWorkAndFailOnChoosesTheExitStatus() throws {
+        let (uploads, rules) = try Self.uploads(count: 3, broken: 1)
+        // APP-0002's photo was saved by an editor: a warning only.
+        try uploads.application("APP-0002", files: ["幕布照片.jpg": "Samples/APP-105-edited-photo/幕布照片.jpg"])
+        let out = uploads.root.path + "-out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--lang", "en", "--read", "off", "--csv-bom"])
+        #expect(run.status == 1)
+        // Counts and codes, not a line per application.
+        #expect(run.output.contains("Checked 3 applications: 1 ready, 1 needs review, 1 not ready"))
+        #expect(run.output.contains("requirement.missing"))
+        #expect(!run.output.contains("APP-0000"))
+
+        let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+        let rows = Dictionary(uniqueKeysWithValues: summary.applications.map { ($0.application, $0) })
+        let missing = try #require(rows["APP-0000"])
+        #expect(missing.errorCodes == ["requirement.missing"])
+        #expect(missing.firstError?.code == "requirement.missing")
+        #expect(missing.firstError?.file == nil)
+        #expect(missing.firstError?.messageZh.contains("缺少") == true)
+        #expect(missing.manifestPath == out + "/APP-0000.json")
+        let edited = try #require(rows["APP-0002"])
+        #expect(edited.verdict == .needsReview)
+        #expect(edited.errorCodes.isEmpty && edited.firstError == nil)
+        #expect(edited.warningCodes == ["exif.edited"])
+
+        let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let csvRows = String(decoding: csv.dropFirst(3), as: UTF8.self).split(separator: "\n")
+        #expect(csvRows.contains { $0.hasPrefix("APP-0002,needs_review,5,0,1,,APP-0002.json,,exif.edited,,,,,") })
+
+        let verbose = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--lang", "en", "--read", "off", "--verbose"])
+        #expect(verbose.output.contains("APP-0000: not_ready (1 error, 0 warnings), missing authenticity_statement"))
+
+        let stream = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off", "--jsonl"])
+        let lines = stream.output.split(separator: "\n").map { Data($0.utf8) }
+        let streamed = try lines.map { try JSONDecoder().decode(SummaryRow.self, from: $0) }
+        #expect(streamed.map(\.application).sorted() == ["APP-0000", "APP-0001", "APP-0002"])
+        #expect(Set(streamed.map(\.verdict)) == [.ready, .needsReview, .notReady])
+        #expect(stream.error.contains("已检查 3 个申请"))
+
+        // Only the not-ready application fails the step with --fail-on error; without it, any not ready.
+        try FileManager.default.removeItem(at: uploads.root.appendingPathComponent("APP-0000"))
+        let lenient = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off", "--fail-on", "error"])
+        #expect(lenient.status == 0, "\(lenient.output)")
+        #expect(try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off"]).status == 1)
+        let check = uploads.root.appendingPathComponent("APP-0002").path
+        #expect(try Self.run(["check", check, "--rules", rules.path, "--read", "off", "--fail-on", "error"]).status == 0)
+        #expect(try Self.run(["check", check, "--rules", rules.path, "--read", "off"]).status == 1)
+    }
+
+    /// An uploads folder with no application folder is a usage error that says what it found, and
+    /// leaves no output folder behind.
+    @Test func uploadsWithoutApplicationFoldersAreAUsageError() throws {
+        let uploads = try TestUploads()
+        let out = uploads.root.path + "-out"
+        let empty = try Self.run(["batch", uploads.root.path, "--out", out])
+        #expect(empty.status == 2)
+        #expect(empty.error.contains("batch.no_applications"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // One application's files given where the folder of applications belongs.
+        for (name, source) in ApplicationTests.complete {
+            try Data(try TestUploads.bytes(source)).write(to: uploads.root.appendingPathComponent(name))
+        }
+        let loose = try Self.run(["batch", uploads.root.path, "--out", out])
+        #expect(loose.status == 2)
+        #expect(loose.error.contains("only 5 loose files"))
+        #expect(loose.error.contains("icpcheck check"))
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func usageAndFatalErrorsExitWithTwo() throws {

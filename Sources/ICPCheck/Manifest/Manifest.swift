@@ -53,6 +53,20 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
     case notReady = "not_ready"
 }
 
+/// Which verdicts fail a run (exit status 1): `warning` (the default) fails on `needs_review` and
+/// `not_ready`; `error` fails on `not_ready` only, so an application that needs a person's look
+/// passes a pipeline step.
+public enum FailOn: String, Sendable, CaseIterable {
+    case error, warning
+
+    public func fails(_ verdict: Verdict) -> Bool {
+        switch self {
+        case .error: verdict == .notReady
+        case .warning: verdict != .ready
+        }
+    }
+}
+
 /// One required (or optional) material of an application and how its files fare.
 public struct Requirement: Codable, Sendable {
     /// Which material: the JSON `id`.

@@ -28,6 +28,10 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     /// An application folder that is a link, or resolves outside the uploads folder; not entered.
     case applicationLink = "scan.application_link"
 
+    // MARK: The uploads folder of a batch (an error of the run)
+    /// The uploads folder holds no application folder (it is empty, or holds loose files).
+    case noApplications = "batch.no_applications"
+
     // MARK: The batch output folder (errors of the run, never findings of a file)
     case outputWriteFailed = "output.write_failed"
     case outputMisplaced = "output.misplaced"

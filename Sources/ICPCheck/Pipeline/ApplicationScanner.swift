@@ -82,6 +82,14 @@ enum ApplicationScanner {
         return applications.sorted { $0.rawName.lexicographicallyPrecedes($1.rawName) }
     }
 
+    /// The names of the files (not folders, not ignored) directly in `uploads`, sorted: what a user
+    /// who gave one application's folder instead of the folder of applications sees there.
+    static func looseFiles(in uploads: String) -> [String] {
+        (DirectoryListing.entries(of: Array(uploads.utf8)) ?? [])
+            .filter { !isIgnored($0.name) && !DirectoryListing.isDirectory($0.path, following: true) }
+            .map { String(decoding: $0.name, as: UTF8.self) }.sorted()
+    }
+
     static func scan(_ application: ApplicationFolder) -> FolderContents {
         var contents = FolderContents()
         if let refusal = application.refusal {
@@ -141,6 +149,22 @@ enum ApplicationScanner {
 }
 
 extension ICPCheckError {
+    /// The uploads folder holds no application folder: empty, or loose files (one application's
+    /// folder given where the folder of applications was wanted).
+    static func noApplications(_ uploads: String, looseFiles: [String]) -> ICPCheckError {
+        let shown = looseFiles.prefix(3).joined(separator: ", ") + (looseFiles.count > 3 ? ", …" : "")
+        guard !looseFiles.isEmpty else {
+            return ICPCheckError(code: .noApplications, message: "The uploads folder holds no application folder (nor any file).",
+                                 messageZh: "上传文件夹中没有申请文件夹（也没有文件）。", path: uploads)
+        }
+        return ICPCheckError(
+            code: .noApplications,
+            message: "The uploads folder holds no application folder, only \(looseFiles.count) loose file\(looseFiles.count == 1 ? "" : "s") (\(shown)). "
+                + "batch wants a folder of application folders; to check one application's folder, use icpcheck check.",
+            messageZh: "上传文件夹中没有申请文件夹，只有 \(looseFiles.count) 个散放的文件（\(shown)）。batch 需要一个包含各申请文件夹的文件夹；检查单个申请文件夹请用 icpcheck check。",
+            path: uploads)
+    }
+
     /// The uploads folder cannot be listed (with the system's reason, from `errno`).
     static func uploadsUnreadable(_ uploads: String) -> ICPCheckError {
         ICPCheckError(code: FindingCode.unreadable, message: "The uploads folder cannot be read.", messageZh: "无法读取上传文件夹。",

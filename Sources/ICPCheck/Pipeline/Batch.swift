@@ -10,20 +10,30 @@ public enum Batch {
         public var last: SummaryRow
     }
 
+    /// - Parameters:
+    ///   - csvByteOrderMark: starts `summary.csv` with a UTF-8 BOM (for Excel on Chinese Windows).
+    ///   - progress: called as each application is done, its manifest written.
     /// - Returns: the summary of the whole batch.
-    /// - Throws: `ICPCheckError` when the uploads folder cannot be listed, the output folder lies
-    ///   where it may not, is locked by another run or cannot be written (all before any work),
-    ///   or when an output cannot be written.
+    /// - Throws: `ICPCheckError` when the uploads folder cannot be listed or holds no application
+    ///   folder, the output folder lies where it may not, is locked by another run or cannot be
+    ///   written (all before any work), or when an output cannot be written.
     public static func run(
-        uploads: String, output: String, options: CheckOptions, progress: @Sendable (Progress) -> Void = { _ in }
+        uploads: String, output: String, options: CheckOptions, csvByteOrderMark: Bool = false,
+        progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> BatchSummary {
-        let folder = try OutputFolder(output, uploads: uploads)
+        // The uploads folder is listed before the output folder is made: a run that has nothing to
+        // check leaves nothing behind.
+        let nameInUploads = try OutputFolder.placement(of: output, uploads: uploads)
         var excluded: [String] = []
         let applications = try ApplicationScanner.applications(in: uploads) { entry in
-            guard folder.isOutput(entry) else { return false }
+            guard OutputFolder.isOutput(entry, nameInUploads: nameInUploads) else { return false }
             excluded.append(String(decoding: entry.name, as: UTF8.self))
             return true
         }
+        if applications.isEmpty { throw ICPCheckError.noApplications(uploads, looseFiles: ApplicationScanner.looseFiles(in: uploads)) }
+        let folder = try OutputFolder(output, uploads: uploads)
+        // This run's output folder, new in the uploads folder, was not there to be listed.
+        if let name = nameInUploads.map({ String(decoding: $0, as: UTF8.self) }), !excluded.contains(name) { excluded.append(name) }
         let fileNames = ManifestFileNames.assign(applications.map(\.rawName))
         let lastRun = folder.manifestsOfLastRun()
         var rows: [SummaryRow] = []
@@ -36,7 +46,7 @@ public enum Batch {
             } catch {
                 writeError = writeError ?? ICPCheckError(code: .outputWriteFailed, message: "\(error)", messageZh: "写入输出失败：\(error)")
             }
-            rows.append(SummaryRow(manifest, file: fileNames[index]))
+            rows.append(SummaryRow(manifest, file: fileNames[index], folder: output))
             progress(Progress(done: rows.count, total: applications.count, last: rows[rows.count - 1]))
         }
         if let writeError { throw writeError }
@@ -44,7 +54,7 @@ public enum Batch {
             rows: rows, checkedAt: ApplicationChecker.timestamp(options.now), profile: options.rules.profile,
             excludedFolders: excluded.sorted())
         try AtomicFile.write(Array(try ManifestJSON.encode(summary)), to: output + "/" + OutputFolder.summaryName)
-        try AtomicFile.write(Array(summary.csv.utf8), to: output + "/summary.csv")
+        try AtomicFile.write(Array(summary.csv(byteOrderMark: csvByteOrderMark).utf8), to: output + "/summary.csv")
         // Only after a complete run: the manifests of applications that are gone since the last one.
         folder.removeManifests(lastRun.subtracting(fileNames))
         return summary

@@ -12,8 +12,6 @@ final class OutputFolder {
     static let maxSummaryBytes = 256 << 20
 
     let path: String
-    /// The immediate sub-folder of the uploads folder that this output is, when it is one.
-    let nameInUploads: [UInt8]?
     private let lock: Int32
 
     /// Checks where `output` lies against `uploads`, creates it, locks it, makes sure it can be
@@ -25,7 +23,7 @@ final class OutputFolder {
     /// - Throws: `ICPCheckError` (`output.*`) saying what is wrong, before anything is written.
     init(_ output: String, uploads: String) throws(ICPCheckError) {
         path = output
-        nameInUploads = try Self.placement(of: output, uploads: uploads)
+        _ = try Self.placement(of: output, uploads: uploads)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
@@ -45,9 +43,10 @@ final class OutputFolder {
 
     deinit { close(lock) }
 
-    /// Whether an entry of the uploads folder is an output folder (this one, or an earlier run's).
-    func isOutput(_ entry: DirectoryListing.Entry) -> Bool {
-        entry.name == nameInUploads || Self.isOutputFolder(entry.path)
+    /// Whether an entry of the uploads folder is an output folder: this run's (`nameInUploads`, from
+    /// `placement`), or an earlier run's.
+    static func isOutput(_ entry: DirectoryListing.Entry, nameInUploads: [UInt8]?) -> Bool {
+        entry.name == nameInUploads || isOutputFolder(entry.path)
     }
 
     static func isOutputFolder(_ path: [UInt8]) -> Bool {
