@@ -17,7 +17,7 @@ SWIFT ?= swift
 # and dlib, whose HOG face detector has its model compiled in (LAPACK and BLAS for its linking).
 APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev libwebp-dev pkg-config libjpeg-turbo-progs opencv-data \
 	tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract-dev libleptonica-dev \
-	libdlib-dev liblapack-dev libblas-dev
+	libdlib-dev liblapack-dev libblas-dev libsqlite3-dev
 
 .PHONY: setup build run test bench eval golden asan clean
 

@@ -25,9 +25,11 @@ let package = Package(
             name: "CFaceHOG",
             linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas")]
         ),
+        // Debian's SQLite, for the batch's cache of file reports.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "ICPCheck",
-            dependencies: ["CImageCodecs", "CTextReader", "CFaceHOG", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CImageCodecs", "CTextReader", "CFaceHOG", "CSQLite", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             // The default rules are compiled into the binary, so it needs no file beside it.
             resources: [.embedInCode("Rules/default-rules.yaml")]

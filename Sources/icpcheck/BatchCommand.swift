@@ -34,6 +34,12 @@ struct BatchCommand: AsyncParsableCommand {
         "Exit with 1 when an application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
     var failOn: FailOnChoice = .warning
 
+    @Option(help: ArgumentHelp("The cache of file reports (default: DIR/.icpcheck-cache.sqlite).", valueName: "path"))
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Check every file again, and keep no cache.")
+    var noCache = false
+
     @Flag(name: .customLong("csv-bom"), help: "Start summary.csv with a UTF-8 byte order mark (for Excel on Chinese Windows).")
     var csvBOM = false
 
@@ -45,6 +51,7 @@ struct BatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if noCache && cache != nil { throw ValidationError("--cache and --no-cache exclude each other.") }
     }
 
     func run() async throws {
@@ -52,7 +59,7 @@ struct BatchCommand: AsyncParsableCommand {
             rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
         let jsonl = jsonl
-        let summary = try await Batch.run(uploads: uploads, output: output, options: options, csvByteOrderMark: csvBOM) { progress in
+        let summary = try await Batch.run(uploads: uploads, output: output, options: options, cache: cacheLocation, csvByteOrderMark: csvBOM) { progress in
             if jsonl, let line = try? ManifestJSON.encodeLine(progress.last) {
                 if showProgress { printError("\r\u{1B}[K", terminator: "") }
                 FileHandle.standardOutput.write(line)
@@ -65,6 +72,10 @@ struct BatchCommand: AsyncParsableCommand {
         if jsonl { printError(closing) } else { print(closing) }
         if summary.applications.contains(where: { failOn.value.fails($0.verdict) }) { throw ExitCode(1) }
     }
+}
+
+extension BatchCommand {
+    var cacheLocation: ReportCacheLocation { noCache ? .off : cache.map { .file($0) } ?? .outputFolder }
 }
 
 /// `--fail-on`'s values (the library's `FailOn`).

@@ -35,6 +35,14 @@ enum SummaryText {
         } else if count(.ready) < total {
             lines.append(zh ? "（每个申请的详情见 summary.csv；加 --verbose 逐个列出）" : "(each application's details are in summary.csv; --verbose lists them)")
         }
+        if let cache = summary.cache {
+            if let moved = cache.setAside {
+                lines.append(zh ? "警告：缓存文件已损坏，已移到 \(moved)，并重新建立。" : "Warning: the cache file was damaged; it was moved to \(moved) and a new one started.")
+            }
+            let files = cache.hits + cache.misses
+            lines.append(zh ? "缓存：\(files) 个文件中 \(cache.hits) 个已检查过，沿用其结果（\(cache.path)）"
+                            : "Cache: \(cache.hits) of \(files) file\(files == 1 ? "" : "s") checked before (same bytes, name and role), their reports reused (\(cache.path))")
+        }
         lines.append((zh ? "清单与汇总：" : "Manifests and summary: ") + output)
         return lines.joined(separator: "\n")
     }

@@ -35,12 +35,20 @@ import Testing
     }
 
     /// An uploads folder with `count` applications, each ready under relaxed size rules.
-    static func uploads(count: Int, broken: Int = 0) throws -> (TestUploads, rules: URL) {
+    /// - Parameter distinct: each application's files differ in their bytes (a JPEG comment naming
+    ///   the application), as real uploads do, so none shares a report in the cache with another's.
+    static func uploads(count: Int, broken: Int = 0, distinct: Bool = false) throws -> (TestUploads, rules: URL) {
         let uploads = try TestUploads()
         for index in 0..<count {
             var files = ApplicationTests.complete
             if index < broken { files["核验单.jpg"] = nil }
-            try uploads.application(String(format: "APP-%04d", index), files: files, form: ApplicationTests.form())
+            let name = String(format: "APP-%04d", index)
+            if distinct {
+                let raw = try files.mapValues { commented(try TestUploads.bytes($0), name) }
+                try uploads.application(name, raw: raw, form: ApplicationTests.form())
+            } else {
+                try uploads.application(name, files: files, form: ApplicationTests.form())
+            }
         }
         let rules = uploads.root.appendingPathComponent("relaxed.yaml")
         try """
@@ -54,6 +62,79 @@ import Testing
         return (uploads, rules)
     }
 
+    /// A JPEG with a comment segment (which no decoder shows) after its start marker.
+    static func commented(_ jpeg: [UInt8], _ text: String) -> [UInt8] {
+        let comment = Array(text.utf8)
+        let length = comment.count + 2
+        return Array(jpeg.prefix(2)) + [0xFF, 0xFE, UInt8(length >> 8), UInt8(length & 0xFF)] + comment + Array(jpeg.dropFirst(2))
+    }
+
+    static func summary(in out: String) throws -> BatchSummary {
+        try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+    }
+
+    /// The manifests of an output folder, without the time they were written.
+    static func manifests(in out: String) throws -> [String: String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("APP-") && $0.hasSuffix(".json") }
+        return try Dictionary(uniqueKeysWithValues: names.map { name in
+            let text = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+            return (name, text.split(separator: "\n").filter { !$0.contains("\"checked_at\"") }.joined(separator: "\n"))
+        })
+    }
+
+    /// A re-run over unchanged uploads takes every report from the cache and writes the same
+    /// manifests; a changed file, or changed rules, is checked again; a damaged cache is set aside
+    /// with a warning and rebuilt; `--no-cache` and `--cache PATH` do what they say.
+    @Test func reRunsTakeUnchangedReportsFromTheCache() throws {
+        let (uploads, rules) = try Self.uploads(count: 4, distinct: true)
+        let out = uploads.root.path + "-out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = { (extra: [String]) in try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off", "--lang", "en"] + extra) }
+        #expect(try run([]).status == 0)
+        #expect(try Self.summary(in: out).cache == CacheSummary(path: out + "/.icpcheck-cache.sqlite", hits: 0, misses: 20, setAside: nil))
+        let first = try Self.manifests(in: out)
+        #expect(first.count == 4)
+
+        let again = try run([])
+        #expect(again.output.contains("Cache: 20 of 20 files checked before"))
+        #expect(try Self.summary(in: out).cache?.hits == 20)
+        #expect(try Self.manifests(in: out) == first)
+
+        // One file changed: only it is checked again.
+        let licence = uploads.root.appendingPathComponent("APP-0001/营业执照.jpg")
+        try Data(Self.commented(try TestUploads.bytes(ApplicationTests.licence), "changed")).write(to: licence)
+        #expect(try run([]).status == 0)
+        #expect(try Self.summary(in: out).cache.map { [$0.hits, $0.misses] } == [19, 1])
+        let changed = try Self.manifests(in: out)
+        #expect(changed != first)
+
+        // Other rules: every file is checked again.
+        let stricter = uploads.root.appendingPathComponent("stricter.yaml")
+        try (String(contentsOf: rules, encoding: .utf8) + "\nreading: {min_validity_days: 91}\n").write(to: stricter, atomically: true, encoding: .utf8)
+        #expect(try Self.run(["batch", uploads.root.path, "--out", out, "--rules", stricter.path, "--read", "off"]).status == 0)
+        #expect(try Self.summary(in: out).cache?.misses == 20)
+
+        // A damaged cache is never trusted: moved aside, said, and rebuilt.
+        let cacheFile = out + "/.icpcheck-cache.sqlite"
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cacheFile + suffix) }
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: cacheFile))
+        let damaged = try run([])
+        #expect(damaged.status == 0)
+        #expect(damaged.output.contains("Warning: the cache file was damaged"))
+        let rebuilt = try #require(try Self.summary(in: out).cache)
+        #expect(rebuilt.misses == 20 && rebuilt.hits == 0)
+        #expect(FileManager.default.fileExists(atPath: try #require(rebuilt.setAside)))
+        #expect(try Self.manifests(in: out) == changed)
+
+        #expect(try run(["--no-cache"]).status == 0)
+        #expect(try Self.summary(in: out).cache == nil)
+        let elsewhere = uploads.root.path + "-cache.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        #expect(try run(["--cache", elsewhere]).status == 0)
+        #expect(try Self.summary(in: out).cache?.path == elsewhere)
+        #expect(FileManager.default.fileExists(atPath: elsewhere))
+    }
+
     @Test func batchWritesManifestsAndSummariesWithExitCodes() throws {
         let (uploads, rules) = try Self.uploads(count: 3)
         let out = uploads.root.path + "-out"
@@ -62,7 +143,7 @@ import Testing
         #expect(ready.status == 0, "\(ready.output)")
         #expect(ready.output.contains("3 ready"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(names == [".icpcheck.lock", "APP-0000.json", "APP-0001.json", "APP-0002.json", "summary.csv", "summary.json"])
+        #expect(names == [".icpcheck-cache.sqlite", ".icpcheck.lock", "APP-0000.json", "APP-0001.json", "APP-0002.json", "summary.csv", "summary.json"])
         let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
         #expect(csv.split(separator: "\n").first == """
             application,verdict,files,errors,warnings,missing,manifest,error_codes,warning_codes,\
@@ -188,7 +269,7 @@ import Testing
 
     /// Killed half-way, a batch leaves only complete manifests; a rerun completes the rest.
     @Test func interruptedBatchLeavesOnlyCompleteManifests() async throws {
-        let (uploads, rules) = try Self.uploads(count: 120)
+        let (uploads, rules) = try Self.uploads(count: 120, distinct: true)
         let out = uploads.root.path + "-out"
         defer { try? FileManager.default.removeItem(atPath: out) }
         let process = Process()
@@ -213,6 +294,10 @@ import Testing
         }
         let rerun = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off"])
         #expect(rerun.status == 0)
+        // The cache the killed run left is sound, and holds the reports it finished.
+        let cache = try #require(try Self.summary(in: out).cache)
+        #expect(cache.setAside == nil)
+        #expect(cache.hits >= 5 * written.count)
         let manifests = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("APP-") && $0.hasSuffix(".json") }
         #expect(manifests.count == 120)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(".tmp-") })

@@ -52,28 +52,41 @@ public enum FileInspector {
         reportedAs name: String, options: InspectOptions, reading: () throws(ICPCheckError) -> FileReader.Contents
     ) -> FileAnalysis {
         do {
-            let contents = try reading()
-            var analysis = inspect(bytes: contents.bytes, path: name, options: options)
-            if contents.changedWhileReading { analysis.report.findings.insert(.changedWhileReading, at: 0) }
-            return analysis
+            return inspect(try reading(), reportedAs: name, options: options)
         } catch {
-            var size = 0
-            if error.code == FindingCode.fileTooLarge, let announced = error.underlying.flatMap({ Int($0) }) {
-                size = announced
-            }
-            let format = FormatInfo(detected: .unknown, extensionMatches: false)
-            var report = FileReport(path: name, bytes: size, sha256: nil, format: format)
-            report.findings.append(Finding(error))
-            return FileAnalysis(report: report, image: nil)
+            return unread(error, reportedAs: name)
         }
+    }
+
+    /// Checks a file's contents, read already; `digest` is their SHA-256 where it is known.
+    static func inspect(_ contents: FileReader.Contents, reportedAs name: String, options: InspectOptions, digest: String? = nil) -> FileAnalysis {
+        var analysis = inspect(bytes: contents.bytes, path: name, options: options, digest: digest)
+        if contents.changedWhileReading { analysis.report.findings.insert(.changedWhileReading, at: 0) }
+        return analysis
+    }
+
+    /// The report of a file that could not be read: the reason, as its finding.
+    static func unread(_ error: ICPCheckError, reportedAs name: String) -> FileAnalysis {
+        var size = 0
+        if error.code == FindingCode.fileTooLarge, let announced = error.underlying.flatMap({ Int($0) }) {
+            size = announced
+        }
+        let format = FormatInfo(detected: .unknown, extensionMatches: false)
+        var report = FileReport(path: name, bytes: size, sha256: nil, format: format)
+        report.findings.append(Finding(error))
+        return FileAnalysis(report: report, image: nil)
     }
 
     /// Checks a file's bytes, already in memory; `path` names it and gives its extension.
     public static func inspect(bytes: [UInt8], path: String, options: InspectOptions = InspectOptions()) -> FileAnalysis {
+        inspect(bytes: bytes, path: path, options: options, digest: nil)
+    }
+
+    private static func inspect(bytes: [UInt8], path: String, options: InspectOptions, digest: String?) -> FileAnalysis {
         let detected = ImageFormat.sniff(bytes)
         let fileExtension = Self.fileExtension(of: path)
         var format = FormatInfo(detected: detected, extensionMatches: detected.extensions.contains(fileExtension))
-        let digest = bytes.withUnsafeBytes { SHA256.hexDigest(of: $0) }
+        let digest = digest ?? bytes.withUnsafeBytes { SHA256.hexDigest(of: $0) }
         var report = FileReport(path: path, bytes: bytes.count, sha256: digest, format: format)
         guard !bytes.isEmpty else {
             report.findings.append(

@@ -66,6 +66,21 @@ public struct SummaryRow: Codable, Sendable, Equatable {
     }
 }
 
+/// How the cache of file reports served a batch.
+public struct CacheSummary: Codable, Sendable, Equatable {
+    public var path: String
+    /// Files whose reports were taken from the cache, and files that were checked.
+    public var hits: Int
+    public var misses: Int
+    /// Where a damaged cache file was moved before a new one was started; nil when none was.
+    public var setAside: String?
+
+    enum CodingKeys: String, CodingKey {
+        case path, hits, misses
+        case setAside = "set_aside"
+    }
+}
+
 /// `summary.json`: the batch at a glance.
 public struct BatchSummary: Codable, Sendable {
     public var schema = "icpcheck.summary/1"
@@ -77,6 +92,8 @@ public struct BatchSummary: Codable, Sendable {
     /// Sub-folders of the uploads folder that were not checked because they are icpcheck output
     /// folders (this run's, or an earlier run's, known by their lock file).
     public var excludedFolders: [String]
+    /// How the cache of file reports served this run; nil when there was none.
+    public var cache: CacheSummary?
 
     init(rows: [SummaryRow], checkedAt: String, profile: String, excludedFolders: [String] = []) {
         self.checkedAt = checkedAt
@@ -95,6 +112,7 @@ public struct BatchSummary: Codable, Sendable {
         case checkedAt = "checked_at"
         case toolVersion = "tool_version"
         case excludedFolders = "excluded_folders"
+        case cache
     }
 
     /// `summary.csv`: one row per application; fields with commas, quotes or line breaks are quoted,

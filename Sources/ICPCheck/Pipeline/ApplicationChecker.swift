@@ -14,6 +14,8 @@ public struct CheckOptions: Sendable {
     public var read: ReadMode
     /// The day validity and photo age are counted from, for reproducible runs; nil: `now`.
     public var asOf: Date?
+    /// Reports of earlier runs, and the part of their keys this run shares; nil: every file is checked.
+    var reportCache: (cache: ReportCache, run: ReportCacheKey.RunPart)?
 
     public init(
         rules: Rules, inspect: InspectOptions = InspectOptions(), jobs: Int = FileBatch.defaultJobs, now: Date = Date(),
@@ -73,9 +75,31 @@ public enum ApplicationChecker {
             folder: folder, form: form, files: contents.files, roles: roles, facts: facts, findings: findings + facts.findings + roleFindings)
     }
 
+    /// One file's report: from the cache where its bytes and everything else it depends on are
+    /// unchanged (read once, to hash them, and not decoded); else checked, and then cached.
     static func checkFile(_ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
         let file = application.files[index]
-        let analysis = FileInspector.inspect(rawPath: file.rawPath, reportedAs: file.relativePath, options: options.inspect)
+        let contents: FileReader.Contents
+        do { contents = try FileReader.read(path: file.rawPath, maxBytes: options.inspect.limits.maxFileBytes) } catch {
+            return judge(FileInspector.unread(error, reportedAs: file.relativePath), index, of: application, options: options)
+        }
+        guard let (cache, run) = options.reportCache, !contents.changedWhileReading else {
+            return judge(FileInspector.inspect(contents, reportedAs: file.relativePath, options: options.inspect), index, of: application, options: options)
+        }
+        let digest = contents.bytes.withUnsafeBytes { SHA256.hexDigest(of: $0) }
+        let key = ReportCacheKey.key(
+            contentDigest: digest, path: file.relativePath, given: application.roles[index], scanFindings: file.findings,
+            isEntity: application.facts.isEntity, run: run)
+        if let cached = cache.report(for: key) { return cached }
+        let analysis = FileInspector.inspect(contents, reportedAs: file.relativePath, options: options.inspect, digest: digest)
+        let report = judge(analysis, index, of: application, options: options)
+        cache.store(report, for: key)
+        return report
+    }
+
+    /// Measures, reads and judges one file of an application.
+    private static func judge(_ analysis: FileAnalysis, _ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
+        let file = application.files[index]
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: options.cascades, rules: options.rules) }
         let given = application.roles[index]
         let reading = ReadingStage.read(

@@ -11,6 +11,7 @@ public enum Batch {
     }
 
     /// - Parameters:
+    ///   - cache: where reports of unchanged files are kept from run to run.
     ///   - csvByteOrderMark: starts `summary.csv` with a UTF-8 BOM (for Excel on Chinese Windows).
     ///   - progress: called as each application is done, its manifest written.
     /// - Returns: the summary of the whole batch.
@@ -18,7 +19,7 @@ public enum Batch {
     ///   folder, the output folder lies where it may not, is locked by another run or cannot be
     ///   written (all before any work), or when an output cannot be written.
     public static func run(
-        uploads: String, output: String, options: CheckOptions, csvByteOrderMark: Bool = false,
+        uploads: String, output: String, options: CheckOptions, cache: ReportCacheLocation = .outputFolder, csvByteOrderMark: Bool = false,
         progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> BatchSummary {
         // The uploads folder is listed before the output folder is made: a run that has nothing to
@@ -36,6 +37,9 @@ public enum Batch {
         if let name = nameInUploads.map({ String(decoding: $0, as: UTF8.self) }), !excluded.contains(name) { excluded.append(name) }
         let fileNames = ManifestFileNames.assign(applications.map(\.rawName))
         let lastRun = folder.manifestsOfLastRun()
+        var options = options
+        let reportCache = try cache.path(in: output).map { path throws(ICPCheckError) in try ReportCache(path: path) }
+        options.reportCache = reportCache.map { ($0, ReportCacheKey.RunPart(options: options)) }
         var rows: [SummaryRow] = []
         var writeError: ICPCheckError?
         await BatchRunner.run(applications: applications, options: options) { index, manifest in
@@ -50,13 +54,35 @@ public enum Batch {
             progress(Progress(done: rows.count, total: applications.count, last: rows[rows.count - 1]))
         }
         if let writeError { throw writeError }
-        let summary = BatchSummary(
+        reportCache?.removeStale()
+        var summary = BatchSummary(
             rows: rows, checkedAt: ApplicationChecker.timestamp(options.now), profile: options.rules.profile,
             excludedFolders: excluded.sorted())
+        summary.cache = reportCache.map { CacheSummary(path: $0.path, hits: $0.statistics.hits, misses: $0.statistics.misses, setAside: $0.setAside) }
         try AtomicFile.write(Array(try ManifestJSON.encode(summary)), to: output + "/" + OutputFolder.summaryName)
         try AtomicFile.write(Array(summary.csv(byteOrderMark: csvByteOrderMark).utf8), to: output + "/summary.csv")
         // Only after a complete run: the manifests of applications that are gone since the last one.
         folder.removeManifests(lastRun.subtracting(fileNames))
         return summary
+    }
+}
+
+/// Where a batch keeps the reports of the files it checked, so that a re-run checks only what changed.
+public enum ReportCacheLocation: Sendable, Equatable {
+    /// No cache: every file is checked.
+    case off
+    /// `DIR/.icpcheck-cache.sqlite`, beside the manifests.
+    case outputFolder
+    /// A file of the operator's choice (several output folders may share one).
+    case file(String)
+
+    static let fileName = ".icpcheck-cache.sqlite"
+
+    func path(in output: String) -> String? {
+        switch self {
+        case .off: nil
+        case .outputFolder: output + "/" + Self.fileName
+        case .file(let path): path
+        }
     }
 }
