@@ -51,4 +51,5 @@ log "timing $(djpeg -version 2>&1 | head -n 1) against our decode"
 
 log "icpcheck batch over generated upload folders"
 "$bin" batch --icpcheck "$bins/icpcheck" --sample "$root/Samples/APP-101-ready-enterprise" \
-    --out "$root/.build/bench-batch" --counts "${BENCH_BATCH_COUNTS:-200,2000}"
+    --out "$root/.build/bench-batch" --counts "${BENCH_BATCH_COUNTS:-200,2000}" \
+    --cached-counts "${BENCH_CACHED_COUNTS:-300,2000}"

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// `icpcheck batch` over generated upload folders of growing size, each run in its own process:
@@ -32,7 +33,8 @@ enum BatchBench {
             let uploads = work + "/uploads-\(count)", out = work + "/out-\(count)"
             let files = makeUploads(count: count, sample: sample, root: uploads)
             _ = Command("/bin/rm", ["-rf", out]).run()
-            let (status, seconds, peak) = Command(icpcheck, ["batch", uploads, "--out", out, "--read", "off"]).runMeasured()
+            // No cache: the copies are links to one application's files, which a cache would check once.
+            let (status, seconds, peak) = Command(icpcheck, ["batch", uploads, "--out", out, "--read", "off", "--no-cache"]).runMeasured()
             guard status <= 1 else { fail("icpcheck batch exited with \(status) on \(count) applications") }
             results.append((count, Double(files) / seconds, peak))
             line(pad("\(count)", 14) + pad("\(files)", 8) + pad(f(seconds, 1), 10) + pad(f(Double(files) / seconds, 1), 10)
@@ -42,6 +44,63 @@ enum BatchBench {
             line("peak RSS \(last.count) / \(first.count) applications: \(f(last.peak / first.peak, 2))×;"
                 + " files/s \(last.count) / \(first.count): \(f(last.filesPerSecond / first.filesPerSecond, 2))×")
         }
+    }
+
+    /// A first run and a re-run over the same `count` applications, whose files differ in their
+    /// bytes from application to application as real uploads do (each JPEG carries a comment
+    /// naming its application): the re-run takes every report from the cache.
+    static func runCached(icpcheck: String, sample: String, work: String, counts: [Int]) {
+        line("")
+        line("== batch cache: icpcheck batch --read off, first run and unchanged re-run over N distinct applications (all cores) ==")
+        line(pad("applications", 14) + pad("files", 8) + pad("first s", 10) + pad("re-run s", 10) + pad("ratio", 8)
+            + pad("peak MiB first", 16) + pad("re-run", 8) + pad("cache MiB", 11) + "manifests")
+        for count in counts {
+            let uploads = work + "/distinct-\(count)", out = work + "/distinct-out-\(count)"
+            let files = makeDistinctUploads(count: count, sample: sample, root: uploads)
+            _ = Command("/bin/rm", ["-rf", out]).run()
+            let arguments = ["batch", uploads, "--out", out, "--read", "off"]
+            let first = Command(icpcheck, arguments).runMeasured()
+            let firstManifests = manifests(in: out)
+            let again = Command(icpcheck, arguments).runMeasured()
+            guard first.status <= 1, again.status <= 1 else { fail("icpcheck batch exited with \(first.status), \(again.status)") }
+            let same = manifests(in: out) == firstManifests ? "identical" : "DIFFER"
+            var status = stat()
+            let cacheMiB = stat(out + "/.icpcheck-cache.sqlite", &status) == 0 ? Double(status.st_size) / 1_048_576 : 0
+            line(pad("\(count)", 14) + pad("\(files)", 8) + pad(f(first.seconds, 1), 10) + pad(f(again.seconds, 2), 10)
+                + pad(f(first.seconds / again.seconds, 1) + "×", 8) + pad(f(first.peakMiB, 1), 16) + pad(f(again.peakMiB, 1), 8)
+                + pad(f(cacheMiB, 1), 11) + same)
+        }
+    }
+
+    /// `count` applications made of `sample`'s files, each JPEG with a comment naming its application.
+    private static func makeDistinctUploads(count: Int, sample: String, root: String) -> Int {
+        _ = Command("/bin/rm", ["-rf", root]).run()
+        guard mkdir(root, 0o755) == 0 else { fail("cannot create \(root)") }
+        let names = directoryNames(sample).filter { !$0.hasPrefix(".") }
+        let contents = names.map { name in (name, (try? Data(contentsOf: URL(fileURLWithPath: sample + "/" + name))).map(Array.init) ?? []) }
+        for index in 0..<count {
+            let folder = root + "/" + applicationName(index)
+            guard mkdir(folder, 0o755) == 0 else { fail("cannot create \(folder)") }
+            for (name, bytes) in contents {
+                var written = bytes
+                if bytes.starts(with: [0xFF, 0xD8]) {
+                    let comment = Array(applicationName(index).utf8)
+                    written = [0xFF, 0xD8, 0xFF, 0xFE, 0, UInt8(comment.count + 2)] + comment + bytes.dropFirst(2)
+                }
+                guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(written)) else {
+                    fail("cannot write \(folder)/\(name)")
+                }
+            }
+        }
+        return names.filter { $0 != "application.json" }.count * count
+    }
+
+    /// Every manifest of an output folder, without its `checked_at` line.
+    private static func manifests(in out: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: directoryNames(out).filter { $0.hasPrefix("APP-") && $0.hasSuffix(".json") }.map { name in
+            let text = (try? String(contentsOfFile: out + "/" + name, encoding: .utf8)) ?? ""
+            return (name, text.split(separator: "\n").filter { !$0.contains("\"checked_at\"") }.joined(separator: "\n"))
+        })
     }
 
     private static func directoryNames(_ path: String) -> [String] {

@@ -4,8 +4,9 @@
 //   icpcheck-bench corpus --corpora DIR --out DIR      make the generated photos (needs cjpeg)
 //   icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
 //                                                      time and print the tables (needs djpeg)
-//   icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
-//                                                      icpcheck batch over N copies of a sample application
+//   icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000] [--cached-counts 300,2000]
+//                                                      icpcheck batch over N copies of a sample application,
+//                                                      then a first run and a cached re-run over N distinct ones
 //   icpcheck-bench reading [--runs N]                  the reading table alone (while working on the reader)
 import Foundation
 import Glibc
@@ -14,7 +15,7 @@ import ICPCheck
 let usage = """
     usage: icpcheck-bench corpus --corpora DIR --out DIR
            icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
-           icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000]
+           icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000] [--cached-counts 300,2000]
            icpcheck-bench reading [--runs N]
     """
 
@@ -46,6 +47,8 @@ case "batch":
     guard let icpcheck = options["icpcheck"], let sample = options["sample"] else { fail(usage) }
     let counts = (options["counts"] ?? "200,2000").split(separator: ",").compactMap { Int($0) }
     BatchBench.run(icpcheck: icpcheck, sample: sample, work: out, counts: counts)
+    let cachedCounts = (options["cached-counts"] ?? "300,2000").split(separator: ",").compactMap { Int($0) }
+    BatchBench.runCached(icpcheck: icpcheck, sample: sample, work: out, counts: cachedCounts)
 
 case "reading":
     await ReadingBench.run(files: ReadingBench.files(), runs: count("runs", default: 1))
