@@ -34,6 +34,11 @@ struct BatchCommand: AsyncParsableCommand {
         "Exit with 1 when an application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
     var failOn: FailOnChoice = .warning
 
+    @Option(help: ArgumentHelp(
+        "Check only part I of N (0 ≤ I < N; auto: I from JOB_COMPLETION_INDEX) and write summary-I-of-N.json; join the parts with icpcheck merge.",
+        valueName: "I/N"))
+    var shard: String?
+
     @Option(help: ArgumentHelp("The cache of file reports (default: DIR/.icpcheck-cache.sqlite).", valueName: "path"))
     var cache: String?
 
@@ -52,6 +57,7 @@ struct BatchCommand: AsyncParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if noCache && cache != nil { throw ValidationError("--cache and --no-cache exclude each other.") }
+        _ = try part()
     }
 
     func run() async throws {
@@ -59,7 +65,7 @@ struct BatchCommand: AsyncParsableCommand {
             rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
         let jsonl = jsonl
-        let summary = try await Batch.run(uploads: uploads, output: output, options: options, cache: cacheLocation, csvByteOrderMark: csvBOM) { progress in
+        let summary = try await Batch.run(uploads: uploads, output: output, options: options, shard: try part(), cache: cacheLocation, csvByteOrderMark: csvBOM) { progress in
             if jsonl, let line = try? ManifestJSON.encodeLine(progress.last) {
                 if showProgress { printError("\r\u{1B}[K", terminator: "") }
                 FileHandle.standardOutput.write(line)
@@ -75,6 +81,13 @@ struct BatchCommand: AsyncParsableCommand {
 }
 
 extension BatchCommand {
+    /// The part `--shard` names; nil for the whole batch.
+    func part() throws -> Shard? {
+        do { return try shard.map { text throws(ShardError) in try Shard(parsing: text, environment: ProcessInfo.processInfo.environment) } } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     var cacheLocation: ReportCacheLocation { noCache ? .off : cache.map { .file($0) } ?? .outputFolder }
 }
 

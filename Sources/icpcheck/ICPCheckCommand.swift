@@ -12,7 +12,7 @@ struct ICPCheckCommand: AsyncParsableCommand {
             error finding, 2 on a usage or fatal error.
             """,
         version: ICPCheckVersion.current,
-        subcommands: [BatchCommand.self, CheckCommand.self, Inspect.self, RulesCommand.self, EvalCommand.self]
+        subcommands: [BatchCommand.self, MergeCommand.self, CheckCommand.self, Inspect.self, RulesCommand.self, EvalCommand.self]
     )
 
     /// Usage errors and fatal errors both exit with 2 (ArgumentParser's own default is 64 and 1).

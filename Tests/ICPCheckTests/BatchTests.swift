@@ -12,10 +12,13 @@ import Testing
 
     /// Runs `icpcheck`; one still running after `deadline` seconds is killed, and the test fails
     /// instead of hanging.
-    static func run(_ arguments: [String], deadline: Int = 600) throws -> (status: Int32, output: String, error: String) {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], deadline: Int = 600
+    ) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         // A file, not a pipe: nothing reads it while the process runs, so it must not fill up.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("icpcheck-stderr-\(UUID().uuidString)")
@@ -286,7 +289,7 @@ import Testing
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") }
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("APP-") && $0.hasSuffix(".json") }
         #expect(!written.isEmpty)
         for name in written {
             let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))

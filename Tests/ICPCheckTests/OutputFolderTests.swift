@@ -143,7 +143,8 @@ import Testing
     /// The second run on a locked output fails at once and touches nothing; the survivor's summary
     /// agrees with the manifests present.
     @Test func twoBatchesOnOneOutputDoNotMix() async throws {
-        let (uploads, rules) = try BatchTests.uploads(count: 40)
+        // Distinct files: the first run must check each, not take 39 applications' reports from the cache.
+        let (uploads, rules) = try BatchTests.uploads(count: 40, distinct: true)
         let (other, _) = try BatchTests.uploads(count: 1)
         let out = uploads.root.path + "-out"
         defer { try? FileManager.default.removeItem(atPath: out) }

@@ -94,6 +94,8 @@ public struct BatchSummary: Codable, Sendable {
     public var excludedFolders: [String]
     /// How the cache of file reports served this run; nil when there was none.
     public var cache: CacheSummary?
+    /// The part of the batch this summary covers (`batch --shard`); nil for a whole batch.
+    public var shard: Shard?
 
     init(rows: [SummaryRow], checkedAt: String, profile: String, excludedFolders: [String] = []) {
         self.checkedAt = checkedAt
@@ -112,7 +114,7 @@ public struct BatchSummary: Codable, Sendable {
         case checkedAt = "checked_at"
         case toolVersion = "tool_version"
         case excludedFolders = "excluded_folders"
-        case cache
+        case cache, shard
     }
 
     /// `summary.csv`: one row per application; fields with commas, quotes or line breaks are quoted,

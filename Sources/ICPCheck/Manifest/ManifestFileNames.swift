@@ -6,7 +6,7 @@
 /// it depends on nothing but the folder's own name:
 /// - bytes that are not UTF-8 are percent-encoded (`APP%C9%ED`), where showing them as U+FFFD would
 ///   make `APP\xC9` and `APP\xCA` one name;
-/// - `summary` would be the batch summary's own file;
+/// - `summary` would be the batch summary's own file, `summary-I-of-N` a shard's;
 /// - a long name is cut at a character boundary, leaving room for the suffix and for the
 ///   temporary name that `AtomicFile` writes first (file names are at most 255 bytes).
 /// Should a folder's literal name equal another's suffixed form, the later one in byte order
@@ -36,7 +36,7 @@ enum ManifestFileNames {
 
     /// The name without `.json`, before any collision with another folder's.
     static func baseName(_ raw: [UInt8]) -> String {
-        if let text = String(validating: raw, as: UTF8.self), !reserved.contains(text), raw.count <= maxNameBytes {
+        if let text = String(validating: raw, as: UTF8.self), !reserved.contains(text), !Shard.isSummaryName(text), raw.count <= maxNameBytes {
             return text
         }
         let suffix = "~" + SHA256.hexDigest(of: raw).prefix(8)

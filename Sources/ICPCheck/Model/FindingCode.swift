@@ -32,6 +32,14 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     /// The uploads folder holds no application folder (it is empty, or holds loose files).
     case noApplications = "batch.no_applications"
 
+    // MARK: Merging a batch's shards (errors of the merge)
+    /// A folder given to `merge` holds no shard summary, or one that cannot be read.
+    case shardSummaryMissing = "merge.no_shard_summary"
+    /// Not every part of the split was given.
+    case shardsMissing = "merge.shards_missing"
+    /// A part given twice, or parts of different splits, tool versions or profiles.
+    case shardsMismatched = "merge.shards_mismatched"
+
     // MARK: The batch output folder (errors of the run, never findings of a file)
     case outputWriteFailed = "output.write_failed"
     case outputMisplaced = "output.misplaced"

@@ -11,6 +11,8 @@ public enum Batch {
     }
 
     /// - Parameters:
+    ///   - shard: checks only the applications of this part, and writes its summary as
+    ///     `summary-I-of-N.json` alone (`Merge` makes the summary of all parts).
     ///   - cache: where reports of unchanged files are kept from run to run.
     ///   - csvByteOrderMark: starts `summary.csv` with a UTF-8 BOM (for Excel on Chinese Windows).
     ///   - progress: called as each application is done, its manifest written.
@@ -19,14 +21,14 @@ public enum Batch {
     ///   folder, the output folder lies where it may not, is locked by another run or cannot be
     ///   written (all before any work), or when an output cannot be written.
     public static func run(
-        uploads: String, output: String, options: CheckOptions, cache: ReportCacheLocation = .outputFolder, csvByteOrderMark: Bool = false,
+        uploads: String, output: String, options: CheckOptions, shard: Shard? = nil, cache: ReportCacheLocation = .outputFolder, csvByteOrderMark: Bool = false,
         progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> BatchSummary {
         // The uploads folder is listed before the output folder is made: a run that has nothing to
         // check leaves nothing behind.
         let nameInUploads = try OutputFolder.placement(of: output, uploads: uploads)
         var excluded: [String] = []
-        let applications = try ApplicationScanner.applications(in: uploads) { entry in
+        var applications = try ApplicationScanner.applications(in: uploads) { entry in
             guard OutputFolder.isOutput(entry, nameInUploads: nameInUploads) else { return false }
             excluded.append(String(decoding: entry.name, as: UTF8.self))
             return true
@@ -35,8 +37,14 @@ public enum Batch {
         let folder = try OutputFolder(output, uploads: uploads)
         // This run's output folder, new in the uploads folder, was not there to be listed.
         if let name = nameInUploads.map({ String(decoding: $0, as: UTF8.self) }), !excluded.contains(name) { excluded.append(name) }
-        let fileNames = ManifestFileNames.assign(applications.map(\.rawName))
-        let lastRun = folder.manifestsOfLastRun()
+        // Named among all applications, so that a shard names each manifest as a whole run does.
+        var fileNames = ManifestFileNames.assign(applications.map(\.rawName))
+        if let shard {
+            let kept = applications.indices.filter { shard.contains(applications[$0].rawName) }
+            (applications, fileNames) = (kept.map { applications[$0] }, kept.map { fileNames[$0] })
+        }
+        let summaryName = shard?.summaryName ?? OutputFolder.summaryName
+        let lastRun = folder.manifestsOfLastRun(summaryName: summaryName)
         var options = options
         let reportCache = try cache.path(in: output).map { path throws(ICPCheckError) in try ReportCache(path: path) }
         options.reportCache = reportCache.map { ($0, ReportCacheKey.RunPart(options: options)) }
@@ -58,9 +66,10 @@ public enum Batch {
         var summary = BatchSummary(
             rows: rows, checkedAt: ApplicationChecker.timestamp(options.now), profile: options.rules.profile,
             excludedFolders: excluded.sorted())
+        summary.shard = shard
         summary.cache = reportCache.map { CacheSummary(path: $0.path, hits: $0.statistics.hits, misses: $0.statistics.misses, setAside: $0.setAside) }
-        try AtomicFile.write(Array(try ManifestJSON.encode(summary)), to: output + "/" + OutputFolder.summaryName)
-        try AtomicFile.write(Array(summary.csv(byteOrderMark: csvByteOrderMark).utf8), to: output + "/summary.csv")
+        try AtomicFile.write(Array(try ManifestJSON.encode(summary)), to: output + "/" + summaryName)
+        if shard == nil { try AtomicFile.write(Array(summary.csv(byteOrderMark: csvByteOrderMark).utf8), to: output + "/summary.csv") }
         // Only after a complete run: the manifests of applications that are gone since the last one.
         folder.removeManifests(lastRun.subtracting(fileNames))
         return summary

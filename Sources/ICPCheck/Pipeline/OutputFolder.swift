@@ -170,8 +170,9 @@ final class OutputFolder {
     }
 
     /// The manifest files that the last complete run's summary names.
-    func manifestsOfLastRun() -> Set<String> {
-        let summaryPath = Array((path + "/" + Self.summaryName).utf8)
+    /// - Parameter summaryName: the summary the last run wrote (a shard's is its own).
+    func manifestsOfLastRun(summaryName: String = OutputFolder.summaryName) -> Set<String> {
+        let summaryPath = Array((path + "/" + summaryName).utf8)
         guard let contents = try? FileReader.read(path: summaryPath, maxBytes: Self.maxSummaryBytes),
             let summary = try? JSONDecoder().decode(ManifestList.self, from: Data(contents.bytes))
         else { return [] }
@@ -189,6 +190,7 @@ final class OutputFolder {
     /// A name this tool gives manifests: one path component, `.json`, not hidden, not the summary.
     private static func isManifestName(_ name: String) -> Bool {
         name.hasSuffix(".json") && !name.hasPrefix(".") && !name.contains("/") && name != summaryName
+            && !Shard.isSummaryName(String(name.dropLast(5)))
     }
 
     private struct ManifestList: Decodable {
