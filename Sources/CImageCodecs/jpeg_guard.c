@@ -121,8 +121,7 @@ static uint64_t coefficient_bytes(j_decompress_ptr cinfo) {
     return bytes;
 }
 
-static void install_error_manager(struct jpeg_decompress_struct *cinfo, guarded_error_manager *manager,
-                                  cic_diagnostics *diagnostics) {
+static void install_error_manager(j_common_ptr cinfo, guarded_error_manager *manager, cic_diagnostics *diagnostics) {
     memset(diagnostics, 0, sizeof(*diagnostics));
     cinfo->err = jpeg_std_error(&manager->base);
     manager->base.error_exit = jump_on_error;
@@ -134,7 +133,7 @@ static void install_error_manager(struct jpeg_decompress_struct *cinfo, guarded_
 bool cic_jpeg_read_header(const void *data, size_t size, cic_jpeg_header *header, cic_diagnostics *diagnostics) {
     struct jpeg_decompress_struct cinfo;
     guarded_error_manager manager;
-    install_error_manager(&cinfo, &manager, diagnostics);
+    install_error_manager((j_common_ptr)&cinfo, &manager, diagnostics);
     memset(header, 0, sizeof(*header));
     if (setjmp(manager.jump)) {
         jpeg_destroy_decompress(&cinfo);
@@ -168,7 +167,7 @@ bool cic_jpeg_read_quant_tables(const void *data, size_t size, uint16_t tables[4
                                 int component_table[4], cic_diagnostics *diagnostics) {
     struct jpeg_decompress_struct cinfo;
     guarded_error_manager manager;
-    install_error_manager(&cinfo, &manager, diagnostics);
+    install_error_manager((j_common_ptr)&cinfo, &manager, diagnostics);
     memset(tables, 0, sizeof(uint16_t[4][64]));
     *table_count = 0;
     for (int c = 0; c < 4; c++) component_table[c] = -1;
@@ -210,7 +209,7 @@ bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, 
     scan_limit limit = {.base = {.progress_monitor = stop_on_scan_limits}, .limits = limits, .output = output};
     // Locals changed after setjmp and read after the jump must be volatile.
     JSAMPLE *volatile cmyk_row = NULL;
-    install_error_manager(&cinfo, &manager, diagnostics);
+    install_error_manager((j_common_ptr)&cinfo, &manager, diagnostics);
     memset(output, 0, sizeof(*output));
     if (setjmp(manager.jump)) {
         free(cmyk_row);
@@ -278,3 +277,45 @@ bool cic_jpeg_decode(const void *data, size_t size, unsigned scale_denominator, 
     jpeg_destroy_decompress(&cinfo);
     return true;
 }
+
+bool cic_jpeg_encode(const void *pixels, int width, int height, int channels, int quality, unsigned char **output,
+                     unsigned long *output_size, cic_diagnostics *diagnostics) {
+    *output = NULL;
+    *output_size = 0;
+    struct jpeg_compress_struct cinfo;
+    guarded_error_manager manager;
+    install_error_manager((j_common_ptr)&cinfo, &manager, diagnostics);
+    // Written by libjpeg through its address as the output grows, so it is in memory, not in a
+    // register, when an error jumps back here.
+    unsigned char *buffer = NULL;
+    unsigned long size = 0;
+    if (setjmp(manager.jump)) {
+        jpeg_destroy_compress(&cinfo);
+        free(buffer);
+        return false;
+    }
+    jpeg_create_compress(&cinfo);
+    if (width < 1 || height < 1 || (channels != 1 && channels != 3)) {
+        refuse((j_common_ptr)&cinfo, CIC_ERROR_OUTPUT_BUFFER, "nothing to encode");
+    }
+    jpeg_mem_dest(&cinfo, &buffer, &size);
+    cinfo.image_width = (JDIMENSION)width;
+    cinfo.image_height = (JDIMENSION)height;
+    cinfo.input_components = channels;
+    cinfo.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&cinfo);
+    jpeg_set_quality(&cinfo, quality, TRUE);
+    jpeg_start_compress(&cinfo, TRUE);
+    const unsigned char *rows = pixels;
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = (JSAMPROW)(rows + (size_t)cinfo.next_scanline * (size_t)width * (size_t)channels);
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    *output = buffer;
+    *output_size = size;
+    return true;
+}
+
+void cic_free(void *pointer) { free(pointer); }

@@ -129,6 +129,15 @@ bool cic_jpeg_decode(const void *_Nonnull data, size_t size, unsigned scale_deno
                      const cic_jpeg_limits *_Nonnull limits, void *_Nullable pixels, size_t capacity,
                      cic_jpeg_output *_Nonnull output, cic_diagnostics *_Nonnull diagnostics);
 
+/// Encodes 8-bit grey (1 channel) or RGB (3) rows, top to bottom, as a baseline JPEG of `quality`
+/// (1–100), into a buffer the shim allocates: free it with `cic_free`. Calls libjpeg under setjmp.
+bool cic_jpeg_encode(const void *_Nonnull pixels, int width, int height, int channels, int quality,
+                     unsigned char *_Nullable *_Nonnull output, unsigned long *_Nonnull output_size,
+                     cic_diagnostics *_Nonnull diagnostics);
+
+/// Frees a buffer the shim allocated.
+void cic_free(void *_Nullable pointer);
+
 // MARK: - PNG
 
 /// PNG facts read up to the first IDAT chunk, without decoding pixels.

@@ -119,7 +119,7 @@ enum JPEGCodec {
 
     private static let emptyInput = ICPCheckError(code: FindingCode.truncated, message: "The file is empty.", messageZh: "文件不完整（数据提前结束），请重新上传原文件。")
 
-    private static func error(from diagnostics: CodecDiagnostics) -> ICPCheckError {
+    static func error(from diagnostics: CodecDiagnostics) -> ICPCheckError {
         if diagnostics.errorCode == Int(JERR_BAD_PRECISION.rawValue) {
             return ICPCheckError(
                 code: FindingCode.unsupported,

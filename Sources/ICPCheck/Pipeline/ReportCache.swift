@@ -48,7 +48,7 @@ final class ReportCache: Sendable {
     }
 
     deinit {
-        connection.withLock { sqlite3_close($0.handle) }
+        _ = connection.withLock { sqlite3_close($0.handle) }
     }
 
     /// How many reports were found and how many were not, so far.
