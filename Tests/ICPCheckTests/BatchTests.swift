@@ -136,6 +136,10 @@ import Testing
         #expect(try run(["--cache", elsewhere]).status == 0)
         #expect(try Self.summary(in: out).cache?.path == elsewhere)
         #expect(FileManager.default.fileExists(atPath: elsewhere))
+        // A cache that cannot be made is said before any work.
+        let nowhere = try run(["--cache", uploads.root.path + "-no-such-folder/cache.sqlite"])
+        #expect(nowhere.status == 2)
+        #expect(nowhere.error.contains("cache cannot be created"))
     }
 
     @Test func batchWritesManifestsAndSummariesWithExitCodes() throws {

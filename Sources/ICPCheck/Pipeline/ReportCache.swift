@@ -32,9 +32,9 @@ final class ReportCache: Sendable {
         var handle = Self.open(path)
         if handle == nil || !Self.isSound(handle) {
             sqlite3_close(handle)
-            moved = path + ".damaged-\(Int(Date().timeIntervalSince1970))"
+            let damaged = path + ".damaged-\(Int(Date().timeIntervalSince1970))"
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-                try? FileManager.default.moveItem(atPath: path + suffix, toPath: moved! + suffix)
+                if (try? FileManager.default.moveItem(atPath: path + suffix, toPath: damaged + suffix)) != nil, suffix.isEmpty { moved = damaged }
             }
             handle = Self.open(path)
         }
