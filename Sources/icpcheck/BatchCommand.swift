@@ -27,12 +27,7 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var readingOptions: ReadingOptions
 
-    @Option(help: "Language of the closing summary: zh or en.")
-    var lang: Language = .zh
-
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit with 1 when an application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
-    var failOn: FailOnChoice = .warning
+    @OptionGroup var summaryOptions: SummaryOptions
 
     @Option(help: ArgumentHelp(
         "Check only part I of N (0 ≤ I < N; auto: I from JOB_COMPLETION_INDEX) and write summary-I-of-N.json; join the parts with icpcheck merge.",
@@ -45,14 +40,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Check every file again, and keep no cache.")
     var noCache = false
 
-    @Flag(name: .customLong("csv-bom"), help: "Start summary.csv with a UTF-8 byte order mark (for Excel on Chinese Windows).")
-    var csvBOM = false
-
     @Flag(help: "Write one summary line (JSON) per application to stdout as it finishes; the closing summary goes to stderr.")
     var jsonl = false
 
-    @Flag(help: "List every application that is not ready in the closing summary.")
-    var verbose = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -65,7 +55,7 @@ struct BatchCommand: AsyncParsableCommand {
             rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
         let jsonl = jsonl
-        let summary = try await Batch.run(uploads: uploads, output: output, options: options, shard: try part(), cache: cacheLocation, csvByteOrderMark: csvBOM) { progress in
+        let summary = try await Batch.run(uploads: uploads, output: output, options: options, shard: try part(), cache: cacheLocation, csvByteOrderMark: summaryOptions.csvBOM) { progress in
             if jsonl, let line = try? ManifestJSON.encodeLine(progress.last) {
                 if showProgress { printError("\r\u{1B}[K", terminator: "") }
                 FileHandle.standardOutput.write(line)
@@ -74,9 +64,9 @@ struct BatchCommand: AsyncParsableCommand {
             printError("\r\(progress.done)/\(progress.total) \(progress.last.application): \(progress.last.verdict.rawValue)\u{1B}[K", terminator: "")
         }
         if showProgress { printError("") }
-        let closing = SummaryText.render(summary, language: lang, output: output, verbose: verbose)
+        let closing = summaryOptions.closingLines(summary, output: output)
         if jsonl { printError(closing) } else { print(closing) }
-        if summary.applications.contains(where: { failOn.value.fails($0.verdict) }) { throw ExitCode(1) }
+        try summaryOptions.exit(for: summary)
     }
 }
 
@@ -91,9 +81,3 @@ extension BatchCommand {
     var cacheLocation: ReportCacheLocation { noCache ? .off : cache.map { .file($0) } ?? .outputFolder }
 }
 
-/// `--fail-on`'s values (the library's `FailOn`).
-enum FailOnChoice: String, ExpressibleByArgument, CaseIterable {
-    case error, warning
-
-    var value: FailOn { self == .error ? .error : .warning }
-}

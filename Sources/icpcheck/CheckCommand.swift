@@ -25,8 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Language of the checklist: zh (default) or en.")
     var lang: Language = .zh
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit with 1 when the application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
+    @Option(name: .customLong("fail-on"), help: FailOnChoice.help)
     var failOn: FailOnChoice = .warning
 
     func validate() throws {

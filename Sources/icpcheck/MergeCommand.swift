@@ -19,22 +19,11 @@ struct MergeCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: "Folder for the merged summary.")
     var output: String
 
-    @Option(help: "Language of the closing summary: zh or en.")
-    var lang: Language = .zh
-
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit with 1 when an application has an error (error: not_ready) or also a warning (warning: needs_review).", valueName: "error|warning"))
-    var failOn: FailOnChoice = .warning
-
-    @Flag(name: .customLong("csv-bom"), help: "Start summary.csv with a UTF-8 byte order mark (for Excel on Chinese Windows).")
-    var csvBOM = false
-
-    @Flag(help: "List every application that is not ready in the closing summary.")
-    var verbose = false
+    @OptionGroup var summaryOptions: SummaryOptions
 
     func run() async throws {
-        let summary = try Merge.run(shardFolders: shards, output: output, csvByteOrderMark: csvBOM)
-        print(SummaryText.render(summary, language: lang, output: output, verbose: verbose))
-        if summary.applications.contains(where: { failOn.value.fails($0.verdict) }) { throw ExitCode(1) }
+        let summary = try Merge.run(shardFolders: shards, output: output, csvByteOrderMark: summaryOptions.csvBOM)
+        print(summaryOptions.closingLines(summary, output: output))
+        try summaryOptions.exit(for: summary)
     }
 }

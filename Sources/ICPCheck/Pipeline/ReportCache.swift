@@ -57,8 +57,7 @@ final class ReportCache: Sendable {
     /// The report stored under `key`; nil when there is none or it cannot be read back.
     func report(for key: String) -> FileReport? {
         let data: Data? = connection.withLock { connection in
-            let now = Self.today
-            Self.run(connection.handle, "UPDATE reports SET used_day = ?2 WHERE key = ?1", key, now)
+            Self.run(connection.handle, "UPDATE reports SET used_day = ?2 WHERE key = ?1", key, Self.today)
             return Self.blob(connection.handle, "SELECT report FROM reports WHERE key = ?1", key)
         }
         let record = data.flatMap { try? JSONDecoder().decode(Record.self, from: $0) }
