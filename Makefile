@@ -2,7 +2,8 @@
 #   make run    install missing system packages, build, check the sample applications in Samples/
 #   make test   install missing system packages, build, run the whole test suite
 #   make build  optimised build only
-#   make bench  release build; our JPEG decode against djpeg on the same files (ratios)
+#   make bench  release build; our JPEG decode against djpeg on the same files (ratios), the
+#               heuristics and reading per file, batch throughput and memory, cached re-runs
 #   make eval   precision and recall of the pixel heuristics on labelled images (the corpus photos,
 #               the samples, a generated document set written to .build/document-set, and capture
 #               variants of the corpus photos written to .build/photo-variants)
