@@ -57,8 +57,10 @@ final class ReportCache: Sendable {
     /// The report stored under `key`; nil when there is none or it cannot be read back.
     func report(for key: String) -> FileReport? {
         let data: Data? = connection.withLock { connection in
-            Self.run(connection.handle, "UPDATE reports SET used_day = ?2 WHERE key = ?1", key, Self.today)
-            return Self.blob(connection.handle, "SELECT report FROM reports WHERE key = ?1", key)
+            let found = Self.blob(connection.handle, "SELECT report FROM reports WHERE key = ?1", key)
+            // Marked as used only when found: a file not found is stored, with the day, once checked.
+            if found != nil { Self.run(connection.handle, "UPDATE reports SET used_day = ?2 WHERE key = ?1", key, Self.today) }
+            return found
         }
         let record = data.flatMap { try? JSONDecoder().decode(Record.self, from: $0) }
         counts.withLock { record == nil ? ($0.misses += 1) : ($0.hits += 1) }

@@ -18,15 +18,12 @@ public struct Shard: Sendable, Equatable, Codable {
     public init(parsing text: String, environment: [String: String]) throws(ShardError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let count = Int(parts[1]) else { throw ShardError("--shard wants I/N or auto/N, not \(text)") }
-        if parts[0] == "auto" {
-            guard let given = environment["JOB_COMPLETION_INDEX"], let index = Int(given) else {
-                throw ShardError("--shard auto/N takes its index from JOB_COMPLETION_INDEX, which is not set to a number")
-            }
-            try self.init(index: index, count: count)
-        } else {
-            guard let index = Int(parts[0]) else { throw ShardError("--shard wants I/N or auto/N, not \(text)") }
-            try self.init(index: index, count: count)
+        let isAuto = parts[0] == "auto"
+        guard let index = isAuto ? environment["JOB_COMPLETION_INDEX"].flatMap({ Int($0) }) : Int(parts[0]) else {
+            throw ShardError(isAuto ? "--shard auto/N takes its index from JOB_COMPLETION_INDEX, which is not set to a number"
+                                    : "--shard wants I/N or auto/N, not \(text)")
         }
+        try self.init(index: index, count: count)
     }
 
     /// Whether the application folder named `rawName` belongs to this part: the first eight bytes
