@@ -1,5 +1,6 @@
 # icpcheck — make targets
 #   make run    install missing system packages, build, check the sample applications in Samples/
+#               and write their review report (its path is printed last)
 #   make test   install missing system packages, build, run the whole test suite
 #   make build  optimised build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios), the
@@ -15,10 +16,11 @@ SWIFT ?= swift
 # Debian packages the build and the tests need: the codec libraries, pkg-config, djpeg (bench),
 # OpenCV's published face cascades (data only, no OpenCV library), and Tesseract with its
 # simplified-Chinese and English models (the "fast" models Debian ships; nothing is downloaded),
-# and dlib, whose HOG face detector has its model compiled in (LAPACK and BLAS for its linking).
+# and dlib, whose HOG face detector has its model compiled in (LAPACK and BLAS for its linking),
+# SQLite (the report cache), and Chromium with a CJK font for the review report's browser test.
 APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev libwebp-dev pkg-config libjpeg-turbo-progs opencv-data \
 	tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract-dev libleptonica-dev \
-	libdlib-dev liblapack-dev libblas-dev libsqlite3-dev
+	libdlib-dev liblapack-dev libblas-dev libsqlite3-dev chromium fonts-wqy-microhei
 
 .PHONY: setup build run test bench eval golden asan clean
 
@@ -34,8 +36,9 @@ build: setup
 	$(SWIFT) build $(BUILD_FLAGS)
 
 run: build
-	@$(BIN)/icpcheck batch Samples --out .build/samples-out; status=$$?; \
+	@$(BIN)/icpcheck batch Samples --out .build/samples-out --html; status=$$?; \
 	  echo "icpcheck exited with $$status (0: all ready, 1: some not ready, 2: error); manifests in .build/samples-out"; \
+	  echo "review report: file://$(CURDIR)/.build/samples-out/report/index.html"; \
 	  [ $$status -le 1 ]
 
 test: setup

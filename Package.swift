@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The only C module Swift imports: guarded libjpeg / libpng entry points, libwebp decoding and libexif loading.
@@ -29,10 +30,17 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "ICPCheck",
-            dependencies: ["CImageCodecs", "CTextReader", "CFaceHOG", "CSQLite", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CImageCodecs", "CTextReader", "CFaceHOG", "CSQLite", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["README.md"],
-            // The default rules are compiled into the binary, so it needs no file beside it.
-            resources: [.embedInCode("Rules/default-rules.yaml")]
+            // The default rules and the report's templates are compiled into the binary, so it needs no file beside it.
+            resources: [
+                .embedInCode("Rules/default-rules.yaml"), .embedInCode("Report/Templates/application.mustache"),
+                .embedInCode("Report/Templates/index.mustache"), .embedInCode("Report/Templates/finding.mustache"),
+                .embedInCode("Report/Templates/style.css"), .embedInCode("Report/Templates/index.js"),
+            ]
         ),
         .executableTarget(
             name: "icpcheck",

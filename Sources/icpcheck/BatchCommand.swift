@@ -7,7 +7,8 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Checks every application folder under UPLOADS and writes one manifest each.",
         discussion: """
-            Writes DIR/<application>.json, DIR/summary.json and DIR/summary.csv, each atomically. \
+            Writes DIR/<application>.json, DIR/summary.json and DIR/summary.csv, each atomically; with --html \
+            also the review report, DIR/report/index.html. \
             Exit status: 0 when every application is ready (with --fail-on error: none is not_ready), \
             1 when at least one is not, 2 on a usage or fatal error (an uploads folder with no \
             application folder is one).
@@ -43,6 +44,8 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(help: "Write one summary line (JSON) per application to stdout as it finishes; the closing summary goes to stderr.")
     var jsonl = false
 
+    @Flag(help: "Also write the review report: DIR/report/index.html, a page per application with thumbnails and what was found on them.")
+    var html = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -55,7 +58,7 @@ struct BatchCommand: AsyncParsableCommand {
             rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
         let jsonl = jsonl
-        let summary = try await Batch.run(uploads: uploads, output: output, options: options, shard: try part(), cache: cacheLocation, csvByteOrderMark: summaryOptions.csvBOM) { progress in
+        let summary = try await Batch.run(uploads: uploads, output: output, options: options, shard: try part(), cache: cacheLocation, csvByteOrderMark: summaryOptions.csvBOM, html: html) { progress in
             if jsonl, let line = try? ManifestJSON.encodeLine(progress.last) {
                 if showProgress { printError("\r\u{1B}[K", terminator: "") }
                 FileHandle.standardOutput.write(line)

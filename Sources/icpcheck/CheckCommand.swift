@@ -28,6 +28,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: FailOnChoice.help)
     var failOn: FailOnChoice = .warning
 
+    @Option(help: ArgumentHelp("Also write the review page: one HTML file with thumbnails and what was found on them.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: application, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -37,11 +40,17 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = CheckOptions(rules: try ruleOptions.load(), read: readingOptions.read.mode, asOf: try readingOptions.day())
-        let manifest = await ApplicationChecker.check(ApplicationFolder(path: application), options: options)
+        let folder = ApplicationFolder(path: application)
+        let manifest = if let html {
+            try await ApplicationChecker.check(folder, options: options, writingPageTo: html)
+        } else {
+            await ApplicationChecker.check(folder, options: options)
+        }
         if json {
             FileHandle.standardOutput.write(try ManifestJSON.encode(manifest) + Data("\n".utf8))
         } else {
             print(ChecklistText.render(manifest, language: lang))
+            if let html { print((lang == .zh ? "审核页面：" : "Review page: ") + html) }
         }
         if failOn.value.fails(manifest.verdict) { throw ExitCode(1) }
     }

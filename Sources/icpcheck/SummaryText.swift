@@ -44,6 +44,7 @@ enum SummaryText {
                             : "Cache: \(cache.hits) of \(files) file\(files == 1 ? "" : "s") checked before (same bytes, name and role), their reports reused (\(cache.path))")
         }
         lines.append((zh ? "清单与汇总：" : "Manifests and summary: ") + output)
+        if let report = summary.report { lines.append((zh ? "审核报告：" : "Review report: ") + report) }
         return lines.joined(separator: "\n")
     }
 }

@@ -26,6 +26,16 @@ struct DecodeStage {
         if diagnostics.warningCount > 0 { findings.append(.exifCorrupt(diagnostics)) }
     }
 
+    /// Reads the EXIF block, then decodes the pixels upright, of a file sniffed as `detected` (decodable).
+    mutating func decode(_ detected: ImageFormat, into format: inout FormatInfo) {
+        readExif(format: detected)
+        switch detected {
+        case .jpeg: decodeJPEG(into: &format)
+        case .webp: decodeWebP(into: &format)
+        default: decodePNG(into: &format)
+        }
+    }
+
     mutating func decodeJPEG(into format: inout FormatInfo) {
         let limits = options.limits
         do {

@@ -106,12 +106,7 @@ public enum FileInspector {
             report.findings.append(.extensionMismatch(detected: detected, fileExtension: fileExtension))
         }
         var stage = DecodeStage(bytes: bytes, options: options)
-        stage.readExif(format: detected)
-        switch detected {
-        case .jpeg: stage.decodeJPEG(into: &format)
-        case .webp: stage.decodeWebP(into: &format)
-        default: stage.decodePNG(into: &format)
-        }
+        stage.decode(detected, into: &format)
         if format.dpi == nil, let exif = stage.exif, let x = exif.xResolution, x > 0 {
             // EXIF resolution when the container records none: unit 2 = inch, 3 = centimetre.
             if exif.resolutionUnit == 2 { format.dpi = x }

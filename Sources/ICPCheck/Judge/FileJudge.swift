@@ -75,6 +75,9 @@ struct FileJudge {
         let hasEyes = (people.mainFace?.eyes ?? 0) >= rules.portrait.minEyesOverPage
         let portrait = photo.isPortrait(people) && !page.idSides.front && !page.idSides.back && !page.heldCard && (!pageLike || hasEyes)
         photo.apply(people, portrait: portrait, editing: editing, to: &report)
-        return DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, printLines: printLines, to: &report)
+        let observed = DocumentJudge(rules: rules.document, isEntity: isEntity).apply(page, title: title, printLines: printLines, to: &report)
+        // Drawn as what the picture was taken for: a page's outline only on a page or card.
+        report.overlays = Overlays(content, contentKind: report.contentKind)
+        return observed
     }
 }

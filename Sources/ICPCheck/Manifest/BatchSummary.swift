@@ -96,6 +96,8 @@ public struct BatchSummary: Codable, Sendable {
     public var cache: CacheSummary?
     /// The part of the batch this summary covers (`batch --shard`); nil for a whole batch.
     public var shard: Shard?
+    /// The review report's index page (`--html`); nil when none was written.
+    public var report: String?
 
     init(rows: [SummaryRow], checkedAt: String, profile: String, excludedFolders: [String] = []) {
         self.checkedAt = checkedAt
@@ -114,7 +116,7 @@ public struct BatchSummary: Codable, Sendable {
         case checkedAt = "checked_at"
         case toolVersion = "tool_version"
         case excludedFolders = "excluded_folders"
-        case cache, shard
+        case cache, shard, report
     }
 
     /// `summary.csv`: one row per application; fields with commas, quotes or line breaks are quoted,

@@ -16,6 +16,8 @@ public struct FileReport: Codable, Sendable {
     public var measures: [String: Double]
     /// What was read on a page or card; nil for other files and when reading is off.
     public var reading: Reading?
+    /// Where the measures found faces, the backdrop, the page, seals and glare; nil when not decoded.
+    public var overlays: Overlays?
     public var findings: [Finding]
 
     init(path: String, bytes: Int, sha256: String?, format: FormatInfo) {
@@ -31,7 +33,7 @@ public struct FileReport: Codable, Sendable {
     public var worstSeverity: Severity? { findings.map(\.severity).max() }
 
     enum CodingKeys: String, CodingKey {
-        case path, bytes, sha256, role, format, exif, measures, reading, findings
+        case path, bytes, sha256, role, format, exif, measures, reading, overlays, findings
         case roleSource = "role_source"
         case contentKind = "content_kind"
     }
@@ -49,6 +51,7 @@ public struct FileReport: Codable, Sendable {
         try container.encode(exif, forKey: .exif)
         try container.encode(measures, forKey: .measures)
         try container.encode(reading, forKey: .reading)
+        try container.encode(overlays, forKey: .overlays)
         try container.encode(findings, forKey: .findings)
     }
 }

@@ -16,6 +16,8 @@ public struct CheckOptions: Sendable {
     public var asOf: Date?
     /// Reports of earlier runs, and the part of their keys this run shares; nil: every file is checked.
     var reportCache: (cache: ReportCache, run: ReportCacheKey.RunPart)?
+    /// Where the review report's thumbnails go; nil: no report is written.
+    var thumbnails: Thumbnails?
 
     public init(
         rules: Rules, inspect: InspectOptions = InspectOptions(), jobs: Int = FileBatch.defaultJobs, now: Date = Date(),
@@ -59,6 +61,17 @@ public enum ApplicationChecker {
         return manifest!
     }
 
+    /// Checks one application folder and writes its review page to `page` (atomically): one HTML
+    /// file with its thumbnails inline, to open offline or send.
+    public static func check(_ folder: ApplicationFolder, options: CheckOptions, writingPageTo page: String) async throws(ICPCheckError) -> Manifest {
+        var options = options
+        let thumbnails = Thumbnails(.memory)
+        options.thumbnails = thumbnails
+        let manifest = await check(folder, options: options)
+        try AtomicFile.write(Array(HTMLReport.standalonePage(manifest, thumbnails: thumbnails).utf8), to: page)
+        return manifest
+    }
+
     static func prepare(_ folder: ApplicationFolder, rules: Rules) -> PreparedApplication {
         let contents = ApplicationScanner.scan(folder)
         var findings = contents.findings
@@ -90,7 +103,11 @@ public enum ApplicationChecker {
         let key = ReportCacheKey.key(
             contentDigest: digest, path: file.relativePath, given: application.roles[index], scanFindings: file.findings,
             isEntity: application.facts.isEntity, run: run)
-        if let cached = cache.report(for: key) { return cached }
+        if let cached = cache.report(for: key) {
+            // Decoded only when the report has no thumbnail of these bytes yet.
+            if cached.overlays != nil { options.thumbnails?.add(bytes: contents.bytes, digest: digest, limits: options.inspect.limits) }
+            return cached
+        }
         let analysis = FileInspector.inspect(contents, reportedAs: file.relativePath, options: options.inspect, digest: digest)
         let report = judge(analysis, index, of: application, options: options)
         cache.store(report, for: key)
@@ -100,6 +117,9 @@ public enum ApplicationChecker {
     /// Measures, reads and judges one file of an application.
     private static func judge(_ analysis: FileAnalysis, _ index: Int, of application: PreparedApplication, options: CheckOptions) -> FileReport {
         let file = application.files[index]
+        if let thumbnails = options.thumbnails, let image = analysis.image, let digest = analysis.report.sha256 {
+            thumbnails.add(image, digest: digest)
+        }
         let content = analysis.image.map { ContentMeasures.measure($0, cascades: options.cascades, rules: options.rules) }
         let given = application.roles[index]
         let reading = ReadingStage.read(

@@ -15,6 +15,8 @@ public enum Batch {
     ///     `summary-I-of-N.json` alone (`Merge` makes the summary of all parts).
     ///   - cache: where reports of unchanged files are kept from run to run.
     ///   - csvByteOrderMark: starts `summary.csv` with a UTF-8 BOM (for Excel on Chinese Windows).
+    ///   - html: also writes the review report, `DIR/report/` (a shard writes its pages and
+    ///     thumbnails; `Merge` writes the index of all parts).
     ///   - progress: called as each application is done, its manifest written.
     /// - Returns: the summary of the whole batch.
     /// - Throws: `ICPCheckError` when the uploads folder cannot be listed or holds no application
@@ -22,7 +24,7 @@ public enum Batch {
     ///   written (all before any work), or when an output cannot be written.
     public static func run(
         uploads: String, output: String, options: CheckOptions, shard: Shard? = nil, cache: ReportCacheLocation = .outputFolder, csvByteOrderMark: Bool = false,
-        progress: @Sendable (Progress) -> Void = { _ in }
+        html: Bool = false, progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> BatchSummary {
         // The uploads folder is listed before the output folder is made: a run that has nothing to
         // check leaves nothing behind.
@@ -48,11 +50,14 @@ public enum Batch {
         var options = options
         let reportCache = try cache.path(in: output).map { path throws(ICPCheckError) in try ReportCache(path: path) }
         options.reportCache = reportCache.map { ($0, ReportCacheKey.RunPart(options: options)) }
+        let report = try html ? HTMLReport(output: output) : nil
+        options.thumbnails = report?.thumbnails
         var rows: [SummaryRow] = []
         var writeError: ICPCheckError?
         await BatchRunner.run(applications: applications, options: options) { index, manifest in
             do {
                 try AtomicFile.write(Array(try ManifestJSON.encode(manifest)), to: output + "/" + fileNames[index])
+                try report?.writePage(manifest, manifestFile: fileNames[index])
             } catch let error as ICPCheckError {
                 writeError = writeError ?? error
             } catch {
@@ -68,10 +73,18 @@ public enum Batch {
             excludedFolders: excluded.sorted())
         summary.shard = shard
         summary.cache = reportCache.map { CacheSummary(path: $0.path, hits: $0.statistics.hits, misses: $0.statistics.misses, setAside: $0.setAside) }
+        if let report, shard == nil {
+            try report.writeIndex(summary) { row in row.manifest.map { HTMLReport.pagesFolder + "/" + HTMLReport.urlPath(HTMLReport.pageName(manifestFile: $0)) } }
+            summary.report = report.folder + "/" + HTMLReport.indexName
+        }
         try AtomicFile.write(Array(try ManifestJSON.encode(summary)), to: output + "/" + summaryName)
         if shard == nil { try AtomicFile.write(Array(summary.csv(byteOrderMark: csvByteOrderMark).utf8), to: output + "/summary.csv") }
-        // Only after a complete run: the manifests of applications that are gone since the last one.
-        folder.removeManifests(lastRun.subtracting(fileNames))
+        // Only after a complete run: the manifests (and pages) of applications that are gone since
+        // the last one, and, of a whole batch, the thumbnails no page shows.
+        let gone = lastRun.subtracting(fileNames)
+        folder.removeManifests(gone)
+        report?.removePages(of: gone)
+        if shard == nil { report?.thumbnails.removeUnshown() }
         return summary
     }
 }

@@ -52,7 +52,7 @@ public enum Merge {
                 return row
             }
         }
-        let merged = BatchSummary(
+        var merged = BatchSummary(
             rows: rows, checkedAt: parts.map(\.summary.checkedAt).max() ?? "", profile: parts[0].summary.profile,
             excludedFolders: Array(Set(parts.flatMap(\.summary.excludedFolders))).sorted())
         do {
@@ -60,6 +60,19 @@ public enum Merge {
         } catch {
             throw ICPCheckError(code: .outputWriteFailed, message: "cannot create the output folder", messageZh: "无法创建输出文件夹",
                                 path: output, underlying: error.localizedDescription)
+        }
+        // The index of the shards' review pages, where they wrote any (`batch --html`).
+        let pages = Dictionary(uniqueKeysWithValues: parts.map { ($0.folder, $0.folder + "/" + HTMLReport.folderName + "/" + HTMLReport.pagesFolder) })
+        if pages.values.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+            let report = try HTMLReport(output: output)
+            let folderOfRow = Dictionary(parts.flatMap { part in part.summary.applications.map { ($0.manifest ?? "", part.folder) } }) { first, _ in first }
+            try report.writeIndex(merged) { row in
+                guard let manifest = row.manifest, let folder = folderOfRow[manifest], let pagesFolder = pages[folder] else { return nil }
+                let page = pagesFolder + "/" + HTMLReport.pageName(manifestFile: manifest)
+                guard FileManager.default.fileExists(atPath: page) else { return nil }
+                return HTMLReport.urlPath(HTMLReport.relativePath(from: report.folder, to: page))
+            }
+            merged.report = report.folder + "/" + HTMLReport.indexName
         }
         let json: Data
         do { json = try ManifestJSON.encode(merged) } catch {

@@ -12,6 +12,10 @@ struct DocumentMeasurement: Sendable {
     var measured: Measured?
     var idSides = (front: false, back: false)
     var sealCount = 0
+    /// The seals' bounding boxes, in fractions of the picture.
+    var sealBoxes: [UnitRect] = []
+    /// The largest glare patch's bounding box (the one `glare_fraction` measures), in fractions of the picture.
+    var glarePatch: UnitRect?
     var pageIsPortrait = false
     var ruledLines = 0
     /// A card held up by the person in the picture.
@@ -138,11 +142,7 @@ enum DocumentAnalysis {
                                 seal: rules.seal)
 
         var result = DocumentMeasurement(analysisWidth: picture.width, analysisHeight: picture.height, paperFraction: paper.fraction)
-        if let box = paper.box {
-            result.pageBox = UnitRect(
-                x: Double(box.x) / Double(picture.width), y: Double(box.y) / Double(picture.height),
-                width: Double(box.width) / Double(picture.width), height: Double(box.height) / Double(picture.height))
-        }
+        result.pageBox = paper.box.map { UnitRect(pixels: $0, width: picture.width, height: picture.height) }
         var measured = DocumentMeasurement.Measured()
         let contact = paper.edgeContact
         measured.edgeContact = (top: contact[0], bottom: contact[1], left: contact[2], right: contact[3])
@@ -162,7 +162,7 @@ enum DocumentAnalysis {
         measured.pageChroma = colour.pageChroma
         measured.pageColourfulFraction = colour.pageColourfulFraction
         measured.blueInkFraction = colour.blueInkFraction
-        measured.glareFraction = Glare.fraction(picture, paper: paper, rules: rules)
+        (measured.glareFraction, result.glarePatch) = Glare.measure(picture, paper: paper, rules: rules)
         if let seal = seals.first {
             measured.seal = DocumentMeasurement.Seal(
                 x: seal.centreX / Double(picture.width), y: seal.centreY / Double(picture.height),
@@ -174,6 +174,7 @@ enum DocumentAnalysis {
         let shownSides = heldCard == nil ? (sides.front, sides.back) : (false, false)
 
         result.sealCount = seals.count
+        result.sealBoxes = seals.map { UnitRect(pixels: ($0.x, $0.y, $0.width, $0.height), width: picture.width, height: picture.height) }
         if let box = paper.box {
             result.pageIsPortrait = box.height > box.width
             // Where the signature block is: the statement's seal belongs there.

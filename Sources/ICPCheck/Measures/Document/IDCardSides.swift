@@ -7,6 +7,14 @@ struct UnitRect: Equatable {
     func contains(_ px: Double, _ py: Double) -> Bool { px >= x && px <= x + width && py >= y && py <= y + height }
 }
 
+extension UnitRect {
+    /// A box in a picture's pixels, as fractions of its `width` and `height`.
+    init(pixels box: (x: Int, y: Int, width: Int, height: Int), width: Int, height: Int) {
+        let (w, h) = (Double(width), Double(height))
+        self.init(x: Double(box.x) / w, y: Double(box.y) / h, width: Double(box.width) / w, height: Double(box.height) / h)
+    }
+}
+
 /// Which sides of a Chinese resident ID card the picture shows. The front has the holder's photo in
 /// its right part with text to its left; the back has the red national emblem at its top left. Two
 /// cards stacked one above the other (a common upload) show both.

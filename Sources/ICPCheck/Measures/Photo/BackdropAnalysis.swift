@@ -12,8 +12,9 @@ struct BackdropMeasurement: Sendable {
     var texture: Double
     /// The rules' colour whose range holds `color`, if any.
     var colorName: String?
-    /// Backdrop membership per pixel of the analysis picture.
+    /// Backdrop membership per pixel of the analysis picture, `maskWidth` pixels a row.
     var mask: [Bool]
+    var maskWidth: Int
 }
 
 enum BackdropAnalysis {
@@ -72,7 +73,7 @@ enum BackdropAnalysis {
             areaFraction: Double(members.count) / Double(width * height),
             borderFraction: Double(ring.filter { mask[$0] }.count) / Double(max(1, ring.count)),
             color: mean, uniformity: spread, texture: pairs > 0 ? steps / Double(pairs) : 0, colorName: members.isEmpty ? nil : name,
-            mask: mask)
+            mask: mask, maskWidth: width)
     }
 
     /// The mean colour of the clothing: the block below the face, a face wide on each side of its centre.
