@@ -51,14 +51,14 @@ enum BatchBench {
     /// naming its application): the re-run takes every report from the cache.
     static func runCached(icpcheck: String, sample: String, work: String, counts: [Int]) {
         line("")
-        line("== batch cache: icpcheck batch --read off, first run and unchanged re-run over N distinct applications (all cores) ==")
+        line("== batch cache: icpcheck batch --read off --html, first run and unchanged re-run over N distinct applications (all cores) ==")
         line(pad("applications", 14) + pad("files", 8) + pad("first s", 10) + pad("re-run s", 10) + pad("ratio", 8)
-            + pad("peak MiB first", 16) + pad("re-run", 8) + pad("cache MiB", 11) + "manifests")
+            + pad("peak MiB first", 16) + pad("re-run", 8) + pad("cache MiB", 11) + pad("report MiB", 12) + "manifests")
         for count in counts {
             let uploads = work + "/distinct-\(count)", out = work + "/distinct-out-\(count)"
             let files = makeDistinctUploads(count: count, sample: sample, root: uploads)
             _ = Command("/bin/rm", ["-rf", out]).run()
-            let arguments = ["batch", uploads, "--out", out, "--read", "off"]
+            let arguments = ["batch", uploads, "--out", out, "--read", "off", "--html"]
             let first = Command(icpcheck, arguments).runMeasured()
             let firstManifests = manifests(in: out)
             let again = Command(icpcheck, arguments).runMeasured()
@@ -68,7 +68,16 @@ enum BatchBench {
             let cacheMiB = stat(out + "/.icpcheck-cache.sqlite", &status) == 0 ? Double(status.st_size) / 1_048_576 : 0
             line(pad("\(count)", 14) + pad("\(files)", 8) + pad(f(first.seconds, 1), 10) + pad(f(again.seconds, 2), 10)
                 + pad(f(first.seconds / again.seconds, 1) + "×", 8) + pad(f(first.peakMiB, 1), 16) + pad(f(again.peakMiB, 1), 8)
-                + pad(f(cacheMiB, 1), 11) + same)
+                + pad(f(cacheMiB, 1), 11) + pad(f(Double(folderBytes(out + "/report")) / 1_048_576, 1), 12) + same)
+        }
+    }
+
+    /// The bytes of every file under `path`.
+    private static func folderBytes(_ path: String) -> Int {
+        let files = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+        return files.reduce(0) { total, name in
+            var status = stat()
+            return total + (stat(path + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0)
         }
     }
 

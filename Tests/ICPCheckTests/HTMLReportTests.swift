@@ -44,7 +44,7 @@ import Testing
         for name in try BatchTests.manifests(in: out).keys {
             let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/" + name)))
             let page = try String(contentsOfFile: out + "/report/applications/" + HTMLReport.pageName(manifestFile: name), encoding: .utf8)
-            #expect(page.contains("href=\"../index.html\""))
+            #expect(page.contains("href=\"../index.html\"") && page.contains("href=\"../style.css\""))
             for file in manifest.files {
                 #expect(page.contains("data-path=\"\(file.path)\""))
                 let overlays = try #require(file.overlays, "\(file.path) was decoded and has overlays")
@@ -67,9 +67,15 @@ import Testing
             #expect(max(thumbnail.width, thumbnail.height) >= Thumbnails.longSide / 2)
         }
 
-        // The re-run takes every report from the cache and leaves the thumbnails as they were.
+        #expect(FileManager.default.fileExists(atPath: out + "/report/style.css"))
+
+        // The re-run takes every report from the cache and leaves the thumbnails as they were; what
+        // a killed run left half-written (its process gone: PIDs stay below 2^22) is removed.
         let written = try thumbnailNames.map { try FileManager.default.attributesOfItem(atPath: thumbs + "/" + $0)[.modificationDate] as? Date }
+        let leftovers = [out + "/report/applications/APP-0000.html.tmp-99999999-1", thumbs + "/0a1b2c.jpg.tmp-99999999-2"]
+        for path in leftovers { try Data([1]).write(to: URL(fileURLWithPath: path)) }
         #expect(try run(out).status == 1)
+        #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
         #expect(try BatchTests.summary(in: out).cache?.misses == 0)
         #expect(try thumbnailNames.map { try FileManager.default.attributesOfItem(atPath: thumbs + "/" + $0)[.modificationDate] as? Date } == written)
         // A new output folder with the same cache: reports from the cache, thumbnails decoded for it.

@@ -175,6 +175,9 @@ import Testing
     @Test func temporaryNamesAreKnownExactly() {
         #expect(AtomicFile.writer(ofTemporary: "APP-1.json.tmp-123-4") == 123)
         #expect(AtomicFile.writer(ofTemporary: "summary.csv.tmp-7-0") == 7)
+        // The report's pages and thumbnails, in its own folders only.
+        #expect(AtomicFile.writer(ofTemporary: "APP-1.html.tmp-5-2", kinds: [".html", ".jpg"]) == 5)
+        #expect(AtomicFile.writer(ofTemporary: "APP-1.html.tmp-5-2") == nil)
         for name in ["APP-2024.tmp-01", "scan.tmp-2.jpg", "APP-1.json.tmp-123", "APP-1.json.tmp-12a-4", "a.jpg.tmp-1-1",
                      ".json.tmp-1-1", "APP.json.tmp--1-1", "APP.json.tmp-0-1"]
         {

@@ -14,7 +14,7 @@ import Testing
         let entry = try Self.json("exif/gps_DSCN0010.jpg")
         #expect(
             Set(entry.keys)
-                == ["path", "bytes", "sha256", "role", "role_source", "content_kind", "format", "exif", "measures", "reading", "findings"])
+                == ["path", "bytes", "sha256", "role", "role_source", "content_kind", "format", "exif", "measures", "reading", "overlays", "findings"])
         let exif = try #require(entry["exif"] as? [String: Any])
         #expect(
             Set(exif.keys) == [

@@ -36,11 +36,12 @@ enum AtomicFile {
     }
 
     /// The process that wrote a temporary file of this tool's, from its name; nil for any other name.
-    static func writer(ofTemporary name: String) -> Int32? {
+    /// - Parameter kinds: the endings of the files written in that folder (the report's `.html`, `.jpg`).
+    static func writer(ofTemporary name: String, kinds: [String] = [".json", ".csv"]) -> Int32? {
         guard let marker = name.range(of: temporaryMarker, options: .backwards) else { return nil }
         let target = name[..<marker.lowerBound]
         let numbers = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
-        guard target.hasSuffix(".json") || target.hasSuffix(".csv"), target.count > 5, numbers.count == 2,
+        guard kinds.contains(where: target.hasSuffix), target.count > 5, numbers.count == 2,
             numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             let pid = Int32(numbers[0]), pid > 0
         else { return nil }

@@ -156,9 +156,10 @@ final class OutputFolder {
     /// touched: not a folder, not a link, not a file of another name. Files named with this
     /// process's own id are an earlier run's too (nothing is written yet, and in a container every
     /// run may be process 1), and would otherwise block `AtomicFile`'s exclusive create.
-    static func removeTemporaryFilesOfEndedRuns(in output: String) {
+    /// - Parameter kinds: the endings of the files written there (`AtomicFile.writer(ofTemporary:kinds:)`).
+    static func removeTemporaryFilesOfEndedRuns(in output: String, kinds: [String] = [".json", ".csv"]) {
         for entry in DirectoryListing.entries(of: Array(output.utf8)) ?? [] {
-            guard let name = String(validating: entry.name, as: UTF8.self), let writer = AtomicFile.writer(ofTemporary: name),
+            guard let name = String(validating: entry.name, as: UTF8.self), let writer = AtomicFile.writer(ofTemporary: name, kinds: kinds),
                 writer == getpid() || !isRunning(writer), DirectoryListing.kind(of: entry.path) == .regular
             else { continue }
             _ = DirectoryListing.withCString(entry.path) { unlink($0) }

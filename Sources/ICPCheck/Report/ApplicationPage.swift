@@ -11,8 +11,10 @@ struct ApplicationPage {
     var profile: String
     var subject: String
     var region: String?
-    /// The batch's index, relative to the page; nil for a page of its own (`check --html`).
+    /// The batch's index and style sheet, relative to the page; nil for a page of its own
+    /// (`check --html`), which carries its style.
     var indexLink: String?
+    var stylesheet: String?
     var requirements: [RequirementRow]
     var findings: [FindingRow]
     var hasFindings: Bool
@@ -54,7 +56,7 @@ struct ApplicationPage {
 
     /// - Parameters:
     ///   - thumbnail: the address of a file's thumbnail by its SHA-256, nil where there is none.
-    init(_ manifest: Manifest, indexLink: String?, thumbnail: (String) -> String?) {
+    init(_ manifest: Manifest, indexLink: String?, stylesheet: String?, thumbnail: (String) -> String?) {
         application = manifest.application
         verdict = manifest.verdict.rawValue
         (verdictZh, verdictEn) = Self.verdictNames(manifest.verdict)
@@ -64,6 +66,7 @@ struct ApplicationPage {
         region = manifest.region
         toolVersion = manifest.toolVersion
         self.indexLink = indexLink
+        self.stylesheet = stylesheet
         requirements = manifest.requirements.map { requirement in
             RequirementRow(
                 nameZh: requirement.id.chineseName, nameEn: requirement.id.englishName, status: requirement.status.rawValue,

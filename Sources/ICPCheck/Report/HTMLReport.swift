@@ -3,12 +3,14 @@ import Mustache
 
 /// The review report: a self-contained offline site (no fetched fonts, styles or scripts; it
 /// works from `file://`) in `DIR/report/`: `index.html`, one page per application in
-/// `applications/`, and the thumbnails in `thumbs/`, each file written atomically.
+/// `applications/`, the thumbnails in `thumbs/` and one style sheet, each file written atomically.
 struct HTMLReport: Sendable {
     static let folderName = "report"
     static let indexName = "index.html"
     static let pagesFolder = "applications"
     static let thumbnailsFolder = "thumbs"
+    /// One style sheet for the index and every page of a batch (a page of its own carries it inline).
+    static let stylesheetName = "style.css"
 
     /// The report's folder.
     let folder: String
@@ -22,9 +24,10 @@ struct HTMLReport: Sendable {
                 throw ICPCheckError(code: .outputWriteFailed, message: "cannot create the report folder", messageZh: "无法创建报告文件夹",
                                     path: sub, underlying: error.localizedDescription)
             }
-            OutputFolder.removeTemporaryFilesOfEndedRuns(in: sub)
+            OutputFolder.removeTemporaryFilesOfEndedRuns(in: sub, kinds: [".html", ".jpg", ".css"])
         }
         thumbnails = Thumbnails(.folder(folder + "/" + Self.thumbnailsFolder))
+        try AtomicFile.write(PackageResources.style_css, to: folder + "/" + Self.stylesheetName)
     }
 
     /// The page of the application whose manifest is `manifestFile` (`NAME.json` → `NAME.html`).
@@ -34,7 +37,7 @@ struct HTMLReport: Sendable {
 
     /// Writes one application's page; its thumbnails were made while its files were checked.
     func writePage(_ manifest: Manifest, manifestFile: String) throws(ICPCheckError) {
-        let page = ApplicationPage(manifest, indexLink: "../" + Self.indexName) { digest in
+        let page = ApplicationPage(manifest, indexLink: "../" + Self.indexName, stylesheet: "../" + Self.stylesheetName) { digest in
             thumbnails.has(digest) ? "../" + Self.thumbnailsFolder + "/" + Self.urlPath(Thumbnails.fileName(digest)) : nil
         }
         try AtomicFile.write(Array(Self.render(page, "application").utf8), to: folder + "/" + Self.pagesFolder + "/" + Self.pageName(manifestFile: manifestFile))
@@ -54,7 +57,7 @@ struct HTMLReport: Sendable {
     /// One application's page with its thumbnails inline (`data:` addresses), a single file to keep
     /// or send (`check --html`).
     static func standalonePage(_ manifest: Manifest, thumbnails: Thumbnails) -> String {
-        let page = ApplicationPage(manifest, indexLink: nil) { digest in
+        let page = ApplicationPage(manifest, indexLink: nil, stylesheet: nil) { digest in
             thumbnails.jpeg(digest).map { "data:image/jpeg;base64," + Data($0).base64EncodedString() }
         }
         return render(page, "application")

@@ -8,6 +8,8 @@ struct IndexPage {
     var verdicts: [VerdictCount]
     var codes: [CodeCount]
     var rows: [Row]
+    /// The report's style sheet, relative to the index.
+    var stylesheet = HTMLReport.stylesheetName
 
     struct VerdictCount {
         var verdict: String
