@@ -10,7 +10,10 @@ enum AtomicFile {
     static let temporaryMarker = ".tmp-"
     private static let written = Atomic<Int>(0)
 
-    static func write(_ bytes: [UInt8], to path: String) throws(ICPCheckError) {
+    /// - Parameter durable: flushes the file to the disk before it is renamed, so that it survives a
+    ///   crash of the machine as well; off for what a run can make again (the review report), where
+    ///   a flush per thumbnail would cost more than the check.
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(ICPCheckError) {
         let count = written.add(1, ordering: .relaxed).newValue
         let temporary = path + temporaryMarker + "\(getpid())-\(count)"
         // O_EXCL and O_NOFOLLOW: never write through a file or link that someone else put there.
@@ -27,7 +30,7 @@ enum AtomicFile {
             }
             written += result
         }
-        let flushed = fsync(descriptor) == 0
+        let flushed = !durable || fsync(descriptor) == 0
         close(descriptor)
         guard flushed, rename(temporary, path) == 0 else {
             unlink(temporary)

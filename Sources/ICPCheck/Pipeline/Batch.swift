@@ -54,19 +54,29 @@ public enum Batch {
         options.thumbnails = report?.thumbnails
         var rows: [SummaryRow] = []
         var writeError: ICPCheckError?
-        await BatchRunner.run(applications: applications, options: options) { index, manifest in
-            do {
-                try AtomicFile.write(Array(try ManifestJSON.encode(manifest)), to: output + "/" + fileNames[index])
-                try report?.writePage(manifest, manifestFile: fileNames[index])
-            } catch let error as ICPCheckError {
-                writeError = writeError ?? error
-            } catch {
-                writeError = writeError ?? ICPCheckError(code: .outputWriteFailed, message: "\(error)", messageZh: "写入输出失败：\(error)")
+        // Pages are rendered beside the file checks, not in the one task that hands out manifests.
+        let pageErrors = await withTaskGroup(of: ICPCheckError?.self) { pages in
+            await BatchRunner.run(applications: applications, options: options) { index, manifest in
+                do {
+                    try AtomicFile.write(Array(try ManifestJSON.encode(manifest)), to: output + "/" + fileNames[index])
+                } catch let error as ICPCheckError {
+                    writeError = writeError ?? error
+                } catch {
+                    writeError = writeError ?? ICPCheckError(code: .outputWriteFailed, message: "\(error)", messageZh: "写入输出失败：\(error)")
+                }
+                if let report {
+                    let name = fileNames[index]
+                    pages.addTask { () -> ICPCheckError? in
+                        do throws(ICPCheckError) { try report.writePage(manifest, manifestFile: name) } catch { return error }
+                        return nil
+                    }
+                }
+                rows.append(SummaryRow(manifest, file: fileNames[index], folder: output))
+                progress(Progress(done: rows.count, total: applications.count, last: rows[rows.count - 1]))
             }
-            rows.append(SummaryRow(manifest, file: fileNames[index], folder: output))
-            progress(Progress(done: rows.count, total: applications.count, last: rows[rows.count - 1]))
+            return await pages.compactMap { $0 }.reduce(into: [ICPCheckError]()) { $0.append($1) }
         }
-        if let writeError { throw writeError }
+        if let writeError = writeError ?? pageErrors.first { throw writeError }
         reportCache?.removeStale()
         var summary = BatchSummary(
             rows: rows, checkedAt: ApplicationChecker.timestamp(options.now), profile: options.rules.profile,

@@ -27,7 +27,7 @@ struct HTMLReport: Sendable {
             OutputFolder.removeTemporaryFilesOfEndedRuns(in: sub, kinds: [".html", ".jpg", ".css"])
         }
         thumbnails = Thumbnails(.folder(folder + "/" + Self.thumbnailsFolder))
-        try AtomicFile.write(PackageResources.style_css, to: folder + "/" + Self.stylesheetName)
+        try AtomicFile.write(PackageResources.style_css, to: folder + "/" + Self.stylesheetName, durable: false)
     }
 
     /// The page of the application whose manifest is `manifestFile` (`NAME.json` → `NAME.html`).
@@ -40,7 +40,7 @@ struct HTMLReport: Sendable {
         let page = ApplicationPage(manifest, indexLink: "../" + Self.indexName, stylesheet: "../" + Self.stylesheetName) { digest in
             thumbnails.has(digest) ? "../" + Self.thumbnailsFolder + "/" + Self.urlPath(Thumbnails.fileName(digest)) : nil
         }
-        try AtomicFile.write(Array(Self.render(page, "application").utf8), to: folder + "/" + Self.pagesFolder + "/" + Self.pageName(manifestFile: manifestFile))
+        try AtomicFile.write(Array(Self.render(page, "application").utf8), to: folder + "/" + Self.pagesFolder + "/" + Self.pageName(manifestFile: manifestFile), durable: false)
     }
 
     /// Removes the pages of applications whose manifests are gone.
@@ -51,7 +51,7 @@ struct HTMLReport: Sendable {
     /// Writes the index of a batch's applications.
     /// - Parameter link: each row's page, relative to the report folder (nil: it has none).
     func writeIndex(_ summary: BatchSummary, link: (SummaryRow) -> String?) throws(ICPCheckError) {
-        try AtomicFile.write(Array(Self.render(IndexPage(summary, link: link), "index").utf8), to: folder + "/" + Self.indexName)
+        try AtomicFile.write(Array(Self.render(IndexPage(summary, link: link), "index").utf8), to: folder + "/" + Self.indexName, durable: false)
     }
 
     /// One application's page with its thumbnails inline (`data:` addresses), a single file to keep
@@ -80,7 +80,33 @@ struct HTMLReport: Sendable {
     }
 
     private static func render(_ object: Any, _ template: String) -> String {
-        templates.render(object, withTemplate: template) ?? ""
+        templates.render(templateValues(object), withTemplate: template) ?? ""
+    }
+
+    /// A page's view model as dictionaries and arrays, made in one pass: the templates then look each
+    /// name up in a dictionary, where reflecting on the structure at every lookup cost more than
+    /// the batch's cached re-run itself. An absent optional is left out, as a template expects.
+    static func templateValues(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .struct:
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                guard let label = child.label, let present = unwrapped(child.value) else { continue }
+                fields[label] = templateValues(present)
+            }
+            return fields
+        case .collection:
+            return mirror.children.map { templateValues($0.value) }
+        default:
+            return value
+        }
+    }
+
+    private static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.flatMap { unwrapped($0.value) }
     }
 
     /// The templates, compiled into the binary so that it needs no file beside it.

@@ -42,7 +42,7 @@ final class Thumbnails: Sendable {
     func add(_ image: DecodedImage, digest: String) {
         guard !has(digest), let jpeg = try? JPEGCodec.encode(image.downscaled(toLongSide: Self.longSide), quality: Self.quality) else { return }
         switch place {
-        case .folder(let folder): try? AtomicFile.write(jpeg, to: folder + "/" + Self.fileName(digest))
+        case .folder(let folder): try? AtomicFile.write(jpeg, to: folder + "/" + Self.fileName(digest), durable: false)
         case .memory: inMemory.withLock { $0[digest] = jpeg }
         }
     }
