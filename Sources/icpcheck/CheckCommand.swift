@@ -47,9 +47,9 @@ struct CheckCommand: AsyncParsableCommand {
             await ApplicationChecker.check(folder, options: options)
         }
         if json {
-            FileHandle.standardOutput.write(try ManifestJSON.encode(manifest) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try ManifestJSON.encode(manifest))
         } else {
-            print(ChecklistText.render(manifest, language: lang))
+            print(ChecklistText.render(manifest, language: lang, style: .standardOutput()))
             if let html { print((lang == .zh ? "审核页面：" : "Review page: ") + html) }
         }
         if failOn.value.fails(manifest.verdict) { throw ExitCode(1) }

@@ -27,7 +27,7 @@ struct EvalCommand: AsyncParsableCommand {
         for file in labels {
             let report = try await Evaluation.run(labelsFile: URL(fileURLWithPath: file), rules: rules)
             if json {
-                FileHandle.standardOutput.write(try ManifestJSON.encode(report) + Data("\n".utf8))
+                FileHandle.standardOutput.write(try ManifestJSON.encode(report))
             } else {
                 print(EvaluationText.render(report, source: file))
             }

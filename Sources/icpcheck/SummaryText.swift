@@ -18,18 +18,24 @@ enum SummaryText {
         let codes = summary.frequentCodes(limit: shownCodes)
         if !codes.isEmpty {
             lines.append(zh ? "最常见的问题（涉及的申请数）：" : "Most frequent findings (applications with each):")
-            let width = codes.map(\.code.count).max() ?? 0
-            for code in codes {
+            // Chinese: the kind of problem in words (the codes are in summary.csv); English: the code, to route by, and its title.
+            let names = codes.map { code in
+                FindingCode(rawValue: code.code).map { zh ? $0.chineseTitle : code.code + "  " + $0.englishTitle } ?? code.code
+            }
+            let width = names.map(TerminalStyle.columns).max() ?? 0
+            for (code, name) in zip(codes, names) {
                 let severity = code.severity == .error ? (zh ? "错误" : "error") : (zh ? "提醒" : "warning")
-                lines.append("  \(code.code + String(repeating: " ", count: width - code.code.count))  \(code.applications)  (\(severity))")
+                let padding = String(repeating: " ", count: width - TerminalStyle.columns(name))
+                lines.append(zh ? "  \(name)\(padding)  \(code.applications)（\(severity)）" : "  \(name)\(padding)  \(code.applications)  (\(severity))")
             }
         }
         if verbose {
             for row in summary.applications where row.verdict != .ready {
                 var line = zh
-                    ? "  \(row.application)：\(row.verdict.rawValue)（错误 \(row.errors)，提醒 \(row.warnings)）"
-                    : "  \(row.application): \(row.verdict.rawValue) (\(row.errors) error\(row.errors == 1 ? "" : "s"), \(row.warnings) warning\(row.warnings == 1 ? "" : "s"))"
-                if !row.missing.isEmpty { line += (zh ? "，缺少 " : ", missing ") + row.missing.joined(separator: ", ") }
+                    ? "  \(row.application)：\(row.verdict.chineseName)（错误 \(row.errors)，提醒 \(row.warnings)）"
+                    : "  \(row.application): \(row.verdict.englishName) (\(row.errors) error\(row.errors == 1 ? "" : "s"), \(row.warnings) warning\(row.warnings == 1 ? "" : "s"))"
+                let missing = row.missing.map { id in Requirement.ID(rawValue: id).map { zh ? $0.chineseName : $0.englishName } ?? id }
+                if !missing.isEmpty { line += zh ? "，缺少" + missing.joined(separator: "、") : ", missing " + missing.joined(separator: ", ") }
                 lines.append(line)
             }
         } else if count(.ready) < total {

@@ -201,7 +201,11 @@ import Testing
         #expect(csvRows.contains { $0.hasPrefix("APP-0002,needs_review,5,0,1,,APP-0002.json,,exif.edited,,,,,") })
 
         let verbose = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--lang", "en", "--read", "off", "--verbose"])
-        #expect(verbose.output.contains("APP-0000: not_ready (1 error, 0 warnings), missing authenticity_statement"))
+        #expect(verbose.output.contains("APP-0000: not ready (1 error, 0 warnings), missing Authenticity statement"))
+        let chinese = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off", "--verbose"])
+        #expect(chinese.output.contains("APP-0000：未就绪（错误 1，提醒 0），缺少真实性核验单（承诺书）"))
+        // In Chinese the kinds of problem are named in words; the codes are in summary.csv.
+        #expect(chinese.output.contains("缺少必需材料") && !chinese.output.contains("requirement.missing"))
 
         let stream = try Self.run(["batch", uploads.root.path, "--out", out, "--rules", rules.path, "--read", "off", "--jsonl"])
         let lines = stream.output.split(separator: "\n").map { Data($0.utf8) }

@@ -11,6 +11,8 @@ import Testing
     }
 
     @Test func fileEntryHasTheManifestKeys() throws {
+        // A text file whose last line ends, as every manifest and summary written.
+        #expect(try ManifestJSON.encode(FileInspector.inspect(bytes: [0xFF], path: "x.jpg").report).last == UInt8(ascii: "\n"))
         let entry = try Self.json("exif/gps_DSCN0010.jpg")
         #expect(
             Set(entry.keys)

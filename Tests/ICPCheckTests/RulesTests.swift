@@ -75,4 +75,26 @@ import Testing
         let again = try RulesLoader.load(file: try Self.file(try RulesLoader.document(rules)), profile: "tencent")
         #expect(again == rules)
     }
+
+    /// `icpcheck rules --profile X` prints the same bytes on every run (dictionaries have no order of
+    /// their own), its keys in the default document's order, numbers as written and Chinese as text.
+    @Test(arguments: RulesLoader.profileNames)
+    func effectiveRulesPrintTheSameBytesEveryRun(profile: String) throws {
+        let first = try BatchTests.run(["rules", "--profile", profile])
+        #expect(first.status == 0)
+        for _ in 0..<3 { #expect(try BatchTests.run(["rules", "--profile", profile]).output == first.output) }
+        let text = first.output
+        #expect(!text.contains("e+") && !text.contains("\\u"))
+        #expect(text.contains("美图"))
+        // The top-level keys in the default document's order.
+        let topLevel = { (document: String) in
+            document.split(separator: "\n").filter { $0.first?.isLetter == true && $0.contains(":") }.map { String($0.prefix { $0 != ":" }) }
+        }
+        let defaultOrder = topLevel(RulesLoader.defaultDocument)
+        let printed = topLevel(text)
+        #expect(printed.filter(defaultOrder.contains) == defaultOrder.filter(printed.contains))
+        #expect(printed.count > 5)
+        let rules = try RulesLoader.load(profile: profile)
+        #expect(try RulesLoader.load(file: try Self.file(text), profile: profile) == rules)
+    }
 }

@@ -36,10 +36,11 @@ struct ApplicationFacts: Sendable {
             if subject?.type == nil { findings.append(.assumedEntity) }
             if let region = subject?.region, province == nil { findings.append(.regionUnknown(region)) }
         }
-        if let name {
-            if regions.appVerification.contains(name) { findings.append(.appVerificationRegion(name)) }
-            if regions.smsVerification.contains(name) { findings.append(.smsVerificationRegion(name)) }
-            if regions.appUpload.contains(name) { findings.append(.appUploadRegion(name)) }
+        if let province {
+            let name = province.name
+            if regions.appVerification.contains(name) { findings.append(.appVerificationRegion(province)) }
+            if regions.smsVerification.contains(name) { findings.append(.smsVerificationRegion(province)) }
+            if regions.appUpload.contains(name) { findings.append(.appUploadRegion(province)) }
         }
         if let form { findings += FormChecks(form: form, facts: self, rules: rules).findings() }
     }
@@ -57,14 +58,14 @@ private struct FormChecks {
         let documentProvince = subject?.documentAddress.flatMap(Province.find(inAddress:))
         let mailingProvince = subject?.mailingAddress.flatMap(Province.find(inAddress:))
         if let documentProvince, let mailingProvince, documentProvince != mailingProvince {
-            found.append(.addressProvinceMismatch(document: documentProvince.name, mailing: mailingProvince.name))
+            found.append(.addressProvinceMismatch(document: documentProvince, mailing: mailingProvince))
         }
         if let region = facts.province, let mailingProvince, mailingProvince != region {
-            found.append(.regionMismatch(region: region.name, mailing: mailingProvince.name))
+            found.append(.regionMismatch(region: region, mailing: mailingProvince))
         }
         if facts.isIndividual, let region = facts.province, let home = documentProvince, home != region {
             let refused = rules.regions.outOfProvinceIndividualsRefused.contains(region.name)
-            found.append(refused ? .outOfProvinceRefused(region: region.name) : .residencePermitNeeded(region: region.name))
+            found.append(refused ? .outOfProvinceRefused(region: region) : .residencePermitNeeded(region: region))
         }
         if let number = subject?.documentNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
             let valid = facts.isIndividual ? CheckCharacters.isValidResidentID(number) : CheckCharacters.isValidCreditCode(number)

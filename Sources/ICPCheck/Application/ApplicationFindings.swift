@@ -24,55 +24,55 @@ extension Finding {
             messageZh: "application.json 无法解析，已在没有表单数据的情况下检查。", detail: detail)
     }
 
-    static func appVerificationRegion(_ region: String) -> Finding {
+    static func appVerificationRegion(_ region: Province) -> Finding {
         Finding(
             code: FindingCode.appVerificationRegion, severity: .info,
-            message: "\(region) verifies the administrator in its own app: no backdrop photo is needed.",
-            messageZh: "\(region)通过当地管局 App 核验负责人，无需幕布照片。")
+            message: "\(region.name) verifies the administrator in its own app: no backdrop photo is needed.",
+            messageZh: "\(region.shortName)通过当地管局 App 核验负责人，无需幕布照片。")
     }
 
-    static func smsVerificationRegion(_ region: String) -> Finding {
+    static func smsVerificationRegion(_ region: Province) -> Finding {
         Finding(
             code: FindingCode.smsVerificationRegion, severity: .info,
-            message: "\(region) sends an SMS verification after submission: answer it within 48 hours.",
-            messageZh: "\(region)在提交后会发送短信核验，请在 48 小时内完成。")
+            message: "\(region.name) sends an SMS verification after submission: answer it within 48 hours.",
+            messageZh: "\(region.shortName)在提交后会发送短信核验，请在 48 小时内完成。")
     }
 
-    static func appUploadRegion(_ region: String) -> Finding {
+    static func appUploadRegion(_ region: Province) -> Finding {
         Finding(
             code: FindingCode.appUploadRegion, severity: .info,
-            message: "In \(region) the materials are uploaded through the provider's app.",
-            messageZh: "\(region)需通过服务商 App 上传材料。")
+            message: "In \(region.name) the materials are uploaded through the provider's app.",
+            messageZh: "\(region.shortName)需通过服务商 App 上传材料。")
     }
 
-    static func addressProvinceMismatch(document: String, mailing: String) -> Finding {
+    static func addressProvinceMismatch(document: Province, mailing: Province) -> Finding {
         Finding(
             code: FindingCode.addressProvinceMismatch, severity: .error,
-            message: "The document address is in \(document) but the mailing address is in \(mailing); both must be in"
+            message: "The document address is in \(document.name) but the mailing address is in \(mailing.name); both must be in"
                 + " the same province.",
-            messageZh: "证件地址在\(document)，通信地址在\(mailing)，两者必须在同一省份。")
+            messageZh: "证件地址在\(document.shortName)，通信地址在\(mailing.shortName)，两者必须在同一省份。")
     }
 
-    static func regionMismatch(region: String, mailing: String) -> Finding {
+    static func regionMismatch(region: Province, mailing: Province) -> Finding {
         Finding(
             code: FindingCode.regionMismatch, severity: .error,
-            message: "The filing is for \(region) but the mailing address is in \(mailing); file in the province of the"
+            message: "The filing is for \(region.name) but the mailing address is in \(mailing.name); file in the province of the"
                 + " mailing address.",
-            messageZh: "备案地区为\(region)，但通信地址在\(mailing)，请在通信地址所在省份备案。")
+            messageZh: "备案地区为\(region.shortName)，但通信地址在\(mailing.shortName)，请在通信地址所在省份备案。")
     }
 
-    static func outOfProvinceRefused(region: String) -> Finding {
+    static func outOfProvinceRefused(region: Province) -> Finding {
         Finding(
             code: FindingCode.outOfProvinceRefused, severity: .error,
-            message: "\(region) does not accept individuals whose ID card is from another province.",
-            messageZh: "\(region)不受理外省身份证的个人备案。")
+            message: "\(region.name) does not accept individuals whose ID card is from another province.",
+            messageZh: "\(region.shortName)不受理外省身份证的个人备案。")
     }
 
-    static func residencePermitNeeded(region: String) -> Finding {
+    static func residencePermitNeeded(region: Province) -> Finding {
         Finding(
             code: FindingCode.residencePermitNeeded, severity: .warning,
-            message: "The ID card is from another province: \(region) asks for a local residence permit as well.",
-            messageZh: "身份证为外省证件：\(region)还需要提供本地居住证。")
+            message: "The ID card is from another province: \(region.name) asks for a local residence permit as well.",
+            messageZh: "身份证为外省证件：\(region.shortName)还需要提供本地居住证。")
     }
 
     static let creditCodeInvalid = Finding(
@@ -113,7 +113,7 @@ extension Finding {
             }
         return Finding(
             code: FindingCode.websiteName, severity: .error,
-            message: "The website name '\(name)' \(english); choose a name that describes the site's content.",
+            message: "The website name “\(name)” \(english); choose a name that describes the site's content.",
             messageZh: "网站名称“\(name)”\(chinese)，请改用能反映网站内容的名称。",
             detail: problem.kind.rawValue)
     }

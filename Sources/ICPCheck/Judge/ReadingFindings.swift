@@ -14,7 +14,7 @@ extension Finding {
         let what = title ?? .idCardBack
         return Finding(
             code: FindingCode.expired, severity: .error,
-            message: "The \(what.englishName) expired on \(until) (\(-days) days ago); upload a valid one.",
+            message: "The \(what.englishName) expired on \(until) (\(counted(-days, "day")) ago); upload a valid one.",
             messageZh: "\(what.chineseName)已于 \(until) 过期（\(-days) 天前），请上传有效期内的证件。",
             measure: "reading.valid_until_days", value: Double(days), limit: Double(ReadingJudge.lastValidDay), detail: "valid until \(until)")
     }
@@ -24,8 +24,8 @@ extension Finding {
         let what = title ?? .idCardBack
         return Finding(
             code: FindingCode.expiresSoon, severity: .warning,
-            message: "The \(what.englishName) is valid only until \(until) (\(days) days left); providers reject documents"
-                + " with less than \(limit) days of validity, so renew it first.",
+            message: "The \(what.englishName) is valid only until \(until) (\(counted(days, "day")) left); providers reject documents"
+                + " with less than \(counted(limit, "day")) of validity, so renew it first.",
             messageZh: "\(what.chineseName)有效期至 \(until)（剩余 \(days) 天），有效期不足 \(limit) 天的证件会被驳回，请先换领。",
             measure: "reading.valid_until_days", value: Double(days), limit: Double(limit), detail: "valid until \(until)")
     }
@@ -52,7 +52,7 @@ extension Finding {
     static func nameMismatch(read: String, expected: String, confidence: Double, source: String, sourceZh: String) -> Finding {
         Finding(
             code: FindingCode.nameMismatch, severity: .warning,
-            message: "The name read here, \(read), differs from the name \(source), \(expected); check the spelling on the form.",
+            message: "The name read here, “\(read)”, differs from the name \(source), “\(expected)”; check the spelling on the form.",
             messageZh: "此处识别到的名称“\(read)”与\(sourceZh)的“\(expected)”不一致，请核对表单中的填写。",
             measure: "reading.confidence", value: confidence, detail: "read \(read), expected \(expected)")
     }

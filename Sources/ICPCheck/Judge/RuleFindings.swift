@@ -22,7 +22,7 @@ extension Finding {
     static func fileTooSmall(bytes: Int, limit: Int) -> Finding {
         Finding(
             code: FindingCode.fileTooSmall, severity: .warning,
-            message: "The file is only \(bytes) bytes; a readable scan or photo is rarely under \(limit / 1024) KB."
+            message: "The file is only \(counted(bytes, "byte")); a readable scan or photo is rarely under \(limit / 1024) KB."
                 + " Upload the original, not a thumbnail.",
             messageZh: "文件只有 \(bytes) 字节，清晰的扫描件或照片通常不小于 \(limit / 1024) KB，请上传原图而非缩略图。",
             measure: "bytes", value: Double(bytes), limit: Double(limit))
@@ -56,9 +56,9 @@ extension Finding {
     static func editedBySoftware(software: String, editor: String) -> Finding {
         Finding(
             code: FindingCode.editedBySoftware, severity: .warning,
-            message: "The file was saved by \(software) (an editor): reviewers reject edited images. Upload the camera's"
-                + " or scanner's original.",
-            messageZh: "文件经 \(software) 处理（修图软件），审核会拒绝修改过的图片，请上传相机或扫描仪直接生成的原图。",
+            message: "The file was saved by \(software) (an editor): a reviewer may take it for an edited image and send"
+                + " it back. Upload the camera's or scanner's original if you can.",
+            messageZh: "文件经 \(software) 处理（修图软件），审核可能视为修改过的图片而退回，请尽量上传相机或扫描仪直接生成的原图。",
             detail: editor)
     }
 
@@ -87,7 +87,7 @@ extension Finding {
     static func photoTooOld(days: Double, limit: Int) -> Finding {
         Finding(
             code: FindingCode.photoTooOld, severity: .warning,
-            message: "The photo was taken \(Int(days)) days ago; take a new one for this filing (limit \(limit) days).",
+            message: "The photo was taken \(counted(Int(days), "day")) ago; take a new one for this filing (limit \(counted(limit, "day"))).",
             messageZh: "照片拍摄于 \(Int(days)) 天前，请为本次备案重新拍摄（上限 \(limit) 天）。",
             measure: "photo_age_days", value: days, limit: Double(limit))
     }

@@ -56,6 +56,25 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
 /// Which verdicts fail a run (exit status 1): `warning` (the default) fails on `needs_review` and
 /// `not_ready`; `error` fails on `not_ready` only, so an application that needs a person's look
 /// passes a pipeline step.
+extension Verdict {
+    /// The verdict as a person reads it.
+    public var chineseName: String {
+        switch self {
+        case .ready: "可提交"
+        case .needsReview: "需核对"
+        case .notReady: "未就绪"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .ready: "ready"
+        case .needsReview: "needs review"
+        case .notReady: "not ready"
+        }
+    }
+}
+
 public enum FailOn: String, Sendable, CaseIterable {
     case error, warning
 

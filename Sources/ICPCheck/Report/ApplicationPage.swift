@@ -91,11 +91,7 @@ struct ApplicationPage {
     }
 
     static func verdictNames(_ verdict: Verdict) -> (zh: String, en: String) {
-        switch verdict {
-        case .ready: ("可提交", "Ready")
-        case .needsReview: ("需核对", "Needs review")
-        case .notReady: ("未就绪", "Not ready")
-        }
+        (verdict.chineseName, verdict.englishName.prefix(1).uppercased() + verdict.englishName.dropFirst())
     }
 
     static let statusNames: [Requirement.Status: String] = [.pass: "合格", .fail: "不合格", .warn: "需核对", .notApplicable: "不适用"]

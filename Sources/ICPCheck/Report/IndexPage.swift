@@ -20,6 +20,7 @@ struct IndexPage {
 
     struct CodeCount {
         var code: String
+        var titleZh: String
         var count: Int
     }
 
@@ -51,7 +52,9 @@ struct IndexPage {
             let names = ApplicationPage.verdictNames(verdict)
             return VerdictCount(verdict: verdict.rawValue, zh: names.zh, en: names.en, count: summary.counts[verdict.rawValue] ?? 0)
         }
-        codes = summary.frequentCodes(limit: Int.max).map { CodeCount(code: $0.code, count: $0.applications) }
+        codes = summary.frequentCodes(limit: Int.max).map { code in
+            CodeCount(code: code.code, titleZh: FindingCode(rawValue: code.code)?.chineseTitle ?? code.code, count: code.applications)
+        }
         rows = summary.applications.map { row in
             let codes = row.errorCodes + row.warningCodes
             return Row(

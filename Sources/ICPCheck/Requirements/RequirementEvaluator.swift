@@ -66,7 +66,7 @@ extension Finding {
         let (english, chinese): (String, String) =
             switch id {
             case .authenticityStatement:
-                ("the authenticity statement (or its successor form, 承诺书/告知书), filled in with a black pen and signed"
+                ("the authenticity statement (or its successor, the commitment letter “承诺书” or “告知书”), filled in with a black pen and signed"
                     + (individual ? "" : " and stamped with the red official seal"),
                  "网站备案信息真实性核验单（或承诺书/告知书），须用黑色笔填写并签字" + (individual ? "" : "，加盖单位红色公章"))
             case .subjectCertificate:

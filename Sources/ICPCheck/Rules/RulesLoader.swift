@@ -74,9 +74,9 @@ public enum RulesLoader {
     }
 
     /// The effective rules as a YAML document (comments are only in the default document), for
-    /// `icpcheck rules --rules FILE` or `--profile NAME`.
+    /// `icpcheck rules --rules FILE` or `--profile NAME`: the same bytes on every run.
     package static func document(_ rules: Rules) throws -> String {
-        try YAMLEncoder().encode(rules)
+        try RulesDocument.render(rules)
     }
 
     // MARK: - Trees
