@@ -57,14 +57,18 @@ struct BatchCommand: AsyncParsableCommand {
         let options = CheckOptions(
             rules: try ruleOptions.load(), jobs: jobs, read: readingOptions.read.mode, asOf: try readingOptions.day())
         let showProgress = standardErrorIsTerminal
-        let jsonl = jsonl
+        let (jsonl, language, started) = (jsonl, summaryOptions.lang, Date())
+        let width = TerminalStyle.columns(ofDescriptor: 2) ?? 80
         let summary = try await Batch.run(uploads: uploads, output: output, options: options, shard: try part(), cache: cacheLocation, csvByteOrderMark: summaryOptions.csvBOM, html: html) { progress in
             if jsonl, let line = try? ManifestJSON.encodeLine(progress.last) {
                 if showProgress { printError("\r\u{1B}[K", terminator: "") }
                 FileHandle.standardOutput.write(line)
             }
             guard showProgress else { return }
-            printError("\r\(progress.done)/\(progress.total) \(progress.last.application): \(progress.last.verdict.rawValue)\u{1B}[K", terminator: "")
+            let line = ProgressLine.render(
+                done: progress.done, total: progress.total, last: progress.last, elapsed: Date().timeIntervalSince(started), width: width,
+                language: language)
+            printError("\r" + line + "\u{1B}[K", terminator: "")
         }
         if showProgress { printError("") }
         let closing = summaryOptions.closingLines(summary, output: output)

@@ -13,7 +13,7 @@ enum SummaryText {
         let total = summary.applications.count
         var lines = [
             zh ? "已检查 \(total) 个申请：可提交 \(count(.ready))，需核对 \(count(.needsReview))，未就绪 \(count(.notReady))"
-                : "Checked \(total) application\(total == 1 ? "" : "s"): \(count(.ready)) ready, \(count(.needsReview)) need\(count(.needsReview) == 1 ? "s" : "") review, \(count(.notReady)) not ready"
+                : "Checked \(counted(total, "application")): \(count(.ready)) ready, \(count(.needsReview)) need\(count(.needsReview) == 1 ? "s" : "") review, \(count(.notReady)) not ready"
         ]
         let codes = summary.frequentCodes(limit: shownCodes)
         if !codes.isEmpty {
@@ -33,7 +33,7 @@ enum SummaryText {
             for row in summary.applications where row.verdict != .ready {
                 var line = zh
                     ? "  \(row.application)：\(row.verdict.chineseName)（错误 \(row.errors)，提醒 \(row.warnings)）"
-                    : "  \(row.application): \(row.verdict.englishName) (\(row.errors) error\(row.errors == 1 ? "" : "s"), \(row.warnings) warning\(row.warnings == 1 ? "" : "s"))"
+                    : "  \(row.application): \(row.verdict.englishName) (\(counted(row.errors, "error")), \(counted(row.warnings, "warning")))"
                 let missing = row.missing.map { id in Requirement.ID(rawValue: id).map { zh ? $0.chineseName : $0.englishName } ?? id }
                 if !missing.isEmpty { line += zh ? "，缺少" + missing.joined(separator: "、") : ", missing " + missing.joined(separator: ", ") }
                 lines.append(line)
@@ -47,7 +47,7 @@ enum SummaryText {
             }
             let files = cache.hits + cache.misses
             lines.append(zh ? "缓存：\(files) 个文件中 \(cache.hits) 个已检查过，沿用其结果（\(cache.path)）"
-                            : "Cache: \(cache.hits) of \(files) file\(files == 1 ? "" : "s") checked before (same bytes, name and role), their reports reused (\(cache.path))")
+                            : "Cache: \(cache.hits) of \(counted(files, "file")) checked before (same bytes, name and role), their reports reused (\(cache.path))")
         }
         lines.append((zh ? "清单与汇总：" : "Manifests and summary: ") + output)
         if let report = summary.report { lines.append((zh ? "审核报告：" : "Review report: ") + report) }

@@ -17,10 +17,15 @@ struct TerminalStyle {
     /// The style of standard output: see https://no-color.org for `NO_COLOR`.
     static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
         guard isatty(1) == 1 else { return .plain }
-        var size = winsize()
-        let columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : Int(environment["COLUMNS"] ?? "")
+        let columns = columns(ofDescriptor: 1) ?? Int(environment["COLUMNS"] ?? "")
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return TerminalStyle(colours: !noColour, width: columns.map { max(40, $0) })
+    }
+
+    /// The width of the terminal on a file descriptor; nil when it is none.
+    static func columns(ofDescriptor descriptor: Int32) -> Int? {
+        var size = winsize()
+        return ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
     }
 
     func paint(_ text: String, _ colour: Colour?) -> String {

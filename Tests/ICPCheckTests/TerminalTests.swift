@@ -1,4 +1,5 @@
 import Foundation
+import ICPCheck
 import Testing
 
 @testable import icpcheck
@@ -49,6 +50,24 @@ import Testing
         #expect(english == ["The file was saved", "by an editing", "program; upload the", "original."])
         #expect(TerminalStyle(colours: true, width: nil).paint("✗", .red) == "\u{1B}[31m✗\u{1B}[0m")
         #expect(TerminalStyle.plain.paint("✗", .red) == "✗")
+    }
+
+    /// The progress line fits the terminal whatever the application's name, and says the rate and
+    /// the time left.
+    @Test func theProgressLineFitsTheTerminal() throws {
+        let row = try Self.row(String(repeating: "很长的申请名称", count: 20), .notReady)
+        let line = ProgressLine.render(done: 30, total: 120, last: row, elapsed: 10, width: 80, language: .zh)
+        #expect(TerminalStyle.columns(line) <= 79 && line.hasSuffix("…"))
+        #expect(line.hasPrefix("30/120  3.0 个/秒  剩余 30s  很长"))
+        let english = ProgressLine.render(done: 30, total: 7230, last: try Self.row("APP-1", .ready), elapsed: 10, width: 80, language: .en)
+        #expect(english == "30/7230  3.0/s  40:00 left  APP-1: ready")
+        #expect(ProgressLine.duration(3_909) == "1:05:09")
+    }
+
+    static func row(_ application: String, _ verdict: Verdict) throws -> SummaryRow {
+        let json = #"{"application": "\#(application)", "verdict": "\#(verdict.rawValue)", "files": 5, "errors": 0, "warnings": 0, "#
+            + #""error_codes": [], "warning_codes": [], "missing": []}"#
+        return try JSONDecoder().decode(SummaryRow.self, from: Data(json.utf8))
     }
 
     // MARK: tmux

@@ -159,7 +159,7 @@ extension ICPCheckError {
         }
         return ICPCheckError(
             code: .noApplications,
-            message: "The uploads folder holds no application folder, only \(looseFiles.count) loose file\(looseFiles.count == 1 ? "" : "s") (\(shown)). "
+            message: "The uploads folder holds no application folder, only \(counted(looseFiles.count, "loose file")) (\(shown)). "
                 + "batch wants a folder of application folders; to check one application's folder, use icpcheck check.",
             messageZh: "上传文件夹中没有申请文件夹，只有 \(looseFiles.count) 个散放的文件（\(shown)）。batch 需要一个包含各申请文件夹的文件夹；检查单个申请文件夹请用 icpcheck check。",
             path: uploads)
