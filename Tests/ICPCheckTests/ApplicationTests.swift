@@ -188,5 +188,36 @@ extension ApplicationTests {
         let noType = try await Self.check(Self.complete, form: #"{"subject": {"region": "Beijing"}}"#)
         #expect(noType.findings.map(\.code) == [FindingCode.assumedEntity])
         #expect(noType.subjectType == "entity")
+        // A misspelt type is named, with the accepted values, rather than silently taken for an entity.
+        let typo = try await Self.check(Self.complete, form: #"{"subject": {"type": "indivdual", "region": "Beijing"}}"#)
+        #expect(typo.findings.map(\.code) == [FindingCode.subjectTypeUnknown])
+        let said = try #require(typo.findings.first)
+        #expect(said.message.contains("“indivdual”") && said.message.contains("individual, enterprise"))
+        #expect(said.messageZh.contains("“indivdual”") && said.messageZh.contains("个人"))
+        #expect(typo.subjectType == "entity")
+        let chinese = try await Self.check(Self.complete, form: #"{"subject": {"type": "事业单位", "region": "Beijing"}}"#)
+        #expect(chinese.findings.isEmpty)
+    }
+
+    /// `check` given the uploads folder (a folder of applications) says so and names `batch`.
+    @Test func aFolderOfApplicationsCheckedAsOneIsSaid() async throws {
+        let uploads = try TestUploads()
+        for name in ["APP-1", "APP-2", "APP-3", "APP-4"] { try uploads.application(name, files: Self.complete, form: Self.form()) }
+        let options = CheckOptions(rules: try RulesLoader.load(), read: .off)
+        let root = await ApplicationChecker.check(ApplicationFolder(path: uploads.root.path), options: options)
+        let said = try #require(root.findings.first { $0.code == FindingCode.looksLikeUploads })
+        #expect(said.message.contains("4 folders of them (APP-1, APP-2, APP-3 …)") && said.message.contains("icpcheck batch \(uploads.root.path)"))
+        let one = await ApplicationChecker.check(ApplicationFolder(path: uploads.root.appendingPathComponent("APP-1").path), options: options)
+        #expect(!one.findings.contains { $0.code == FindingCode.looksLikeUploads })
+        #expect(!one.findings.contains { $0.code == FindingCode.sameFileTwice })
+    }
+
+    /// The same bytes uploaded under two names get a note naming both.
+    @Test func theSameFileUploadedTwiceIsNoted() async throws {
+        var files = Self.complete
+        files["身份证反面.jpg"] = files["身份证正面.jpg"]
+        let manifest = try await Self.check(files, form: Self.form())
+        let said = try #require(manifest.findings.first { $0.code == FindingCode.sameFileTwice })
+        #expect(said.message.contains("身份证反面.jpg, 身份证正面.jpg") && said.severity == .info)
     }
 }

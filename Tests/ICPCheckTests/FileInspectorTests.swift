@@ -120,4 +120,20 @@ extension FileInspectorTests {
         #expect(!FileInspector.inspect(bytes: try Corpus.bytes("exif/Canon_40D.jpg"), path: "a.jpg").report.findings
             .contains { $0.code == FindingCode.exifCorrupt })
     }
+
+    /// A document or archive uploaded in a picture's place is said as what it is, with what to
+    /// upload instead, in both languages.
+    @Test func aPDFZipOrHEICSaysWhatToUploadInstead() {
+        let cases: [(bytes: [UInt8], path: String, english: String, chinese: String)] = [
+            (Array("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8), "核验单.pdf", "PDF document", "PDF 文档"),
+            ([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 40), "materials.zip", "ZIP archive", "解压"),
+            ([0, 0, 0, 0x18] + Array("ftypheic".utf8) + [UInt8](repeating: 0, count: 20), "photo.heic", "HEIC photo", "HEIC 照片"),
+        ]
+        for (bytes, path, english, chinese) in cases {
+            let finding = FileInspector.inspect(bytes: bytes, path: path).report.findings.first { $0.code == FindingCode.unsupported }
+            #expect(finding?.message.contains(english) == true, "\(path): \(finding?.message ?? "no finding")")
+            #expect(finding?.messageZh.contains(chinese) == true, "\(path): \(finding?.messageZh ?? "no finding")")
+            #expect(finding?.message.contains("save or export") == false)
+        }
+    }
 }

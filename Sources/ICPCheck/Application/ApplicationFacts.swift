@@ -34,6 +34,7 @@ struct ApplicationFacts: Sendable {
             findings.append(.assumedDefaults)
         } else {
             if subject?.type == nil { findings.append(.assumedEntity) }
+            if let subject, let type = subject.type, !subject.hasKnownType { findings.append(.subjectTypeUnknown(type)) }
             if let region = subject?.region, province == nil { findings.append(.regionUnknown(region)) }
         }
         if let province {

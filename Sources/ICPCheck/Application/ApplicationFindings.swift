@@ -10,6 +10,34 @@ extension Finding {
         message: "The subject type is not given: checked as an entity (company) application.",
         messageZh: "未填写主体性质：按单位（企业）备案检查。")
 
+    static func subjectTypeUnknown(_ type: String) -> Finding {
+        Finding(
+            code: FindingCode.subjectTypeUnknown, severity: .warning,
+            message: "The subject type “\(type)” is not one icpcheck knows (individual, enterprise, government, institution,"
+                + " social_organization …); the application was checked as an entity's. Correct it in application.json.",
+            messageZh: "无法识别主体性质“\(type)”（可填 individual 或“个人”，enterprise 或“企业”，以及“政府机关”“事业单位”“社会团体”等），"
+                + "已按单位备案检查，请在 application.json 中改正。")
+    }
+
+    static func looksLikeUploads(folder: String, applications: [String]) -> Finding {
+        let shown = applications.prefix(3).joined(separator: ", ") + (applications.count > 3 ? " …" : "")
+        let shownZh = applications.prefix(3).joined(separator: "、") + (applications.count > 3 ? "等" : "")
+        return Finding(
+            code: FindingCode.looksLikeUploads, severity: .warning,
+            message: "This folder has no files of its own, only \(counted(applications.count, "folder")) of them (\(shown)): it looks"
+                + " like a folder of applications, here checked as one. To check each application, run icpcheck batch \(folder) --out DIR.",
+            messageZh: "该文件夹本身没有文件，只有 \(applications.count) 个子文件夹（\(shownZh)），像是多个申请的上传文件夹，这里被当作一个申请检查。"
+                + "要逐个检查，请运行 icpcheck batch \(folder) --out 输出文件夹。")
+    }
+
+    static func sameFileTwice(_ paths: [String]) -> Finding {
+        Finding(
+            code: FindingCode.sameFileTwice, severity: .info,
+            message: "These files are the same file (the same bytes): \(paths.joined(separator: ", ")). If each should be a"
+                + " different material, one of them is the wrong upload.",
+            messageZh: "以下文件内容完全相同：\(paths.joined(separator: "、"))。如果它们应是不同的材料，其中有一个传错了。")
+    }
+
     static func regionUnknown(_ region: String) -> Finding {
         Finding(
             code: FindingCode.regionUnknown, severity: .warning,

@@ -45,8 +45,23 @@ struct ApplicationForm: Codable, Sendable, Equatable {
         /// Individuals are people; every other subject type is an entity.
         var isIndividual: Bool {
             guard let type = type?.lowercased() else { return false }
-            return ["individual", "person", "personal", "个人"].contains(type)
+            return Self.individualTypes.contains(type)
         }
+
+        /// False for a type the form gives that names neither a person nor a kind of entity (a typo
+        /// such as "indivdual", which would otherwise be checked as an entity without a word).
+        var hasKnownType: Bool {
+            guard let type = type?.lowercased() else { return true }
+            return Self.individualTypes.contains(type) || Self.entityTypes.contains(type)
+        }
+
+        static let individualTypes: Set<String> = ["individual", "person", "personal", "个人"]
+        /// The kinds of entity MIIT's filing system lists, in English and Chinese.
+        static let entityTypes: Set<String> = [
+            "enterprise", "company", "entity", "organisation", "organization", "government", "institution",
+            "public_institution", "social_organization", "企业", "单位", "政府机关", "事业单位", "社会团体",
+            "民办非企业单位", "基金会", "律师执业机构",
+        ]
     }
 
     struct Person: Codable, Sendable, Equatable {

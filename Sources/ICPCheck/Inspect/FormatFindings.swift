@@ -5,14 +5,31 @@ extension Finding {
         self.init(code: error.code, severity: .error, message: error.message, messageZh: error.messageZh, detail: error.underlying)
     }
 
+    /// A file the upload forms refuse: said as what it is, with what to upload instead.
     static func unsupported(_ format: ImageFormat) -> Finding {
-        let name = format == .unknown ? "not an image format icpcheck recognises" : "a \(format.rawValue.uppercased()) file"
-        return Finding(
-            code: FindingCode.unsupported, severity: .error,
-            message: "The file is \(name); upload it as JPEG or PNG instead (open it and save or export as JPG).",
-            messageZh: format == .unknown
-                ? "无法识别该文件格式，请另存为 JPG 或 PNG 后上传。"
-                : "该文件是 \(format.rawValue.uppercased()) 格式，请另存为 JPG 或 PNG 后上传。")
+        let (message, messageZh): (String, String) =
+            switch format {
+            case .pdf:
+                ("The file is a PDF document; the upload forms take pictures only. Export each page as a JPG image (or scan"
+                    + " it to JPG) and upload the pages.",
+                 "该文件是 PDF 文档，备案系统只接受图片：请把每一页导出为 JPG 图片（或重新扫描为 JPG）后上传。")
+            case .zip:
+                ("The file is a ZIP archive; unpack it and upload the pictures it holds (JPG or PNG) one by one.",
+                 "该文件是 ZIP 压缩包，请解压后逐个上传其中的图片（JPG 或 PNG）。")
+            case .heic:
+                ("The file is a HEIC photo (an iPhone's own format); convert it to JPG, or set the camera to take JPG"
+                    + " (Settings › Camera › Formats › Most Compatible), and upload that.",
+                 "该文件是 HEIC 照片（苹果手机的默认格式），请转换为 JPG 后上传，或在“设置 > 相机 > 格式”中选择“兼容性最佳”后重新拍摄。")
+            case .unknown:
+                ("The file is not an image format icpcheck recognises; upload it as JPEG or PNG instead (open it and save"
+                    + " or export as JPG).",
+                 "无法识别该文件格式，请另存为 JPG 或 PNG 后上传。")
+            default:
+                ("The file is a \(format.rawValue.uppercased()) file; upload it as JPEG or PNG instead (open it and save or"
+                    + " export as JPG).",
+                 "该文件是 \(format.rawValue.uppercased()) 格式，请另存为 JPG 或 PNG 后上传。")
+            }
+        return Finding(code: FindingCode.unsupported, severity: .error, message: message, messageZh: messageZh)
     }
 
     static func extensionMismatch(detected: ImageFormat, fileExtension: String) -> Finding {
@@ -28,7 +45,7 @@ extension Finding {
     static func corruptData(_ diagnostics: CodecDiagnostics) -> Finding {
         Finding(
             code: FindingCode.corruptData, severity: .warning,
-            message: "Parts of the image data are damaged (\(diagnostics.warningCount) problem(s)); the picture may show"
+            message: "Parts of the image data are damaged (\(counted(diagnostics.warningCount, "problem"))); the picture may show"
                 + " artefacts. Upload the original file again.",
             messageZh: "图片部分数据已损坏（\(diagnostics.warningCount) 处），可能出现花屏，请重新上传原文件。",
             value: Double(diagnostics.warningCount), detail: diagnostics.warning)

@@ -108,6 +108,12 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     // MARK: The application form and its region
     case assumedDefaults = "application.assumed_defaults"
     case assumedEntity = "application.assumed_entity"
+    /// A subject type that names neither a person nor a kind of entity (a typo).
+    case subjectTypeUnknown = "application.subject_type_unknown"
+    /// A folder whose files all lie in two or more sub-folders: applications given as one.
+    case looksLikeUploads = "application.looks_like_uploads"
+    /// Two or more files of an application with the same bytes.
+    case sameFileTwice = "application.same_file_twice"
     case regionUnknown = "application.region_unknown"
     case formInvalid = "application.form_invalid"
     case appVerificationRegion = "region.app_verification"

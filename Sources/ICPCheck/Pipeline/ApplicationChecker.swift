@@ -75,6 +75,9 @@ public enum ApplicationChecker {
     static func prepare(_ folder: ApplicationFolder, rules: Rules) -> PreparedApplication {
         let contents = ApplicationScanner.scan(folder)
         var findings = contents.findings
+        if contents.formBytes == nil, let inner = applicationFolders(in: contents.files) {
+            findings.append(.looksLikeUploads(folder: folder.path, applications: inner))
+        }
         var form: ApplicationForm?
         if let bytes = contents.formBytes {
             do { form = try JSONDecoder().decode(ApplicationForm.self, from: Data(bytes)) } catch {
@@ -86,6 +89,16 @@ public enum ApplicationChecker {
             paths: contents.files.map(\.relativePath), declared: form?.materials ?? [:], naming: RoleNaming(rules: rules))
         return PreparedApplication(
             folder: folder, form: form, files: contents.files, roles: roles, facts: facts, findings: findings + facts.findings + roleFindings)
+    }
+
+    /// The sub-folders holding all the files, when there are two or more and no file lies beside
+    /// them: a folder of applications given where one application was meant (`check` on the uploads
+    /// folder), which would otherwise be checked as one application without a word.
+    static func applicationFolders(in files: [ScannedFile]) -> [String]? {
+        let tops = files.map { $0.relativePath.split(separator: "/", maxSplits: 1) }
+        guard !tops.isEmpty, tops.allSatisfy({ $0.count == 2 }) else { return nil }
+        let folders = Set(tops.map { String($0[0]) }).sorted()
+        return folders.count >= 2 ? folders : nil
     }
 
     /// One file's report: from the cache where its bytes and everything else it depends on are
@@ -134,12 +147,15 @@ public enum ApplicationChecker {
         let files = ReadingCrossCheck(form: application.form, isIndividual: application.facts.isIndividual, rules: options.rules.reading)
             .check(files)
         let requirements = RequirementEvaluator(facts: application.facts).requirements(for: files)
-        let verdict = RequirementEvaluator.verdict(requirements: requirements, files: files, findings: application.findings)
+        // The same bytes under two names: one of them is likely the wrong upload.
+        let twins = Dictionary(grouping: files.filter { $0.sha256 != nil }, by: \.sha256).values.filter { $0.count > 1 }
+        let findings = application.findings + twins.map { Finding.sameFileTwice($0.map(\.path)) }.sorted { $0.message < $1.message }
+        let verdict = RequirementEvaluator.verdict(requirements: requirements, files: files, findings: findings)
         return Manifest(
             application: application.folder.name, checkedAt: Self.timestamp(options.now),
             toolVersion: ICPCheckVersion.current, profile: options.rules.profile, verdict: verdict,
             subjectType: application.facts.isIndividual ? "individual" : "entity", region: application.facts.province?.name,
-            requirements: requirements, files: files, findings: application.findings)
+            requirements: requirements, files: files, findings: findings)
     }
 
     static func timestamp(_ date: Date) -> String {
