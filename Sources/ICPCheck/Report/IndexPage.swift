@@ -59,7 +59,7 @@ struct IndexPage {
             let codes = row.errorCodes + row.warningCodes
             return Row(
                 application: row.application, link: link(row), verdict: row.verdict.rawValue,
-                verdictZh: ApplicationPage.verdictNames(row.verdict).zh, files: row.files, errors: row.errors, warnings: row.warnings,
+                verdictZh: row.verdict.chineseName, files: row.files, errors: row.errors, warnings: row.warnings,
                 codeList: codes.joined(separator: " "), codesText: codes.joined(separator: "; "),
                 missing: row.missing.map { Requirement.ID(rawValue: $0)?.chineseName ?? $0 }.joined(separator: "、"),
                 firstErrorZh: row.firstError?.messageZh, firstErrorEn: row.firstError?.message, firstErrorFile: row.firstError?.file)
