@@ -11,6 +11,12 @@
 #               variants of the corpus photos written to .build/photo-variants)
 #   make golden what the last commit (or REF=…) and the working tree say about the same inputs, diffed
 #   make asan   the codec, robustness, face-detector and editing-trace tests under AddressSanitizer
+#   make install  install missing system packages, build, then install bin/icpcheck, its manual
+#               pages (share/man/man1) and bash and zsh completions under $(DESTDIR)$(PREFIX)
+#               (PREFIX=/usr/local unless given; DESTDIR empty unless given, for staging)
+#   make uninstall  remove what make install put there (give the same PREFIX and DESTDIR)
+#   make man    the manual pages (icpcheck.1, one per subcommand too), generated into .build/man;
+#               make completions: the bash and zsh completion scripts, into .build/completions
 #   make clean  remove build folders
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -24,7 +30,7 @@ APT_PACKAGES := libjpeg-dev libpng-dev libexif-dev libwebp-dev pkg-config libjpe
 	tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libtesseract-dev libleptonica-dev \
 	libdlib-dev liblapack-dev libblas-dev libsqlite3-dev chromium fonts-wqy-microhei tmux
 
-.PHONY: setup build run test bench eval golden asan clean
+.PHONY: setup build run test bench eval golden asan man completions install uninstall clean
 
 setup:
 	@bash Scripts/install-packages.sh $(APT_PACKAGES)
@@ -99,6 +105,59 @@ golden: build
 
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Scripts/lsan-suppressions.txt $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'Robustness|Corpus|PNGFeature|FaceDetector|EditingTrace'
+
+# Installing. The manual pages are swift-argument-parser's GenerateManual plugin's (from the
+# binary's --experimental-dump-help), one page per subcommand (man icpcheck.batch); the
+# completion scripts are the binary's own (--generate-completion-script). Both are generated from
+# the release build into .build, never into the source tree. The plugin builds the package again
+# first: given BUILD_FLAGS, that reuses the build above. It writes into its SwiftPM work folder,
+# cleared first so that a removed subcommand leaves no page; the pages are dated by the last commit
+# (today outside git), so the same source gives the same pages.
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MAN1DIR = $(PREFIX)/share/man/man1
+BASH_COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR = $(PREFIX)/share/zsh/site-functions
+MAN_DIR := .build/man
+COMPLETION_DIR := .build/completions
+MANUAL_PLUGIN_OUTPUT := .build/plugins/GenerateManual/outputs/icpcheck
+MAN_DATE = $$(git log -1 --format=%cs 2>/dev/null || date +%F)
+
+man: build
+	rm -rf $(MANUAL_PLUGIN_OUTPUT) $(MAN_DIR)
+	$(SWIFT) package $(BUILD_FLAGS) plugin generate-manual --multi-page --date "$(MAN_DATE)"
+	@[ -f $(MANUAL_PLUGIN_OUTPUT)/icpcheck.1 ] || { echo "error: no icpcheck.1 in $(MANUAL_PLUGIN_OUTPUT)" >&2; exit 1; }
+	mkdir -p $(MAN_DIR) && cp $(MANUAL_PLUGIN_OUTPUT)/*.1 $(MAN_DIR)/
+
+completions: build
+	mkdir -p $(COMPLETION_DIR)
+	$(BIN)/icpcheck --generate-completion-script bash > $(COMPLETION_DIR)/icpcheck.bash
+	$(BIN)/icpcheck --generate-completion-script zsh > $(COMPLETION_DIR)/_icpcheck
+
+# Folders install has to create (on a fresh DESTDIR, all of them) are recorded per destination in
+# the build folder, so that uninstall removes exactly those again, each when left empty: never a
+# folder that was there before (bin, share/man, or zsh's site-functions, which Debian's zsh makes).
+INSTALL_RECORD = .build/installed-dirs/$$(printf '%s' "$(DESTDIR)$(PREFIX)" | md5sum | cut -c1-16)
+INSTALL_DIRS = "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" "$(DESTDIR)$(BASH_COMPLETION_DIR)" "$(DESTDIR)$(ZSH_COMPLETION_DIR)"
+
+install: build man completions
+	@mkdir -p .build/installed-dirs; record=$(INSTALL_RECORD); \
+	for dir in $(INSTALL_DIRS); do \
+		while [ ! -d "$$dir" ]; do echo "$$dir"; parent=$${dir%/*}; [ "$$parent" != "$$dir" ] || break; dir=$$parent; done; \
+	done >> "$$record"; sort -u -o "$$record" "$$record"
+	install -D -m 755 "$(BIN)/icpcheck" "$(DESTDIR)$(BINDIR)/icpcheck"
+	for page in $(MAN_DIR)/*.1; do install -D -m 644 "$$page" "$(DESTDIR)$(MAN1DIR)/$${page##*/}" || exit 1; done
+	install -D -m 644 $(COMPLETION_DIR)/icpcheck.bash "$(DESTDIR)$(BASH_COMPLETION_DIR)/icpcheck"
+	install -D -m 644 $(COMPLETION_DIR)/_icpcheck "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_icpcheck"
+
+# Needs no build: the pages are icpcheck.1 and icpcheck.SUBCOMMAND.1, whichever subcommands the
+# installed version had. Without the record (after make clean) the folders are left in place.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/icpcheck" "$(DESTDIR)$(MAN1DIR)/icpcheck.1" "$(DESTDIR)$(MAN1DIR)"/icpcheck.*.1 \
+		"$(DESTDIR)$(BASH_COMPLETION_DIR)/icpcheck" "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_icpcheck"
+	@record=$(INSTALL_RECORD); [ ! -f "$$record" ] || { \
+		sort -r "$$record" | while IFS= read -r dir; do \
+			[ ! -d "$$dir" ] || rmdir --ignore-fail-on-non-empty -v "$$dir"; done; rm -f "$$record"; }
 
 clean:
 	rm -rf .build .build-asan .build-golden
