@@ -9,8 +9,8 @@ struct BatchCommand: AsyncParsableCommand {
         discussion: """
             Writes DIR/<application>.json, DIR/summary.json and DIR/summary.csv, each atomically; with --html \
             also the review report, DIR/report/index.html. \
-            Exit status: 0 when every application is ready (with --fail-on error: none is not_ready), \
-            1 when at least one is not, 2 on a usage or fatal error (an uploads folder with no \
+            Exit status: 0 when every application is ready, 1 when at least one is not ready or needs \
+            review for a warning (with --fail-on error: only when one is not ready), 2 on a usage or fatal error (an uploads folder with no \
             application folder is one).
             """
     )
@@ -21,7 +21,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: "Folder for the manifests and the summary.")
     var output: String
 
-    @Option(help: "Files checked at once (default: one per core).")
+    @Option(help: "Files checked at once (one per core).")
     var jobs: Int = FileBatch.defaultJobs
 
     @OptionGroup var ruleOptions: RuleOptions

@@ -7,8 +7,8 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Self-check of one application folder: what to fix before submitting, and why.",
         discussion: """
-            Exit status: 0 when the application is ready (with --fail-on error: when it is not not_ready), \
-            1 when it is not, 2 on a usage or fatal error.
+            Exit status: 0 when the application is ready, 1 when it is not ready or needs review for a \
+            warning (with --fail-on error: only when it is not ready), 2 on a usage or fatal error.
             """
     )
 
@@ -22,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var readingOptions: ReadingOptions
 
-    @Option(help: "Language of the checklist: zh (default) or en.")
+    @Option(help: "Language of the checklist.")
     var lang: Language = .zh
 
     @Option(name: .customLong("fail-on"), help: FailOnChoice.help)

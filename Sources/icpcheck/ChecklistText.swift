@@ -11,7 +11,7 @@ enum ChecklistText {
         lines.append("")
         lines.append(zh ? "材料要求" : "Requirements")
         for requirement in manifest.requirements {
-            var body = zh ? requirement.id.chineseName : requirement.id.englishName
+            var body = zh ? requirement.chineseName : requirement.englishName
             if !requirement.required && requirement.status == .notApplicable {
                 body += zh ? "（不需要）" : " (not needed)"
             } else if !requirement.files.isEmpty {

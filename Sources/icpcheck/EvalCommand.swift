@@ -7,10 +7,19 @@ struct EvalCommand: AsyncParsableCommand {
         commandName: "eval",
         abstract: "Scores the heuristics on labelled images: precision, recall, confusion tables, misclassified files.",
         discussion: """
-            LABELS is a JSON file mapping image paths (relative to it) to labels: label (portrait, not_portrait, \
-            document, id_card), faces_visible, plain_backdrop, backdrop (blue, white, grey, other, none), role; for \
-            documents seal, greyscale, glare, blurry, cut_off, screen, ink, id_side; for reading, reading {title, \
-            id_numbers, credit_codes, names, valid_from, valid_until} and clean.
+            Each LABELS file is JSON mapping image paths (relative to it) to what a person saw; every key \
+            is optional, and a heuristic is scored only on the images labelled for it:
+              label           portrait, not_portrait, document or id_card
+              faces_visible   how many faces can be seen (0, 1, 2, …)
+              plain_backdrop  true or false ("mostly" is read as unsure and not scored)
+              backdrop        blue, white, grey, other or none
+              role            a material role, such as administrator_photo or id_card_front
+              seal, greyscale, glare, blurry, cut_off, screen   true or false (documents)
+              ink             black or blue (statements)
+              id_side         front, back or both (ID cards)
+              reading         {title, id_numbers, credit_codes, names, valid_from, valid_until}
+              clean           true for a clean capture (reading is also scored on these apart)
+            Other keys (notes, uncertain, …) are ignored.
             """
     )
 

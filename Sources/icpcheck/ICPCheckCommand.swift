@@ -8,8 +8,9 @@ struct ICPCheckCommand: AsyncParsableCommand {
         commandName: "icpcheck",
         abstract: "Checks ICP filing uploads (statements, licences, ID cards, photos) before a reviewer does.",
         discussion: """
-            Exit status: 0 when everything checked is acceptable, 1 when a file or application has an \
-            error finding, 2 on a usage or fatal error.
+            Exit status: 0 when everything checked is ready; 1 when an application is not ready or, by \
+            default, needs review for a warning (check, batch and merge with --fail-on error: only when one is \
+            not ready; inspect: when a file has an error finding); 2 on a usage or fatal error.
             """,
         version: ICPCheckVersion.current,
         subcommands: [BatchCommand.self, MergeCommand.self, CheckCommand.self, Inspect.self, RulesCommand.self, EvalCommand.self]

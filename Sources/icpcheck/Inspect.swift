@@ -24,6 +24,11 @@ struct Inspect: AsyncParsableCommand {
     @Flag(help: "Add every line read on pages and cards (reading.lines), for a person to look at.")
     var text = false
 
+    @Option(help: ArgumentHelp(
+        "Judge every file as this material, with its rules and findings (e.g. administrator_photo, id_card_front).",
+        valueName: "role"))
+    var role: MaterialRoleChoice?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file.") }
         if workingSize < 0 { throw ValidationError("--working-size must be 0 or more.") }
@@ -31,7 +36,8 @@ struct Inspect: AsyncParsableCommand {
 
     func run() async throws {
         let options = InspectOptions(workingLongSide: workingSize == 0 ? nil : workingSize)
-        let reading = FileBatch.FileReading(mode: readingOptions.read.mode, keepLines: text, asOf: try readingOptions.day() ?? Date())
+        let reading = FileBatch.FileReading(
+            mode: readingOptions.read.mode, keepLines: text, role: role?.role, asOf: try readingOptions.day() ?? Date())
         let reports = await FileBatch.inspect(paths: files, options: options, rules: try ruleOptions.load(), reading: reading)
         if json {
             FileHandle.standardOutput.write(try ManifestJSON.encode(reports))
@@ -41,4 +47,16 @@ struct Inspect: AsyncParsableCommand {
         }
         if reports.contains(where: { $0.worstSeverity == .error }) { throw ExitCode(1) }
     }
+}
+
+/// `--role`'s values: the material roles a file can be judged as.
+struct MaterialRoleChoice: ExpressibleByArgument {
+    let role: MaterialRole
+
+    init?(argument: String) {
+        guard let role = MaterialRole(rawValue: argument), role != .unknown else { return nil }
+        self.role = role
+    }
+
+    static var allValueStrings: [String] { MaterialRole.allCases.filter { $0 != .unknown }.map(\.rawValue) }
 }

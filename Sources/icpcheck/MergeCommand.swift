@@ -9,8 +9,8 @@ struct MergeCommand: AsyncParsableCommand {
         discussion: """
             Writes DIR/summary.json and DIR/summary.csv, each atomically; the manifests stay in the shards' folders, \
             which the rows' manifest_path names. Where the shards wrote review pages (batch --html), also \
-            DIR/report/index.html, linking to them. Exit status: 0 when every application is ready (with --fail-on error: \
-            none is not_ready), 1 when at least one is not, 2 when a shard is missing, given twice or of another split.
+            DIR/report/index.html, linking to them. Exit status: 0 when every application is ready, 1 when at least one is not \
+            ready or needs review for a warning (with --fail-on error: only when one is not ready), 2 when a shard is missing, given twice or of another split.
             """
     )
 

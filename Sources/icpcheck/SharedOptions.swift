@@ -7,8 +7,16 @@ struct RuleOptions: ParsableArguments {
     @Option(help: "A rules file (YAML or JSON) merged over the embedded defaults.")
     var rules: String?
 
-    @Option(help: "Provider profile: generic, aliyun, tencent, huawei or volcengine.")
+    @Option(help: ArgumentHelp(
+        "Provider profile: " + RulesLoader.profileNames.joined(separator: ", ") + " (the rules' own profile, generic, unless given).",
+        valueName: "name"))
     var profile: String?
+
+    /// Loading here, while the arguments are parsed, makes a bad file or profile a usage error of the
+    /// subcommand, shown with its own usage.
+    func validate() throws {
+        _ = try load()
+    }
 
     func load() throws -> Rules {
         do {
@@ -41,7 +49,7 @@ enum ReadChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// `--read` and `--as-of`, shared by the commands that read pages and cards.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "Read pages and ID cards with Tesseract: auto (pages, cards and files with a document's role) or off.")
+    @Option(help: "Read pages and ID cards with Tesseract (auto: pages, cards and files with a document's role).")
     var read: ReadChoice = .auto
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(

@@ -4,7 +4,7 @@ import ICPCheck
 /// The options of the commands that end with a batch summary (`batch`, `merge`): its language,
 /// which verdicts fail the run, the CSV's byte order mark, and whether every application is listed.
 struct SummaryOptions: ParsableArguments {
-    @Option(help: "Language of the closing summary: zh or en.")
+    @Option(help: "Language of the closing summary.")
     var lang: Language = .zh
 
     @Option(name: .customLong("fail-on"), help: FailOnChoice.help)
@@ -33,6 +33,5 @@ enum FailOnChoice: String, ExpressibleByArgument, CaseIterable {
     var value: FailOn { self == .error ? .error : .warning }
 
     static let help = ArgumentHelp(
-        "Exit with 1 when an application has an error (error: not_ready) or also a warning (warning: needs_review).",
-        valueName: "error|warning")
+        "Exit with 1 when an application is not ready (error), or also when it needs review for a warning (warning).")
 }

@@ -156,6 +156,31 @@ import Testing
         #expect(broken.verdict == .needsReview)
     }
 
+    /// A broken form is said where it breaks, in both languages, and is not also called missing.
+    @Test func aBrokenFormIsReportedByLineAndColumn() async throws {
+        let form = "{\n  \"subject\": {\"type\": \"enterprise\"\n    \"region\": \"Zhejiang\"}\n}"
+        let manifest = try await Self.check(Self.complete, form: form)
+        #expect(manifest.findings.map(\.code) == [FindingCode.formInvalid])
+        let finding = try #require(manifest.findings.first)
+        #expect(finding.message.contains("line 3, column 5: expected “,” or “}”"), "\(finding.message)")
+        #expect(finding.messageZh.contains("第 3 行第 5 列"))
+        let wrongKind = try await Self.check(Self.complete, form: #"{"subject": {"type": 1}}"#)
+        #expect(wrongKind.findings.first?.message.contains("at subject.type: expected text in double quotes") == true)
+        #expect(wrongKind.findings.first?.messageZh.contains("subject.type 处应为双引号括起的文本") == true)
+    }
+
+    @Test func jsonSyntaxFindsTheFirstError() {
+        #expect(JSONSyntax.firstError(in: Array(#"{"a": [1, 2.5e3, true, null, "x\"y"]}"#.utf8)) == nil)
+        #expect(JSONSyntax.firstError(in: Array("\u{FEFF}{}".utf8)) == nil)
+        func place(_ text: String) -> (Int, Int)? { JSONSyntax.firstError(in: Array(text.utf8)).map { ($0.line, $0.column) } }
+        #expect(place("{\"a\": 1,}")! == (1, 9))
+        #expect(place("[1, 2")! == (1, 6))
+        #expect(place("{\n\"名称\": tru}")! == (2, 7))
+        #expect(place("{} x")! == (1, 4))
+        #expect(place("{'a': 1}")! == (1, 2))
+        #expect(place(String(repeating: "[", count: 10_000)) != nil)
+    }
+
     @Test func unknownFilesAskForReview() async throws {
         var files = Self.complete
         files["IMG_0001.jpg"] = "png/pngsuite/xcrn0g04.png"

@@ -411,6 +411,23 @@ import Testing
         #expect(!Self.codes(Self.statement).contains(FindingCode.contentMismatch))
     }
 
+    /// The applicant reads what the picture looks like, in both languages, not just that it does not fit.
+    @Test func aContentMismatchSaysWhatThePictureShows() throws {
+        func said(_ image: DecodedImage, _ role: MaterialRole) throws -> Finding {
+            try #require(Self.report(image, role: role).findings.first { $0.code == FindingCode.contentMismatch })
+        }
+        let back = try said(Self.idBack, .idCardFront)
+        #expect(back.message.contains("Named or declared as the ID card front") && back.message.contains("the back of an ID card"))
+        #expect(back.messageZh.contains("身份证人像面") && back.messageZh.contains("图片看起来是身份证国徽面"))
+        let front = try said(Self.idFront, .idCardBack)
+        #expect(front.messageZh.contains("图片看起来是身份证人像面") && front.message.contains("the front of an ID card"))
+        let person = try said(Self.decoded(ApplicationTests.backdropPhoto), .idCardFront)
+        #expect(person.message.contains("a photograph of a person") && person.messageZh.contains("一张人物照片"))
+        let coffee = try #require(FileInspector.inspect(bytes: try Corpus.bytes("photos/skimage_coffee.png"), path: "c.png").image)
+        let cup = try said(coffee, .authenticityStatement)
+        #expect(cup.message.contains("a photograph, not a page or a card") && cup.messageZh.contains("不是文件或证件"))
+    }
+
     /// Real pages scanned or photographed by others are documents; real photographs are not.
     @Test(arguments: [
         ("photos/ocrmypdf_linn.png", true), ("photos/ocrmypdf_typewriter.png", true),

@@ -17,7 +17,7 @@ import Testing
         #expect(rules.material(for: .idCardFront).formats == [.jpeg, .png])
         #expect(rules.regions.appVerification == ["Shanghai"])
         #expect(rules.regions.smsVerification.count == 22)
-        #expect(RulesLoader.profileNames == ["aliyun", "generic", "huawei", "tencent", "volcengine"])
+        #expect(RulesLoader.profileNames == ["aliyun", "generic", "huawei", "jdcloud", "reseller", "tencent", "volcengine"])
         for name in RulesLoader.profileNames { #expect(try RulesLoader.load(profile: name).profile == name) }
         #expect(RulesLoader.defaultDocument.contains("# "))
     }

@@ -11,9 +11,15 @@ struct ApplicationFacts: Sendable {
     var needsPreApproval: Bool
     var photoNotApplicable: Bool
     var domainCertificateRequired: Bool
+    /// The statement asked for: the region's commitment letter, else the provider's form.
+    var statementForm: StatementForm
+    /// The backgrounds the provider's verification photo may show (`photo.backdrop_colors`).
+    var photoBackgrounds: [String]
     var findings: [Finding] = []
 
-    init(form: ApplicationForm?, rules: Rules) {
+    /// - Parameter formUnreadable: an `application.json` is there but could not be read (its own
+    ///   finding says so; it is not also reported as missing).
+    init(form: ApplicationForm?, formUnreadable: Bool = false, rules: Rules) {
         let subject = form?.subject
         isIndividual = subject?.isIndividual ?? false
         isEntity = subject.map { !$0.isIndividual }
@@ -29,9 +35,11 @@ struct ApplicationFacts: Sendable {
         // A threshold of 1 means always, even when the form lists no domains.
         domainCertificateRequired =
             regions.domainCertificateEverywhere || threshold.map { count >= $0 || $0 <= 1 } ?? false
+        statementForm = name.map(regions.commitmentLetter.contains) == true ? .commitmentLetter : rules.provider.statementForm
+        photoBackgrounds = rules.photo.backdropColors
 
         if form == nil {
-            findings.append(.assumedDefaults)
+            if !formUnreadable { findings.append(.assumedDefaults) }
         } else {
             if subject?.type == nil { findings.append(.assumedEntity) }
             if let subject, let type = subject.type, !subject.hasKnownType { findings.append(.subjectTypeUnknown(type)) }

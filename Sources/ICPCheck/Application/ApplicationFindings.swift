@@ -45,11 +45,15 @@ extension Finding {
             messageZh: "无法识别地区“\(region)”，未应用地区规则。")
     }
 
-    static func formInvalid(_ detail: String) -> Finding {
+    /// - Parameters:
+    ///   - place: where and what, in English and Chinese (a line and column, or a key), when known.
+    static func formInvalid(_ detail: String, place: (en: String, zh: String)? = nil) -> Finding {
         Finding(
             code: FindingCode.formInvalid, severity: .warning,
-            message: "application.json cannot be read; the application was checked without its form data.",
-            messageZh: "application.json 无法解析，已在没有表单数据的情况下检查。", detail: detail)
+            message: "application.json cannot be read" + (place.map { " (\($0.en))" } ?? "")
+                + "; the application was checked without its form data. Correct the file.",
+            messageZh: "application.json 无法解析" + (place.map { "（\($0.zh)）" } ?? "") + "，已在没有表单数据的情况下检查，请改正该文件。",
+            detail: detail)
     }
 
     static func appVerificationRegion(_ region: Province) -> Finding {

@@ -66,7 +66,7 @@ struct ImageLabel: Codable, Sendable {
     /// A clean capture: no blur, glare, photocopy, cut or tiny size (reading is scored on these apart).
     var clean: Bool?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case label, backdrop, role, seal, greyscale, glare, blurry, screen, ink, reading, clean
         case facesVisible = "faces_visible"
         case plainBackdrop = "plain_backdrop"

@@ -20,7 +20,7 @@ struct ExpectedReading: Codable, Sendable {
     var validFrom: String?
     var validUntil: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case title, names
         case idNumbers = "id_numbers"
         case creditCodes = "credit_codes"

@@ -39,8 +39,8 @@ struct DocumentJudge {
         }
         let role = report.role ?? .other
         // A title that fits the role outweighs the pixels' guess; one that does not is the reading's finding.
-        if title == nil, let mismatch = mismatch(role: role, kind: report.contentKind, sides: sides) {
-            report.findings.append(.photo(.contentMismatch, .warning, detail: mismatch))
+        if title == nil, let shown = mismatch(role: role, kind: report.contentKind, sides: sides) {
+            report.findings.append(.contentMismatch(role: role, shows: shown))
         }
         // Originals printed in colour (a licence's emblem and seal, an ID card's background): with no
         // colour on the page they are copies, even where a warm light or a sensor's noise tints them.
@@ -78,13 +78,13 @@ struct DocumentJudge {
         }
     }
 
-    /// Why a declared or named role does not fit the pixels, if it does not.
-    private func mismatch(role: MaterialRole, kind: String?, sides: (front: Bool, back: Bool)) -> String? {
+    /// What the pixels show instead, when a declared or named role does not fit them.
+    private func mismatch(role: MaterialRole, kind: String?, sides: (front: Bool, back: Bool)) -> ShownContent? {
         // A portrait named as a document has its finding from the photo checks already.
-        if Self.pageRoles.contains(role), kind == "photo" { return "\(role.rawValue) shows a photograph, not a document" }
-        if role == .idCardFront, sides.back, !sides.front { return "id_card_front shows the back (emblem side)" }
-        if role == .idCardBack, sides.front, !sides.back { return "id_card_back shows the front (portrait side)" }
-        if Self.idRoles.contains(role), kind == "portrait" || kind == "photo" { return "\(role.rawValue) shows \(kind!), not an ID card" }
+        if Self.pageRoles.contains(role), kind == "photo" { return .photograph }
+        if role == .idCardFront, sides.back, !sides.front { return .idCardBack }
+        if role == .idCardBack, sides.front, !sides.back { return .idCardFront }
+        if Self.idRoles.contains(role), kind == "portrait" || kind == "photo" { return ShownContent(kind: kind) }
         return nil
     }
 

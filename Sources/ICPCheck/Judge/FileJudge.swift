@@ -27,6 +27,7 @@ struct FileJudge {
         if let content { judgePixels(content, editing: editing, reading: reading, into: &report) }
         judgeReading(reading, into: &report)
         report.findings += FileRuleJudge(rules: rules, now: now).findings(for: report, role: report.role ?? .unknown, editing: editing)
+        report.findings = report.findings.map(sayingRefusal)
         return report
     }
 
@@ -42,8 +43,22 @@ struct FileJudge {
         judgeTitle(reading, into: &report)
         let observed = content.map { judgePixels($0, editing: editing, reading: reading, into: &report) } ?? []
         judgeReading(reading, into: &report)
-        return (report, observed)
+        report.findings = report.findings.map(sayingRefusal)
+        return (report, observed.map(sayingRefusal))
     }
+
+    /// Copies, black-and-white scans and photos of screens, where the provider refuses them
+    /// outright (`provider.refuses_copies`): the finding says so.
+    private func sayingRefusal(_ finding: Finding) -> Finding {
+        let provider = rules.provider
+        guard provider.refusesCopies, Self.copyCodes.contains(finding.code) else { return finding }
+        var said = finding
+        said.message += " \(provider.name ?? "The provider") refuses photocopies, black-and-white scans and photos of screens."
+        said.messageZh += "\(provider.nameZh ?? "服务商")不接受复印件、黑白扫描件和翻拍屏幕的照片。"
+        return said
+    }
+
+    private static let copyCodes: Set<FindingCode> = [.docGreyscale, .notColor, .screenCapture]
 
     /// A printed title gives a file with no role its role: stronger evidence than any pixel statistic.
     private func judgeTitle(_ reading: Reading?, into report: inout FileReport) {

@@ -29,6 +29,8 @@ struct FileRuleJudge {
                 found.append(.imageTooSmall("long_side", side: long, limit: minLong, width: width, height: height))
             } else if let minShort = limits.minShortSide, short < minShort {
                 found.append(.imageTooSmall("short_side", side: short, limit: minShort, width: width, height: height))
+            } else if let maxLong = limits.maxLongSide, maxLong > 0, long > maxLong {
+                found.append(.imageTooLarge(side: long, limit: maxLong, width: width, height: height, provider: rules.provider))
             }
         }
         if !damaged, let dpi = format.dpi, let minDPI = limits.minDPI, minDPI > 0, dpi < minDPI,

@@ -12,9 +12,9 @@ extension Finding {
 /// What the photo measures can find wrong with a photo of a person, and a role the pixels contradict.
 /// Each has its code and both messages, so a new one without a message does not compile.
 enum PhotoProblem: CaseIterable {
-    case noFace, faceNotFrontal, multipleFaces, faceTooSmall, faceTooLarge, offCentre, headCutOff, backdropNotFound,
-        backdropWrongColour, backdropNotFillingBackground, backdropWrinkled, clothingMatchesBackdrop, underexposed,
-        overexposed, blurry, recompressed, thumbnailMismatch, detectorUnavailable, contentMismatch
+    case noFace, faceNotFrontal, multipleFaces, faceTooSmall, faceTooLarge, offCentre, headCutOff,
+        backdropNotFillingBackground, backdropWrinkled, clothingMatchesBackdrop, underexposed,
+        overexposed, blurry, recompressed, thumbnailMismatch, detectorUnavailable
 
     var code: FindingCode {
         switch self {
@@ -25,8 +25,6 @@ enum PhotoProblem: CaseIterable {
         case .faceTooLarge: .faceTooLarge
         case .offCentre: .offCentre
         case .headCutOff: .headCutOff
-        case .backdropNotFound: .backdropNotFound
-        case .backdropWrongColour: .backdropWrongColour
         case .backdropNotFillingBackground: .backdropNotFillingBackground
         case .backdropWrinkled: .backdropWrinkled
         case .clothingMatchesBackdrop: .clothingMatchesBackdrop
@@ -36,7 +34,6 @@ enum PhotoProblem: CaseIterable {
         case .recompressed: .recompressed
         case .thumbnailMismatch: .thumbnailMismatch
         case .detectorUnavailable: .detectorUnavailable
-        case .contentMismatch: .contentMismatch
         }
     }
 
@@ -63,13 +60,6 @@ enum PhotoProblem: CaseIterable {
             ("The person is not centred: stand in the middle of the backdrop.", "人物没有居中：请站在幕布正中间。")
         case .headCutOff:
             ("The top of the head is cut off: leave room above the head.", "头顶被裁掉了：请在头部上方留出空间。")
-        case .backdropNotFound:
-            ("No plain backdrop is behind the person: stand in front of the provider's backdrop (or a plain white wall"
-                + " where the provider allows it).",
-                "人物背后没有纯色幕布：请站在服务商提供的幕布前（或服务商允许的白色墙面前）拍摄。")
-        case .backdropWrongColour:
-            ("The background is not the provider's backdrop colour: use the official backdrop.",
-                "背景颜色不是服务商幕布的颜色：请使用官方幕布。")
         case .backdropNotFillingBackground:
             ("The backdrop does not fill the background (wall, door or furniture shows at the edges): stand closer to"
                 + " the backdrop or frame tighter.",
@@ -100,10 +90,6 @@ enum PhotoProblem: CaseIterable {
             ("The face detector could not run; install the Debian package opencv-data"
                 + " (make run does) and check again.",
                 "人脸检测无法运行：请安装 Debian 软件包 opencv-data（make run 会自动安装）后重新检查。")
-        case .contentMismatch:
-            ("What the picture shows does not match the material it is named or declared as:"
-                + " check that the right file is uploaded.",
-                "图片内容与其文件名或声明的材料类型不符，请确认上传了正确的文件。")
         }
     }
 }

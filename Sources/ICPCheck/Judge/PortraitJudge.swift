@@ -3,10 +3,12 @@
 struct PortraitJudge {
     let rules: PortraitRules
     let backdropColors: [String]
+    let provider: ProviderRules
 
     init(rules: Rules) {
         self.rules = rules.portrait
         self.backdropColors = rules.photo.backdropColors
+        self.provider = rules.provider
     }
 
     /// Document roles, whose files should not show a portrait.
@@ -50,8 +52,10 @@ struct PortraitJudge {
             return
         }
         let nobody = measurement.faces.isEmpty && measurement.profileFaces.isEmpty
-        if role.isPhotoOfPerson && nobody || Self.documentRoles.contains(role) && portrait {
-            report.findings.append(.photo(.contentMismatch, .warning, detail: "\(role.rawValue) shows \(report.contentKind ?? "?")"))
+        if role.isPhotoOfPerson && nobody {
+            report.findings.append(.contentMismatch(role: role, shows: .noFace))
+        } else if Self.documentRoles.contains(role) && portrait {
+            report.findings.append(.contentMismatch(role: role, shows: .personPhoto))
         }
         if role == .administratorPhoto {
             report.findings += administratorPhotoFindings(measurement, editing: editing)
@@ -133,15 +137,15 @@ struct PortraitJudge {
     private func backdropFindings(_ measurement: PortraitMeasurement) -> [Finding] {
         let limits = rules.backdrop
         guard let backdrop = measurement.backdrop, backdrop.areaFraction >= limits.minAreaFraction else {
-            return [.photo(.backdropNotFound, .warning, measure: "backdrop_area_fraction", value: measurement.backdrop?.areaFraction ?? 0,
-                            limit: limits.minAreaFraction)]
+            return [.backdropNotFound(area: measurement.backdrop?.areaFraction ?? 0, limit: limits.minAreaFraction,
+                                      accepted: backdropColors, provider: provider)]
         }
         var found: [Finding] = []
         let accepted = backdropColors.filter { backdrop.colorName == $0 }
         if accepted.isEmpty {
             let detail = "L \(Int(backdrop.color.l)) a \(Int(backdrop.color.a)) b \(Int(backdrop.color.b)); accepted: "
                 + backdropColors.joined(separator: ", ")
-            found.append(.photo(.backdropWrongColour, .error, detail: detail))
+            found.append(.backdropWrongColour(measured: backdrop.colorName, accepted: backdropColors, provider: provider, detail: detail))
         }
         if backdrop.borderFraction < limits.minBorderFraction {
             found.append(.photo(.backdropNotFillingBackground, .warning, measure: "backdrop_border_fraction", value: backdrop.borderFraction,

@@ -111,6 +111,8 @@ public struct Requirement: Codable, Sendable {
     /// Paths of the files that count for it.
     public var files: [String]
     public var findings: [Finding]
+    /// For the statement: the form the provider or region asks for.
+    public var form: StatementForm?
 }
 
 /// The current version, written into every manifest and printed by `icpcheck --version`.

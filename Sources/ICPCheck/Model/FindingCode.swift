@@ -56,6 +56,7 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case fileTooLargeForRole = "file.too_large"
     case fileTooSmall = "file.too_small"
     case imageTooSmall = "image.too_small"
+    case imageTooLarge = "image.too_large"
     case lowDPI = "image.low_dpi"
     case notColor = "image.not_color"
     case editedBySoftware = "exif.edited"

@@ -81,10 +81,10 @@ public enum ApplicationChecker {
         var form: ApplicationForm?
         if let bytes = contents.formBytes {
             do { form = try JSONDecoder().decode(ApplicationForm.self, from: Data(bytes)) } catch {
-                findings.append(.formInvalid(String(describing: error)))
+                findings.append(.formInvalid(String(describing: error), place: FormErrorPlace.describe(error, in: bytes)))
             }
         }
-        let facts = ApplicationFacts(form: form, rules: rules)
+        let facts = ApplicationFacts(form: form, formUnreadable: contents.formBytes != nil && form == nil || contents.formUnreadable, rules: rules)
         let (roles, roleFindings) = RoleAssignment.assign(
             paths: contents.files.map(\.relativePath), declared: form?.materials ?? [:], naming: RoleNaming(rules: rules))
         return PreparedApplication(

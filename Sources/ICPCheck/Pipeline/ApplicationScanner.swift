@@ -47,6 +47,8 @@ struct FolderContents: Sendable {
     var findings: [Finding] = []
     /// The raw bytes of `application.json`, when present.
     var formBytes: [UInt8]?
+    /// An `application.json` is there but could not be read (too large, not a regular file).
+    var formUnreadable = false
 }
 
 /// Lists applications and their files. Reads directories only; never writes.
@@ -130,6 +132,7 @@ enum ApplicationScanner {
             if relative.isEmpty && name == formName {
                 do { contents.formBytes = try FileReader.read(path: path, maxBytes: maxFormBytes).bytes } catch {
                     contents.findings.append(.formInvalid(error.description))
+                    contents.formUnreadable = true
                 }
                 continue
             }

@@ -57,8 +57,13 @@ import Glibc
         let read = ReadingStage.read(
             analysis, content: content, role: reading.role, rules: rules, mode: reading.mode, keepLines: reading.keepLines,
             latestBirthYear: ReadingJudge.year(of: reading.asOf))
-        return FileJudge(rules: rules, now: reading.asOf)
-            .judgePixels(analysis.report, role: reading.role, editing: analysis.editing, content: content, reading: read).0
+        let judge = FileJudge(rules: rules, now: reading.asOf)
+        // A role given (`inspect --role`) is judged as an application's file is: with the role's rules.
+        if let role = reading.role, role != .unknown {
+            return judge.judge(analysis.report, editing: analysis.editing, content: content, reading: read,
+                               given: RoleAssignment.Assigned(role: role, source: .declared), scanFindings: [])
+        }
+        return judge.judgePixels(analysis.report, role: reading.role, editing: analysis.editing, content: content, reading: read).0
     }
 
     /// One job per core.

@@ -8,6 +8,8 @@ enum DocumentFields {
         ("真实性核验单", .authenticityStatement), ("核验单", .authenticityStatement),
         ("承诺书", .commitmentLetter),
         ("域名注册证书", .domainCertificate), ("域名证书", .domainCertificate),
+        // A registrar's real-name page, uploaded as a screenshot (域名实名认证信息).
+        ("域名实名", .domainCertificate),
         ("授权委托书", .authorizationLetter), ("授权书", .authorizationLetter),
     ]
     /// The labels of each ID card side (the cards have no title of their own on the front).

@@ -69,7 +69,7 @@ struct ApplicationPage {
         self.stylesheet = stylesheet
         requirements = manifest.requirements.map { requirement in
             RequirementRow(
-                nameZh: requirement.id.chineseName, nameEn: requirement.id.englishName, status: requirement.status.rawValue,
+                nameZh: requirement.chineseName, nameEn: requirement.englishName, status: requirement.status.rawValue,
                 statusZh: Self.statusNames[requirement.status] ?? requirement.status.rawValue, required: requirement.required,
                 files: requirement.files.joined(separator: ", "))
         }

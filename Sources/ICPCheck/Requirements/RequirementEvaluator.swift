@@ -10,7 +10,9 @@ struct RequirementEvaluator {
         let bothSides = roles.contains(.idCardBothSides) || (roles.contains(.idCardFront) && roles.contains(.idCardBack))
 
         var result: [Requirement] = []
-        result.append(requirement(.authenticityStatement, required: true, files: paths([.authenticityStatement])))
+        var statement = requirement(.authenticityStatement, required: true, files: paths([.authenticityStatement]))
+        statement.form = facts.statementForm
+        result.append(statement)
         // An individual's subject document is the person's ID card.
         let certificates = paths([.subjectCertificate])
         let subjectFiles = facts.isIndividual && certificates.isEmpty && bothSides ? idFiles : certificates
@@ -34,7 +36,7 @@ struct RequirementEvaluator {
         let worst = files.flatMap(\.findings).map(\.severity).max()
         if files.isEmpty {
             requirement.status = required ? .fail : .notApplicable
-            if required { requirement.findings.append(.requirementMissing(id, individual: facts.isIndividual)) }
+            if required { requirement.findings.append(.requirementMissing(id, facts: facts)) }
         } else if worst == .error {
             requirement.status = .fail
         } else if worst == .warning {
@@ -62,18 +64,28 @@ struct RequirementEvaluator {
 }
 
 extension Finding {
-    static func requirementMissing(_ id: Requirement.ID, individual: Bool) -> Finding {
+    static func requirementMissing(_ id: Requirement.ID, facts: ApplicationFacts) -> Finding {
+        let individual = facts.isIndividual
+        let signed = (individual ? "" : " and stamped with the red official seal", individual ? "" : "，加盖单位红色公章")
         let (english, chinese): (String, String) =
             switch id {
             case .authenticityStatement:
-                ("the authenticity statement (or its successor, the commitment letter “承诺书” or “告知书”), filled in with a black pen and signed"
-                    + (individual ? "" : " and stamped with the red official seal"),
-                 "网站备案信息真实性核验单（或承诺书/告知书），须用黑色笔填写并签字" + (individual ? "" : "，加盖单位红色公章"))
+                switch facts.statementForm {
+                case .either:
+                    ("the authenticity statement (or its successor, the commitment letter “承诺书” or “告知书”), filled in with a black pen and signed"
+                        + signed.0, "网站备案信息真实性核验单（或承诺书/告知书），须用黑色笔填写并签字" + signed.1)
+                case .authenticityStatement:
+                    ("the authenticity statement (“网站备案信息真实性核验单”), filled in with a black pen and signed" + signed.0,
+                     "网站备案信息真实性核验单，须用黑色笔填写并签字" + signed.1)
+                case .commitmentLetter:
+                    ("the commitment letter (“承诺书”) this provider or province asks for, handwritten in black ink and signed" + signed.0,
+                     "服务商或本省要求的备案承诺书，须用黑色笔手写并签字" + signed.1)
+                }
             case .subjectCertificate:
                 individual ? ("the subject's ID card (both sides)", "主体身份证（正反面）")
                     : ("the business licence or organisation certificate", "营业执照或单位证件")
             case .administratorID: ("the website administrator's ID card, both sides", "网站负责人身份证正反面")
-            case .administratorPhoto: ("the administrator's photo in front of the provider's backdrop", "网站负责人幕布照片")
+            case .administratorPhoto: PhotoBackground.missingPhoto(accepting: facts.photoBackgrounds)
             case .domainCertificate: ("the domain certificate, which this province asks for", "本省要求提供的域名证书")
             case .preApproval: ("the pre-approval documents for the declared content", "所申报内容的前置审批文件")
             }

@@ -13,6 +13,7 @@ public struct Rules: Codable, Sendable, Equatable {
     /// DPI values that writers record when they know nothing (72, 96): not a real resolution.
     var dpiPlaceholders: [Double]
     var photo: PhotoRules
+    var provider: ProviderRules
     var portrait: PortraitRules
     var document: DocumentRules
     var reading: ReadingRules
@@ -23,7 +24,7 @@ public struct Rules: Codable, Sendable, Equatable {
     var naming: NamingRules
 
     enum CodingKeys: String, CodingKey {
-        case schema, profile, materials, photo, portrait, document, reading, regions, naming
+        case schema, profile, materials, photo, provider, portrait, document, reading, regions, naming
         case roleKeywords = "role_keywords"
         case dpiPlaceholders = "dpi_placeholders"
         case idSideKeywords = "id_side_keywords"
@@ -49,6 +50,8 @@ struct MaterialRules: Codable, Sendable, Equatable {
     var maxBytes: Int?
     var minLongSide: Int?
     var minShortSide: Int?
+    /// 0 or nil: no maximum.
+    var maxLongSide: Int?
     /// Checked only when the file records a resolution; 0 turns the check off.
     var minDPI: Double?
     var colorRequired: Bool?
@@ -61,6 +64,7 @@ struct MaterialRules: Codable, Sendable, Equatable {
         case maxBytes = "max_bytes"
         case minLongSide = "min_long_side"
         case minShortSide = "min_short_side"
+        case maxLongSide = "max_long_side"
         case minDPI = "min_dpi"
         case colorRequired = "color_required"
     }
@@ -72,6 +76,7 @@ struct MaterialRules: Codable, Sendable, Equatable {
         merged.maxBytes = other.maxBytes ?? maxBytes
         merged.minLongSide = other.minLongSide ?? minLongSide
         merged.minShortSide = other.minShortSide ?? minShortSide
+        merged.maxLongSide = other.maxLongSide ?? maxLongSide
         merged.minDPI = other.minDPI ?? minDPI
         merged.colorRequired = other.colorRequired ?? colorRequired
         return merged
@@ -95,6 +100,22 @@ struct PhotoRules: Codable, Sendable, Equatable {
     }
 }
 
+/// The provider a profile is for: how findings name it, the statement form it asks for, and
+/// whether it refuses copies outright.
+struct ProviderRules: Codable, Sendable, Equatable {
+    var name: String?
+    var nameZh: String?
+    var statementForm: StatementForm
+    var refusesCopies: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case nameZh = "name_zh"
+        case statementForm = "statement_form"
+        case refusesCopies = "refuses_copies"
+    }
+}
+
 /// Region lists and per-province thresholds; provinces by canonical English name.
 struct RegionRules: Codable, Sendable, Equatable {
     var appVerification: [String]
@@ -103,6 +124,7 @@ struct RegionRules: Codable, Sendable, Equatable {
     var domainCertificate: [String: DomainCertificateRule]
     var domainCertificateEverywhere: Bool
     var outOfProvinceIndividualsRefused: [String]
+    var commitmentLetter: [String]
     var defaultRegion: String?
 
     enum CodingKeys: String, CodingKey {
@@ -112,6 +134,7 @@ struct RegionRules: Codable, Sendable, Equatable {
         case domainCertificate = "domain_certificate"
         case domainCertificateEverywhere = "domain_certificate_everywhere"
         case outOfProvinceIndividualsRefused = "out_of_province_individuals_refused"
+        case commitmentLetter = "commitment_letter"
         case defaultRegion = "default_region"
     }
 }
