@@ -91,3 +91,42 @@ import Testing
         #expect(bad.status == 2 && bad.error.contains("Usage: icpcheck inspect"))
     }
 }
+
+/// `make install`'s parts: where it puts each file (the Makefile, dry run), and what the binary
+/// gives the man page generator and the shells.
+@Suite struct InstallTests {
+    @Test func installPutsEachFileUnderDestdirAndPrefix() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/make")
+        process.arguments = ["-n", "install", "DESTDIR=/tmp/stage", "PREFIX=/opt/icp"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for destination in ["/tmp/stage/opt/icp/bin/icpcheck", "/tmp/stage/opt/icp/share/man/man1/",
+                            "/tmp/stage/opt/icp/share/bash-completion/completions/icpcheck",
+                            "/tmp/stage/opt/icp/share/zsh/site-functions/_icpcheck"] {
+            #expect(text.contains(destination), "make install puts nothing at \(destination)")
+        }
+        #expect(text.contains("generate-manual --multi-page"))
+    }
+
+    @Test func completionScriptsAndManualSourceNameEverySubcommand() throws {
+        let subcommands = ["batch", "merge", "check", "inspect", "rules", "eval"]
+        for shell in ["bash", "zsh"] {
+            let script = try BatchTests.run(["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            for name in subcommands + ["--profile", "--fail-on"] { #expect(script.output.contains(name), "\(shell): \(name)") }
+        }
+        // What the man page plugin reads: the whole command tree with its help.
+        let dump = try BatchTests.run(["--experimental-dump-help"])
+        let tree = try #require(try JSONSerialization.jsonObject(with: Data(dump.output.utf8)) as? [String: Any])
+        let command = try #require(tree["command"] as? [String: Any])
+        let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
+        #expect(Set(subcommands).isSubset(of: Set(names)))
+        #expect((command["discussion"] as? String)?.contains("Exit status") == true)
+    }
+}
