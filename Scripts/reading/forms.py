@@ -147,7 +147,8 @@ def statement(rng, d: Draw, W: int, f: Filing) -> Doc:
     if not f.individual:
         sh.text(sx, y2, "网站负责人（签字）：", pf, black)
     ydate = (y2 if not f.individual else y) + ps * 3.2
-    sh.text(sx, ydate, "日期：" + cn_date(f.signed, pad=rng.random() < 0.5), pf, black)
+    db = sh.text(sx, ydate, "日期：" + cn_date(f.signed, pad=rng.random() < 0.5), pf, black)
+    sh.add("signed_on", f.signed.isoformat(), db, pf.size)
     arr = sh.array()
     sig_y = y2 if not f.individual else y
     sign(arr, rng, sx + pf.getlength("网站负责人（签字）：") + 2 * mm, sig_y - ps * 0.4, d.u(22, 34) * mm, ps * 1.6,
@@ -226,7 +227,8 @@ def commitment(rng, d: Draw, W: int, f: Filing, province: str) -> Doc:
         sh.text(sx, y, "法定代表人（签字）：", pf, black)
         sig_x, sig_y = sx + pf.getlength("法定代表人（签字）："), y
     y += lead * 1.6
-    sh.text(sx, y, cn_date(f.signed, pad=rng.random() < 0.5), pf, black)
+    db = sh.text(sx, y, cn_date(f.signed, pad=rng.random() < 0.5), pf, black)
+    sh.add("signed_on", f.signed.isoformat(), db, pf.size)
     arr = sh.array()
     sign(arr, rng, sig_x + 2 * mm, sig_y - ps * 0.4, d.u(22, 32) * mm, ps * 1.6, rng.random() < 0.4)
     if not f.individual:

@@ -181,7 +181,7 @@ def take(rng, doc: Doc, p: shots.Plan, card: bool):
     return shot, doc, outline, verdicts
 
 
-READ_ORDER = ("title", "id_numbers", "credit_codes", "names", "valid_from", "valid_until")
+READ_ORDER = ("title", "id_numbers", "credit_codes", "names", "valid_from", "valid_until", "signed_on")
 
 
 def reading_of(verdicts) -> tuple[dict, list[str]]:

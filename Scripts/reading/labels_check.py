@@ -12,7 +12,7 @@ ROLES = ("subject_certificate", "id_card_front", "id_card_back", "authenticity_s
 TITLES = ("business_licence", "id_card_front", "id_card_back", "authenticity_statement", "commitment_letter",
           "domain_certificate")
 FLAGS = ("seal", "greyscale", "glare", "blurry", "cut_off", "screen")
-READING = ("title", "id_numbers", "credit_codes", "names", "valid_from", "valid_until", "unreadable")
+READING = ("title", "id_numbers", "credit_codes", "names", "valid_from", "valid_until", "signed_on", "unreadable")
 
 
 def _date(v: str, long_term_ok: bool) -> None:
@@ -51,4 +51,6 @@ def check_entry(e: dict) -> None:
         _date(r["valid_from"], False)
     if "valid_until" in r:
         _date(r["valid_until"], True)
+    if "signed_on" in r:
+        _date(r["signed_on"], False)
     assert isinstance(r.get("unreadable", []), list)

@@ -62,6 +62,28 @@ import Testing
         #expect(reports["noise.jpg"]?.reading.map { $0.title == nil && $0.idNumbers.isEmpty && $0.creditCodes.isEmpty } != false)
     }
 
+    /// A statement's signing date is read (as printed, else nothing: a date read garbled is left
+    /// out), and a letter signed more than three months before the check gets a warning.
+    @Test func aLetterSignedLongAgoIsSaid() async throws {
+        let expected = try Self.expected()
+        let reports = try await Self.reports()
+        for (name, report) in reports {
+            if let signed = report.reading?.signedOn { #expect(signed == expected[name]?.reading.signedOn, "\(name)") }
+        }
+        let statement = try #require(reports["statement-company.jpg"])
+        let signed = try #require(statement.reading?.signedOn)
+        #expect(signed == expected["statement-company.jpg"]?.reading.signedOn)
+        // Judged at the fixtures' day (342 days later), and a month after the signing.
+        let old = try #require(statement.findings.first { $0.code == .letterTooOld })
+        #expect(old.severity == .warning && old.value == 342 && old.limit == 90 && old.messageZh.contains("落款日期为 2025-12-29"))
+        let rules = try RulesLoader.load()
+        let aMonthLater = ReadingJudge(rules: rules.reading, asOf: ReadingApplicationTests.aMonthAfterSigning)
+        #expect(!aMonthLater.findings(for: try #require(statement.reading), role: .authenticityStatement, isIndividual: false)
+            .contains { $0.code == .letterTooOld })
+        // A licence's dates are a validity period, never a signing date.
+        #expect(reports["licence-scan.jpg"]?.reading?.signedOn == nil)
+    }
+
     /// Lines of print are counted where a page of text was read, not on noise or blank paper; and
     /// enough of them make a page of a picture whose pixels alone did not (a dense table, a page
     /// small in a photo), while fewer leave it a photograph.
@@ -148,23 +170,26 @@ import Testing
     }
 
     static let code = "91330110MA8G57LC4A", administrator = "330110199711092921"
+    /// A month after the statement fixture was signed (2025-12-29): a letter fresh enough.
+    static let aMonthAfterSigning = Date(timeIntervalSince1970: 1_769_616_000)
 
     @Test func agreeingDocumentsGiveNoReadingFinding() async throws {
         let codes = try await Self.readingCodes(
             ["核验单.jpg": "statement-company.jpg", "身份证反面.jpg": "idback-longterm.jpg"],
-            form: Self.form(code: Self.code, administrator: Self.administrator))
+            form: Self.form(code: Self.code, administrator: Self.administrator), asOf: Self.aMonthAfterSigning)
         #expect(codes == ["核验单.jpg": [], "身份证反面.jpg": []])
     }
 
     @Test func anotherCompanysCodeAndAnotherPersonsNumberAreFound() async throws {
         let codes = try await Self.readingCodes(
             ["核验单.jpg": "statement-company.jpg", "身份证正面.jpg": "idfront-crop.jpg"],
-            form: Self.form(code: ReadingTextTests.standardCreditCode, administrator: Self.administrator))
+            form: Self.form(code: ReadingTextTests.standardCreditCode, administrator: Self.administrator), asOf: Self.aMonthAfterSigning)
         #expect(codes["核验单.jpg"] == ["read.credit_code_mismatch"])
         // The card is another person's: its number is not the administrator's on the form.
         #expect(codes["身份证正面.jpg"]?.contains("read.id_number_mismatch") == true)
         let wrongNumber = try await Self.readingCodes(
-            ["核验单.jpg": "statement-company.jpg"], form: Self.form(code: Self.code, administrator: ReadingTextTests.standardID))
+            ["核验单.jpg": "statement-company.jpg"], form: Self.form(code: Self.code, administrator: ReadingTextTests.standardID),
+            asOf: Self.aMonthAfterSigning)
         #expect(wrongNumber["核验单.jpg"] == ["read.id_number_mismatch"])
     }
 

@@ -61,6 +61,17 @@ import Testing
         })
     }
 
+    @Test func aLettersSigningDateIsItsLabelledOrLastDate() {
+        let labelled = page([("网站备案信息真实性核验单", 60), ("有效期 2020年01月01日至2030年01月01日", 28), ("日期：2026年3月5日", 28),
+                             ("打印时间 2026-03-09", 20)])
+        #expect(DocumentFields.signedOn(on: labelled, title: .authenticityStatement)?.date == "2026-03-05")
+        let unlabelled = page([("互联网信息服务备案承诺书", 60), ("于2019年加入", 28), ("承诺单位（盖章）", 28), ("2026年 4 月 1 日", 28)])
+        #expect(DocumentFields.signedOn(on: unlabelled, title: .commitmentLetter)?.date == "2026-04-01")
+        // A validity period is no signing date, and a licence or a card is no letter.
+        #expect(DocumentFields.signedOn(on: page([("承诺书", 60), ("有效期限 2020.01.01-2030.01.01", 28)]), title: .commitmentLetter) == nil)
+        #expect(DocumentFields.signedOn(on: labelled, title: .businessLicence) == nil)
+    }
+
     @Test func titlesByTheLargestKeywordOrTheCardsLabels() {
         let licence = page([("营 业 执 照", 80), ("统一社会信用代码 \(Self.standardCreditCode)", 30), ("名 称 杭州示例科技有限公司", 30)])
         #expect(DocumentFields.title(of: licence) == .businessLicence)

@@ -19,6 +19,7 @@ struct ExpectedReading: Codable, Sendable {
     var names: [String: String]?
     var validFrom: String?
     var validUntil: String?
+    var signedOn: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, names
@@ -26,6 +27,7 @@ struct ExpectedReading: Codable, Sendable {
         case creditCodes = "credit_codes"
         case validFrom = "valid_from"
         case validUntil = "valid_until"
+        case signedOn = "signed_on"
     }
 }
 
@@ -51,6 +53,7 @@ struct ReadingScores {
             }
             compare("valid_from", subset, expected: expected.validFrom.map { [$0] }, got: reading?.validFrom.map { [$0] } ?? [], path: path)
             compare("valid_until", subset, expected: expected.validUntil.map { [$0] }, got: reading?.validUntil.map { [$0] } ?? [], path: path)
+            compare("signed_on", subset, expected: expected.signedOn.map { [$0] }, got: reading?.signedOn.map { [$0] } ?? [], path: path)
         }
     }
 

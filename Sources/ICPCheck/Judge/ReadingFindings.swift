@@ -30,6 +30,16 @@ extension Finding {
             measure: "reading.valid_until_days", value: Double(days), limit: Double(limit), detail: "valid until \(until)")
     }
 
+    /// A statement or letter signed longer ago than the providers accept.
+    static func letterTooOld(signed: String, days: Int, limit: Int, title: DocumentTitle) -> Finding {
+        Finding(
+            code: FindingCode.letterTooOld, severity: .warning,
+            message: "The \(title.englishName) is dated \(signed), \(counted(days, "day")) ago; providers take letters dated within"
+                + " \(counted(limit, "day")): sign and date a new one.",
+            messageZh: "\(title.chineseName)落款日期为 \(signed)（\(days) 天前），服务商只接受 \(limit) 天内签署的文件，请重新签署并填写日期。",
+            measure: "reading.signed_days_ago", value: Double(days), limit: Double(limit), detail: "signed on \(signed)")
+    }
+
     static func creditCodeMismatch(read: String, expected: String, source: String, sourceZh: String) -> Finding {
         Finding(
             code: FindingCode.creditCodeMismatch, severity: .error,

@@ -32,6 +32,10 @@ struct ReadingJudge {
                 found.append(.expiresSoon(until: until, days: days, limit: rules.minValidityDays, title: title))
             }
         }
+        if let signed = reading.signedOn, let title = reading.title, DocumentFields.datedLetters.contains(title),
+           let days = Self.days(from: asOf, until: signed).map({ -$0 }), days > rules.maxLetterAgeDays {
+            found.append(.letterTooOld(signed: signed, days: days, limit: rules.maxLetterAgeDays, title: title))
+        }
         return found
     }
 

@@ -102,6 +102,7 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case nameMismatch = "read.name_mismatch"
     case expired = "read.expired"
     case expiresSoon = "read.expires_soon"
+    case letterTooOld = "read.letter_too_old"
     case titleMismatch = "read.title_mismatch"
     /// Tesseract or its models are missing, so nothing was read.
     case readingUnavailable = "read.unavailable"

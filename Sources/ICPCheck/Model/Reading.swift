@@ -16,6 +16,8 @@ public struct Reading: Codable, Sendable, Equatable {
     public var validFrom: String?
     /// `YYYY-MM-DD`, or `long_term` for 长期.
     public var validUntil: String?
+    /// The day a statement or letter was signed, `YYYY-MM-DD`.
+    public var signedOn: String?
     /// Tesseract's mean confidence (0–1) over the lines the fields came from.
     public var confidence: Double?
     /// Every line read, for a person to look at (`inspect --text`); absent otherwise.
@@ -38,6 +40,7 @@ public struct Reading: Codable, Sendable, Equatable {
         case creditCodes = "credit_codes"
         case validFrom = "valid_from"
         case validUntil = "valid_until"
+        case signedOn = "signed_on"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,7 @@ public struct Reading: Codable, Sendable, Equatable {
         names = try container.decodeIfPresent([String: String].self, forKey: .names) ?? [:]
         validFrom = try container.decodeIfPresent(String.self, forKey: .validFrom)
         validUntil = try container.decodeIfPresent(String.self, forKey: .validUntil)
+        signedOn = try container.decodeIfPresent(String.self, forKey: .signedOn)
         confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
         lines = try container.decodeIfPresent([String].self, forKey: .lines)
         error = try container.decodeIfPresent(String.self, forKey: .error)
@@ -64,6 +68,7 @@ public struct Reading: Codable, Sendable, Equatable {
         if !names.isEmpty { try container.encode(names, forKey: .names) }
         try container.encodeIfPresent(validFrom, forKey: .validFrom)
         try container.encodeIfPresent(validUntil, forKey: .validUntil)
+        try container.encodeIfPresent(signedOn, forKey: .signedOn)
         try container.encodeIfPresent(confidence, forKey: .confidence)
         try container.encodeIfPresent(lines, forKey: .lines)
         try container.encodeIfPresent(error, forKey: .error)

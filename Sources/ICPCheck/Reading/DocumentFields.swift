@@ -25,7 +25,7 @@ enum DocumentFields {
     /// Every label a field is found by, so the reader knows which lines to read whole.
     static let allLabels = frontLabels + backLabels + ["名称", "企业名称", "单位名称", "主办单位名称", "主办者名称", "网站负责人",
         "负责人姓名", "域名持有者", "注册所有人", "域名所有者", "持有者", "所有者", "注册者", "注册人", "营业期限", "有效期", "注册日期",
-        "注册时间", "到期日期", "到期时间", "过期时间", "证件号码", "法定代表人"]
+        "注册时间", "到期日期", "到期时间", "过期时间", "证件号码", "法定代表人"] + signingLabels
 
     /// The document a page's title says it is, or, for an ID card, its labels (on lines read at
     /// least `labelConfidence` sure: a page of noise read as text has label-like words too).
@@ -162,6 +162,25 @@ enum DocumentFields {
         let period = ValidityDates.period(in: value.text)
         guard period.from != nil || period.until != nil else { return nil }
         return (period.from, period.until, value.confidence)
+    }
+
+    /// Letters whose date says how fresh they are: providers take them dated within three months.
+    static let datedLetters: Set<DocumentTitle> = [.authenticityStatement, .commitmentLetter, .authorizationLetter]
+    /// The labels of a letter's date, where it has one.
+    static let signingLabels = ["签署日期", "填表日期", "签字日期", "日期"]
+
+    /// The day a statement or letter was signed: the date after its label, else the last date on
+    /// the page outside a validity period (a letter ends with its date under the signature).
+    static func signedOn(on page: ReadPage, title: DocumentTitle?) -> (date: String, confidence: Double)? {
+        guard let title, datedLetters.contains(title) else { return nil }
+        if let value = page.value(after: signingLabels), let date = ValidityDates.dates(in: value.text).last {
+            return (date, value.confidence)
+        }
+        let dated = page.lines.filter { line in
+            !validityLabels.contains { ReadPage.contains($0, in: line.text) } && !ValidityDates.dates(in: line.text).isEmpty
+        }
+        guard let last = dated.max(by: { $0.box.y < $1.box.y }), let date = ValidityDates.dates(in: last.text).last else { return nil }
+        return (date, last.confidence)
     }
 
     /// A person's name: two to five Chinese characters (a middle dot allowed, as in minority names),

@@ -55,6 +55,10 @@ struct DocumentReader {
             reading.validUntil = validity.until
             used.append(validity.confidence)
         }
+        if let signed = DocumentFields.signedOn(on: page, title: reading.title) {
+            reading.signedOn = signed.date
+            used.append(signed.confidence)
+        }
         // A card with an ID number and no title or label read: the front (the back carries no number).
         // A card is 85.6 × 54 mm (1.59; a little less with the room around it), a sheet of A4 1.41;
         // and its number stands on a short line, not in a sentence (or after its label, in a line

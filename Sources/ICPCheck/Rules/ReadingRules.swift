@@ -2,6 +2,7 @@
 /// must be read, and how much validity a card or licence must have left.
 struct ReadingRules: Codable, Sendable, Equatable {
     var minValidityDays: Int
+    var maxLetterAgeDays: Int
     /// A picture with at least this many glyphs in lines is read, even where it is no page.
     var minGlyphs: Int
     /// The long side, in pixels, a page or card is first laid out at, to measure its lines.
@@ -37,6 +38,7 @@ struct ReadingRules: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case minValidityDays = "min_validity_days"
+        case maxLetterAgeDays = "max_letter_age_days"
         case minGlyphs = "min_glyphs"
         case layoutLongSide = "layout_long_side"
         case minLaidOutLines = "min_laid_out_lines"
