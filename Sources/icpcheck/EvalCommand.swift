@@ -17,7 +17,7 @@ struct EvalCommand: AsyncParsableCommand {
               seal, greyscale, glare, blurry, cut_off, screen   true or false (documents)
               ink             black or blue (statements)
               id_side         front, back or both (ID cards)
-              reading         {title, id_numbers, credit_codes, names, valid_from, valid_until}
+              reading         {title, id_numbers, credit_codes, names, valid_from, valid_until, signed_on}
               clean           true for a clean capture (reading is also scored on these apart)
             Other keys (notes, uncertain, …) are ignored.
             """

@@ -24,9 +24,7 @@ struct Inspect: AsyncParsableCommand {
     @Flag(help: "Add every line read on pages and cards (reading.lines), for a person to look at.")
     var text = false
 
-    @Option(help: ArgumentHelp(
-        "Judge every file as this material, with its rules and findings (e.g. administrator_photo, id_card_front).",
-        valueName: "role"))
+    @Option(help: ArgumentHelp("Judge every file as this material, with its rules and findings.", valueName: "role"))
     var role: MaterialRoleChoice?
 
     func validate() throws {

@@ -84,7 +84,7 @@ struct DocumentJudge {
         if Self.pageRoles.contains(role), kind == "photo" { return .photograph }
         if role == .idCardFront, sides.back, !sides.front { return .idCardBack }
         if role == .idCardBack, sides.front, !sides.back { return .idCardFront }
-        if Self.idRoles.contains(role), kind == "portrait" || kind == "photo" { return ShownContent(kind: kind) }
+        if Self.idRoles.contains(role), kind == "portrait" || kind == "photo" { return kind == "portrait" ? .personPhoto : .photograph }
         return nil
     }
 

@@ -84,7 +84,7 @@ public enum ApplicationChecker {
                 findings.append(.formInvalid(String(describing: error), place: FormErrorPlace.describe(error, in: bytes)))
             }
         }
-        let facts = ApplicationFacts(form: form, formUnreadable: contents.formBytes != nil && form == nil || contents.formUnreadable, rules: rules)
+        let facts = ApplicationFacts(form: form, formUnreadable: (contents.formBytes != nil && form == nil) || contents.formUnreadable, rules: rules)
         let (roles, roleFindings) = RoleAssignment.assign(
             paths: contents.files.map(\.relativePath), declared: form?.materials ?? [:], naming: RoleNaming(rules: rules))
         return PreparedApplication(

@@ -66,20 +66,20 @@ struct RequirementEvaluator {
 extension Finding {
     static func requirementMissing(_ id: Requirement.ID, facts: ApplicationFacts) -> Finding {
         let individual = facts.isIndividual
-        let signed = (individual ? "" : " and stamped with the red official seal", individual ? "" : "，加盖单位红色公章")
+        let sealed = (individual ? "" : " and stamped with the red official seal", individual ? "" : "，加盖单位红色公章")
         let (english, chinese): (String, String) =
             switch id {
             case .authenticityStatement:
                 switch facts.statementForm {
                 case .either:
                     ("the authenticity statement (or its successor, the commitment letter “承诺书” or “告知书”), filled in with a black pen and signed"
-                        + signed.0, "网站备案信息真实性核验单（或承诺书/告知书），须用黑色笔填写并签字" + signed.1)
+                        + sealed.0, "网站备案信息真实性核验单（或承诺书/告知书），须用黑色笔填写并签字" + sealed.1)
                 case .authenticityStatement:
-                    ("the authenticity statement (“网站备案信息真实性核验单”), filled in with a black pen and signed" + signed.0,
-                     "网站备案信息真实性核验单，须用黑色笔填写并签字" + signed.1)
+                    ("the authenticity statement (“网站备案信息真实性核验单”), filled in with a black pen and signed" + sealed.0,
+                     "网站备案信息真实性核验单，须用黑色笔填写并签字" + sealed.1)
                 case .commitmentLetter:
-                    ("the commitment letter (“承诺书”) this provider or province asks for, handwritten in black ink and signed" + signed.0,
-                     "服务商或本省要求的备案承诺书，须用黑色笔手写并签字" + signed.1)
+                    ("the commitment letter (“承诺书”) this provider or province asks for, handwritten in black ink and signed" + sealed.0,
+                     "服务商或本省要求的备案承诺书，须用黑色笔手写并签字" + sealed.1)
                 }
             case .subjectCertificate:
                 individual ? ("the subject's ID card (both sides)", "主体身份证（正反面）")
