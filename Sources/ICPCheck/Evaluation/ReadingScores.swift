@@ -33,7 +33,7 @@ struct ExpectedReading: Codable, Sendable {
 
 struct ReadingScores {
     private var scores: [String: ReadingScore] = [:]
-    static let fields = ["title", "id_numbers", "credit_codes", "names", "sure_names", "valid_from", "valid_until"]
+    static let fields = ["title", "id_numbers", "credit_codes", "names", "sure_names", "valid_from", "valid_until", "signed_on"]
 
     var all: [ReadingScore] {
         ["all", "clean"].flatMap { subset in Self.fields.compactMap { scores["\(subset) \($0)"] } }
