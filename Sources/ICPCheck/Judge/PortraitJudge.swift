@@ -39,7 +39,7 @@ struct PortraitJudge {
         // picture to name a file by (`min_area_fraction_for_role`, above the share that finds one).
         var role = report.role ?? .other
         if role == .unknown, portrait, let backdrop = measurement.backdrop, backdrop.areaFraction >= rules.backdrop.minAreaFractionForRole,
-            backdrop.borderFraction >= (backdropColors.contains(backdrop.colorName ?? "")
+            backdrop.borderFraction >= (backdropColors.contains(backdrop.colorName ?? "") && rules.backdrop.roleColors.contains(backdrop.colorName ?? "")
                 ? rules.backdrop.minBorderFractionForRole : rules.backdrop.minBorderFraction)
         {
             role = .administratorPhoto

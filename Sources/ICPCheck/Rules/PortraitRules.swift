@@ -90,6 +90,7 @@ struct BackdropRules: Codable, Sendable, Equatable {
     var meanDistance: Double
     var minBorderFraction: Double
     var minBorderFractionForRole: Double
+    var roleColors: [String]
     var minAreaFractionForRole: Double
     var minAreaFraction: Double
     var maxTexture: Double
@@ -104,6 +105,7 @@ struct BackdropRules: Codable, Sendable, Equatable {
         case meanDistance = "mean_distance"
         case minBorderFraction = "min_border_fraction"
         case minBorderFractionForRole = "min_border_fraction_for_role"
+        case roleColors = "role_colors"
         case minAreaFractionForRole = "min_area_fraction_for_role"
         case minAreaFraction = "min_area_fraction"
         case maxTexture = "max_texture"
