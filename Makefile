@@ -128,6 +128,8 @@ man: build
 	$(SWIFT) package $(BUILD_FLAGS) plugin generate-manual --multi-page --date "$(MAN_DATE)"
 	@[ -f $(MANUAL_PLUGIN_OUTPUT)/icpcheck.1 ] || { echo "error: no icpcheck.1 in $(MANUAL_PLUGIN_OUTPUT)" >&2; exit 1; }
 	mkdir -p $(MAN_DIR) && cp $(MANUAL_PLUGIN_OUTPUT)/*.1 $(MAN_DIR)/
+	@# The generator's EXIT STATUS is the generic "0 on success, >0 on error"; icpcheck's 1 means not ready.
+	sed -i 's/^\.Ex -std$$/0 when everything checked is ready; 1 when an application is not ready or, by default, needs review for a warning (inspect: when a file has an error finding); 2 on a usage or fatal error./' $(MAN_DIR)/*.1
 
 completions: build
 	mkdir -p $(COMPLETION_DIR)

@@ -112,6 +112,8 @@ import Testing
             #expect(text.contains(destination), "make install puts nothing at \(destination)")
         }
         #expect(text.contains("generate-manual --multi-page"))
+        // The man pages' EXIT STATUS is icpcheck's own, not the generator's "0 on success".
+        #expect(text.contains("s/^\\.Ex -std$/0 when everything checked is ready; 1 when an application is not ready"))
     }
 
     @Test func completionScriptsAndManualSourceNameEverySubcommand() throws {
