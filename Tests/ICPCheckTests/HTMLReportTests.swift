@@ -102,6 +102,8 @@ import Testing
             #expect(max(try JPEGCodec.decode([UInt8](jpeg)).0.width, 1) <= Thumbnails.longSide)
         }
         #expect(!html.contains("src=\"http") && !html.contains("<link"))
+        // The region and the statement are named as the page's Chinese first: 浙江 Zhejiang.
+        #expect(html.contains(" · 浙江 Zhejiang · ") && html.contains("真实性核验单或承诺书"))
     }
 
     /// Chromium renders the index and an application page: every thumbnail loads, each overlay lies

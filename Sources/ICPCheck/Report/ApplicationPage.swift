@@ -63,7 +63,8 @@ struct ApplicationPage {
         checkedAt = manifest.checkedAt
         profile = manifest.profile
         subject = manifest.subjectType == "individual" ? "个人 individual" : "单位 entity"
-        region = manifest.region
+        // 浙江 Zhejiang: Chinese first, as elsewhere on the page; a region no province matches as written.
+        region = manifest.region.map { region in Province.named(region).map { "\($0.shortName) \($0.name)" } ?? region }
         toolVersion = manifest.toolVersion
         self.indexLink = indexLink
         self.stylesheet = stylesheet
