@@ -4,10 +4,14 @@
 #   2. builds icpcheck-bench in release
 #   3. writes the generated photos to .build/bench-corpus/ (deterministic, about 2 s)
 #   4. times and prints the tables, pinned to one CPU with taskset
-#   5. runs `icpcheck batch` on 200 and 2,000 copies of a sample application (all cores):
+#   5. times the whole per-file pipeline (reading off) on the real corpus's JPEGs against
+#      djpeg -scale 1/8 (the decoder's floor) and a Python peer (Pillow + OpenCV, in a virtual
+#      environment made once in .build/bench-venv from PyPI), one core; prints both ratios
+#   6. runs `icpcheck batch` on 200 and 2,000 copies of a sample application (all cores):
 #      files per second and peak memory side by side
 # Environment: ICPCHECK_CORPORA (default ../shared/corpora), BENCH_RUNS and BENCH_SMALL_RUNS
-# (timed runs per corpus, default 5 each), BENCH_BATCH_COUNTS (default 200,2000), SWIFT (default swift).
+# (timed runs per corpus, default 5 each), BENCH_PIPELINE_RUNS (default 3), BENCH_BATCH_COUNTS
+# (default 200,2000), SWIFT (default swift).
 set -euo pipefail
 log() { printf '==> %s\n' "$*" >&2; }
 fatal() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -48,6 +52,23 @@ fi
 log "timing $(djpeg -version 2>&1 | head -n 1) against our decode"
 "${pin[@]}" "$bin" run --corpora "$corpora" --out "$out" \
     --runs "${BENCH_RUNS:-5}" --small-runs "${BENCH_SMALL_RUNS:-5}"
+
+log "the whole pipeline against djpeg's floor and a Python peer, on the real corpus's JPEGs"
+# The peer: Pillow's draft decode and OpenCV's Haar cascade, in a virtual environment made once
+# (PyPI; OpenCV below 5, whose main module no longer has the Haar cascades).
+venv="$root/.build/bench-venv"
+if ! "$venv/bin/python" -c 'import cv2, numpy, PIL; cv2.CascadeClassifier' 2>/dev/null; then
+    bash Scripts/install-packages.sh python3-venv opencv-data
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet pillow numpy 'opencv-python-headless<5'
+fi
+list="$root/.build/bench-pipeline-files.txt"
+pipeline="$("${pin[@]}" "$bin" pipeline --folder "$corpora/real/images" --list "$list" --runs "${BENCH_PIPELINE_RUNS:-3}")"
+printf '%s\n' "$pipeline" | grep -v '^PIPELINE '
+ours="$(printf '%s\n' "$pipeline" | sed -n 's/^PIPELINE ours_seconds=\([0-9.]*\).*/\1/p')"
+peer="$("${pin[@]}" "$venv/bin/python" Scripts/bench/python_peer.py "$list" --runs "${BENCH_PIPELINE_RUNS:-3}" | sed -n 's/^peer_seconds=\([0-9.]*\).*/\1/p')"
+awk -v ours="$ours" -v peer="$peer" 'BEGIN { printf "Python peer (Pillow draft decode + OpenCV Haar cascade), same files: %.2f s; throughput ratio ours / peer: %.1f (target at least 10)\n", peer, peer / ours }'
 
 log "icpcheck batch over generated upload folders"
 "$bin" batch --icpcheck "$bins/icpcheck" --sample "$root/Samples/APP-101-ready-enterprise" \

@@ -8,6 +8,9 @@
 //                                                      icpcheck batch over N copies of a sample application,
 //                                                      then a first run and a cached re-run over N distinct ones
 //   icpcheck-bench reading [--runs N]                  the reading table alone (while working on the reader)
+//   icpcheck-bench pipeline --folder DIR [--runs N] [--list FILE]
+//                                                      the whole pipeline, reading off, on DIR's JPEGs, against
+//                                                      djpeg -scale 1/8 (needs djpeg); FILE: the JPEGs' paths
 import Foundation
 import Glibc
 import ICPCheck
@@ -17,10 +20,11 @@ let usage = """
            icpcheck-bench run --corpora DIR --out DIR [--runs N] [--small-runs N]
            icpcheck-bench batch --icpcheck BIN --sample DIR --out DIR [--counts 200,2000] [--cached-counts 300,2000]
            icpcheck-bench reading [--runs N]
+           icpcheck-bench pipeline --folder DIR [--runs N] [--list FILE]
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let subcommand = arguments.first, ["corpus", "run", "batch", "reading"].contains(subcommand) else { fail(usage) }
+guard let subcommand = arguments.first, ["corpus", "run", "batch", "reading", "pipeline"].contains(subcommand) else { fail(usage) }
 arguments.removeFirst()
 var options: [String: String] = [:]
 while let name = arguments.first {
@@ -28,7 +32,7 @@ while let name = arguments.first {
     options[String(name.dropFirst(2))] = arguments[1]
     arguments.removeFirst(2)
 }
-guard let out = options["out"] ?? (subcommand == "reading" ? "" : nil) else { fail(usage) }
+guard let out = options["out"] ?? (["reading", "pipeline"].contains(subcommand) ? "" : nil) else { fail(usage) }
 let corpora = options["corpora"] ?? ""
 
 func tool(_ name: String) -> String {
@@ -52,6 +56,13 @@ case "batch":
 
 case "reading":
     await ReadingBench.run(files: ReadingBench.files(), runs: count("runs", default: 1))
+
+case "pipeline":
+    guard let folder = options["folder"] else { fail(usage) }
+    let files = PipelineBench.files(in: folder)
+    // The list the Python peer is timed on, so both time the same files.
+    if let list = options["list"] { FileManager.default.createFile(atPath: list, contents: Data(files.joined(separator: "\n").utf8)) }
+    await PipelineBench.run(files: files, djpeg: tool("djpeg"), runs: count("runs", default: 3))
 
 case "corpus":
     let start = now()
