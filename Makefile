@@ -5,8 +5,8 @@
 #   make build  optimised build only
 #   make bench  release build; our JPEG decode against djpeg on the same files (ratios), the
 #               heuristics and reading per file, the whole pipeline against djpeg -scale 1/8 and a
-#               Python peer (Pillow + OpenCV, in .build/bench-venv) on the real corpus's JPEGs, batch throughput and memory, cached re-runs
-#               with the review report (and its size)
+#               Python peer (Pillow + OpenCV, in .build/bench-venv) on the real corpus's JPEGs,
+#               batch throughput and memory, cached re-runs with the review report (and its size)
 #   make eval   precision and recall of the pixel heuristics on labelled images (the corpus photos,
 #               the samples, a generated document set written to .build/document-set, and capture
 #               variants of the corpus photos written to .build/photo-variants)
