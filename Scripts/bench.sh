@@ -7,7 +7,8 @@
 #   5. times the whole per-file pipeline (reading off) on the real corpus's JPEGs against
 #      djpeg -scale 1/8 (the decoder's floor) and a Python peer (Pillow + OpenCV, in a virtual
 #      environment made once in .build/bench-venv from PyPI), one core; prints both ratios
-#   6. runs `icpcheck batch` on 200 and 2,000 copies of a sample application (all cores):
+#   6. runs `icpcheck batch` on 200 and 2,000 copies of a sample application (all cores, and the
+#      first count again on all cores and on one worker, for the two-core ratio):
 #      files per second and peak memory side by side
 # Environment: ICPCHECK_CORPORA (default ../shared/corpora), BENCH_RUNS and BENCH_SMALL_RUNS
 # (timed runs per corpus, default 5 each), BENCH_PIPELINE_RUNS (default 3), BENCH_BATCH_COUNTS
