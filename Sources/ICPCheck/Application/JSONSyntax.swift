@@ -78,11 +78,10 @@ enum JSONSyntax {
                 }
                 try value(depth: depth + 1)
                 skipSpace()
-                guard offset < bytes.count else { throw failure("“,” or “\(Character(Unicode.Scalar(close)))”", "“,”或“\(Character(Unicode.Scalar(close)))”") }
-                if bytes[offset] == close { offset += 1; return }
-                guard bytes[offset] == UInt8(ascii: ",") else {
+                guard offset < bytes.count, bytes[offset] == close || bytes[offset] == UInt8(ascii: ",") else {
                     throw failure("“,” or “\(Character(Unicode.Scalar(close)))”", "“,”或“\(Character(Unicode.Scalar(close)))”")
                 }
+                if bytes[offset] == close { offset += 1; return }
                 offset += 1
                 skipSpace()
                 if offset < bytes.count, bytes[offset] == close { throw failure("another item (no comma before the end)", "下一项（结尾前不能有逗号）") }

@@ -54,7 +54,7 @@ struct FileJudge {
         guard provider.refusesCopies, Self.copyCodes.contains(finding.code) else { return finding }
         var said = finding
         said.message += " \(provider.name ?? "The provider") refuses photocopies, black-and-white scans and photos of screens."
-        said.messageZh += "\(provider.nameZh ?? "服务商")不接受复印件、黑白扫描件和翻拍屏幕的照片。"
+        said.messageZh += "\(provider.named.zh)不接受复印件、黑白扫描件和翻拍屏幕的照片。"
         return said
     }
 

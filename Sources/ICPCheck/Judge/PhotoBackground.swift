@@ -40,8 +40,8 @@ extension Finding {
         let expected = PhotoBackground.expected(accepted)
         return Finding(
             code: FindingCode.backdropWrongColour, severity: .error,
-            message: "The background is \(colour), but \(provider.name ?? "the provider") expects \(expected.en): \(expected.advice).",
-            messageZh: "背景是\(colourZh)，但\(provider.nameZh ?? "服务商")要求\(expected.zh)：\(expected.adviceZh)。",
+            message: "The background is \(colour), but \(provider.named.en) expects \(expected.en): \(expected.advice).",
+            messageZh: "背景是\(colourZh)，但\(provider.named.zh)要求\(expected.zh)：\(expected.adviceZh)。",
             detail: detail)
     }
 
@@ -50,8 +50,8 @@ extension Finding {
         let expected = PhotoBackground.expected(accepted)
         return Finding(
             code: FindingCode.backdropNotFound, severity: .warning,
-            message: "No plain background is behind the person; \(provider.name ?? "the provider") expects \(expected.en): \(expected.advice).",
-            messageZh: "人物背后没有纯色背景，\(provider.nameZh ?? "服务商")要求\(expected.zh)：\(expected.adviceZh)。",
+            message: "No plain background is behind the person; \(provider.named.en) expects \(expected.en): \(expected.advice).",
+            messageZh: "人物背后没有纯色背景，\(provider.named.zh)要求\(expected.zh)：\(expected.adviceZh)。",
             measure: "backdrop_area_fraction", value: area, limit: limit)
     }
 }

@@ -41,9 +41,9 @@ extension Finding {
     static func imageTooLarge(side: Int, limit: Int, width: Int, height: Int, provider: ProviderRules) -> Finding {
         Finding(
             code: FindingCode.imageTooLarge, severity: .error,
-            message: "The image is \(width)×\(height) pixels; \(provider.name ?? "the provider") accepts at most \(limit) on each side."
+            message: "The image is \(width)×\(height) pixels; \(provider.named.en) accepts at most \(limit) on each side."
                 + " Save a smaller copy (long side \(limit) or less) before uploading.",
-            messageZh: "图片尺寸为 \(width)×\(height) 像素，\(provider.nameZh ?? "服务商")要求每边不超过 \(limit) 像素，请缩小后（长边不超过 \(limit)）再上传。",
+            messageZh: "图片尺寸为 \(width)×\(height) 像素，\(provider.named.zh)要求每边不超过 \(limit) 像素，请缩小后（长边不超过 \(limit)）再上传。",
             measure: "long_side", value: Double(side), limit: Double(limit))
     }
 

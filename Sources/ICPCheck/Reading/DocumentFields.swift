@@ -176,11 +176,13 @@ enum DocumentFields {
         if let value = page.value(after: signingLabels), let date = ValidityDates.dates(in: value.text).last {
             return (date, value.confidence)
         }
-        let dated = page.lines.filter { line in
-            !validityLabels.contains { ReadPage.contains($0, in: line.text) } && !ValidityDates.dates(in: line.text).isEmpty
+        let dated = page.lines.compactMap { line -> (y: Int, date: String, confidence: Double)? in
+            guard !validityLabels.contains(where: { ReadPage.contains($0, in: line.text) }),
+                  let date = ValidityDates.dates(in: line.text).last else { return nil }
+            return (line.box.y, date, line.confidence)
         }
-        guard let last = dated.max(by: { $0.box.y < $1.box.y }), let date = ValidityDates.dates(in: last.text).last else { return nil }
-        return (date, last.confidence)
+        guard let last = dated.max(by: { $0.y < $1.y }) else { return nil }
+        return (last.date, last.confidence)
     }
 
     /// A person's name: two to five Chinese characters (a middle dot allowed, as in minority names),

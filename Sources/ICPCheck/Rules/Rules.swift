@@ -108,6 +108,9 @@ struct ProviderRules: Codable, Sendable, Equatable {
     var statementForm: StatementForm
     var refusesCopies: Bool
 
+    /// How a message names the provider, English and Chinese: "the provider" where the profile names none.
+    var named: (en: String, zh: String) { (name ?? "the provider", nameZh ?? "服务商") }
+
     enum CodingKeys: String, CodingKey {
         case name
         case nameZh = "name_zh"
