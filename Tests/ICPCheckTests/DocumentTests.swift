@@ -72,13 +72,14 @@ import Testing
         #expect(keys["text_sideways_ratio"] == page.textSidewaysRatio)
         #expect(keys["page_edge_contact_top"] == page.edgeContact.top && keys["page_edge_contact_right"] == page.edgeContact.right)
         #expect(keys["glyph_count"] == Double(page.glyphCount) && page.glyphCount > 0)
+        #expect(keys["linework_share"] == page.lineworkShare && page.lineworkShare > 0, "the statement form's ruled table")
         #expect(keys["seal_count"] == Double(measurement.sealCount) && measurement.sealCount == 1)
         let seal = try #require(page.seal)
         #expect(keys["seal_y"] == seal.y && keys["seal_near_bottom"] == 1 && seal.nearBottom == true)
         #expect(keys["screen_pattern_amplitude"] == page.screenPatternAmplitude)
         let sometimes = [page.textSidewaysRatio, page.seal?.x, page.seal?.y, page.seal?.diameter, page.seal?.nearBottom.map { $0 ? 1 : 0 },
                          page.screenPatternAmplitude]
-        #expect(keys.count == 28 + sometimes.compactMap { $0 }.count)
+        #expect(keys.count == 29 + sometimes.compactMap { $0 }.count)
 
         let strip = ImageEditing.crop(Self.statement, x: 0, y: 0, width: Self.statement.width, height: 12)
         let thin = DocumentAnalysis.measure(strip, faces: [], closerLook: nil, rules: Self.rules.document)
@@ -195,6 +196,52 @@ import Testing
             UnitRect(x: 0.05 + 0.15 * Double(index - 1), y: face.y, width: face.width / 2, height: face.height / 2)
         }
         #expect(!DocumentAnalysis.measure(Self.idFront, faces: faces + others, closerLook: nil, rules: Self.rules.document).idSides.front)
+    }
+
+    /// A form ruled into a dense grid (a ledger, a table of fields) is still a page of text: its
+    /// thin straight lines are linework, left out of the ink the glyphs' share is taken of. Solid
+    /// dark patches (photos pasted on the page) are not linework and count.
+    @Test func aFormsRuledGridDoesNotCountAgainstItsText() {
+        let (w, h) = (Self.statement.width, Self.statement.height)
+        let step = max(8, min(w, h) / 40), thickness = max(1, min(w, h) / 500)
+        let ruled = ImageEditing.map(Self.statement) { x, y, color in
+            if x % step < thickness || y % step < thickness { color = (40, 40, 40) }
+        }
+        let report = Self.report(ruled, role: .unknown)
+        let linework = report.measures["linework_share"] ?? 0, share = report.measures["glyph_ink_share"] ?? 0
+        #expect(linework > 0.5, "most of the ink is the grid: \(report.measures)")
+        // Over all the ink the glyphs would hold too little; over the ink outside the grid, enough.
+        #expect(share * (1 - linework) < Self.rules.document.minGlyphInkShare && share >= Self.rules.document.minGlyphInkShare)
+        #expect(report.contentKind == "document")
+        // Solid dark patches larger than a character (photos pasted on the page) are no linework:
+        // their ink counts against the glyphs' share.
+        let side = min(w, h) / 6
+        let blocks = ImageEditing.map(Self.statement) { x, y, color in
+            if (x / side) % 3 == 1, (y / side) % 3 == 1 { color = (40, 40, 40) }
+        }
+        let statement = Self.report(Self.statement, role: .unknown), blocked = Self.report(blocks, role: .unknown)
+        #expect((blocked.measures["linework_share"] ?? 1) <= (statement.measures["linework_share"] ?? 0), "\(blocked.measures)")
+        #expect((blocked.measures["glyph_ink_share"] ?? 1) < (statement.measures["glyph_ink_share"] ?? 0) / 2)
+    }
+
+    /// An ID card's side is found from its text as well as its photo or emblem: lines of characters
+    /// where the card prints its fields. The sample front with its text area filled by a few large
+    /// dark shapes of more ink (a face before a wall of logos) has no characters there and is no
+    /// front; it is one again where the rules ask for no characters.
+    @Test func aCardsSideNeedsItsCharacters() throws {
+        let faces = ContentMeasures.measure(Self.idFront, cascades: .installed, rules: Self.rules).people.faceRects
+        #expect(DocumentAnalysis.measure(Self.idFront, faces: faces, closerLook: nil, rules: Self.rules.document).idSides.front)
+        let (w, h) = (Self.idFront.width, Self.idFront.height)
+        let logos = ImageEditing.map(Self.idFront) { x, y, color in
+            guard x < w * 55 / 100 else { return }
+            let (cx, cy) = (x * 4 / (w * 55 / 100), y * 3 / h)  // a 4 × 3 grid of logo cells
+            let inLogo = (cx + cy) % 2 == 0 && x % (w / 8) > w / 40 && y % (h / 3) > h / 12
+            color = inLogo ? (30, 30, 30) : (235, 235, 235)
+        }
+        #expect(!DocumentAnalysis.measure(logos, faces: faces, closerLook: nil, rules: Self.rules.document).idSides.front)
+        var anyText = Self.rules.document
+        anyText.idCard.minTextGlyphs = 0
+        #expect(DocumentAnalysis.measure(logos, faces: faces, closerLook: nil, rules: anyText).idSides.front)
     }
 
     @Test func aSmallCardOnADeskIsFramedFromItsEmblem() {

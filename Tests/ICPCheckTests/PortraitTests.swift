@@ -198,6 +198,30 @@ import Testing
         #expect(report.contentKind != "portrait")
     }
 
+    /// A second person lying down or leaning in beside the first, their face turned a quarter turn:
+    /// the upright cascade cannot find it, the search on the turned picture does (both eyes).
+    @Test func aPersonTurnedSidewaysMakesAGroup() throws {
+        let h = Self.sample.height, w = Self.sample.width
+        // As large as the first: a turned face is looked for at the first search's sizes only.
+        let lying = Self.sample.applyingOrientation(6)
+        let top = (h - lying.height) / 2
+        let wider = ImageEditing.placed(Self.sample, width: w + lying.width, height: h, x: 0, y: 0, color: Self.blue)
+        let group = ImageEditing.map(wider) { x, y, color in
+            guard x >= w, y >= top, y < top + lying.height else { return }
+            let p = ((y - top) * lying.width + x - w) * 3
+            color = (lying.pixels[p], lying.pixels[p + 1], lying.pixels[p + 2])
+        }
+        let report = Self.report(group)
+        #expect(report.measures["face_count"] == 2, "\(report.measures)")
+        #expect(report.findings.map(\.code).contains(FindingCode.multipleFaces))
+        #expect(report.contentKind != "portrait")
+        // Only the turned search finds the second face: asking for more eyes than a face has, one.
+        var eyesOfThree = Self.rules
+        eyesOfThree.portrait.minEyesForTurnedFace = 3
+        let content = ContentMeasures.measure(group, cascades: .installed, rules: eyesOfThree)
+        #expect(content.people.faceCount == 1)
+    }
+
     /// A photo printed in grey on a coloured document (a passport's, a copied card's): skin colour
     /// says nothing there, and the face counts by its eyes.
     @Test func aFacePrintedInGreyOnAColourPage() throws {

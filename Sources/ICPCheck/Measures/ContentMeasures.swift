@@ -25,6 +25,7 @@ enum ContentMeasures {
             // A card held up shows its holder's printed photo: a smaller face, with eyes, but no second person.
             if !page.heldCard {
                 lookForSmallerFaces(&people, image: image, detector: cascades.frontal, rules: rules.portrait)
+                lookForTurnedFaces(&people, image: image, detector: cascades.frontal, eyes: cascades.eyes, rules: rules.portrait)
                 confirmWeakFaces(&people, image: image, eyes: cascades.eyes, rules: rules.portrait)
             }
         }
@@ -79,6 +80,40 @@ enum ContentMeasures {
         let unscaled = { (faces: [FaceBox]) in faces.filter { !$0.overlapsMostOf(main) }.map { $0.scaled(by: 1 / scale) } }
         measurement.faces += unscaled(found.people)
         measurement.weakFaces += unscaled(found.weak)
+        measurement.faceCount = measurement.faces.count
+    }
+
+    /// Searches a photograph with one face once more, turned a quarter turn each way: people lying
+    /// down or leaning in (a group with their heads together, a child on a parent's shoulder) show
+    /// faces the upright cascade cannot find. A face found so counts where it is a person as `people`
+    /// decides and shows `min_eyes_for_turned_face` eyes on the turned picture; a pattern in hair or
+    /// clothing seen sideways shows none.
+    private static func lookForTurnedFaces(
+        _ measurement: inout PortraitMeasurement, image: DecodedImage, detector: Result<FaceDetector, CascadeError>, eyes: FaceDetector?,
+        rules: PortraitRules
+    ) {
+        guard measurement.faces.count == 1, let face = measurement.faces.first, let small = measurement.detectionPicture,
+              let frontal = try? detector.get(), let eyes else { return }
+        let (w, h) = (small.width, small.height)
+        // EXIF orientations 6 and 8 turn a picture a quarter turn clockwise and anticlockwise; each
+        // found box is mapped back to the upright picture's pixels.
+        let turns: [(orientation: Int, upright: (FaceBox) -> FaceBox)] = [
+            (6, { FaceBox(x: $0.y, y: h - $0.x - $0.width, width: $0.height, height: $0.width, neighbors: $0.neighbors) }),
+            (8, { FaceBox(x: w - $0.y - $0.height, y: $0.x, width: $0.height, height: $0.width, neighbors: $0.neighbors) }),
+        ]
+        for turn in turns {
+            let turned = small.applyingOrientation(turn.orientation)
+            let candidates = frontal.detect(gray: turned.grey(), width: turned.width, height: turned.height, minFaceFraction: rules.minFaceFraction)
+            let people = PortraitAnalysis.people(candidates, in: turned, rules: rules).people
+                .filter { !turn.upright($0).overlapsMostOf(face) && !face.overlapsMostOf(turn.upright($0)) }
+            guard !people.isEmpty else { continue }
+            let turnedImage = image.applyingOrientation(turn.orientation)
+            let scale = Double(turnedImage.width) / Double(turned.width)
+            for person in people where EyeCount.count(in: turnedImage, face: person, scale: scale, detector: eyes) >= rules.minEyesForTurnedFace
+                && !measurement.faces.contains(where: { $0.overlapsMostOf(turn.upright(person)) }) {
+                measurement.faces.append(turn.upright(person))
+            }
+        }
         measurement.faceCount = measurement.faces.count
     }
 

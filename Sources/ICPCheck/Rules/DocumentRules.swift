@@ -143,6 +143,7 @@ struct IDCardRules: Codable, Sendable, Equatable {
     var maxAspect: Double
     var minPaperShare: Double
     var minTextInk: Double
+    var minTextGlyphs: Int
     var minFaceX: Double
     var maxFacesOnCard: Int
     var faceHeight: [Double]
@@ -171,6 +172,7 @@ struct IDCardRules: Codable, Sendable, Equatable {
         case maxAspect = "max_aspect"
         case minPaperShare = "min_paper_share"
         case minTextInk = "min_text_ink"
+        case minTextGlyphs = "min_text_glyphs"
         case minFaceX = "min_face_x"
         case maxFacesOnCard = "max_faces_on_card"
         case faceHeight = "face_height"

@@ -27,6 +27,7 @@ struct PortraitRules: Codable, Sendable, Equatable {
     var smallerFaceShare: Double
     var smallerFaceDetectionSize: Int
     var minEyesForWeakFace: Int
+    var minEyesForTurnedFace: Int
     var maxWeakFacesLookedAt: Int
     var greyFaceChroma: Double
     var minEyesForGreyFace: Int
@@ -69,6 +70,7 @@ struct PortraitRules: Codable, Sendable, Equatable {
         case smallerFaceShare = "smaller_face_share"
         case smallerFaceDetectionSize = "smaller_face_detection_size"
         case minEyesForWeakFace = "min_eyes_for_weak_face"
+        case minEyesForTurnedFace = "min_eyes_for_turned_face"
         case maxWeakFacesLookedAt = "max_weak_faces_looked_at"
         case greyFaceChroma = "grey_face_chroma"
         case minEyesForGreyFace = "min_eyes_for_grey_face"

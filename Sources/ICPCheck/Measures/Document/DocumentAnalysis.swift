@@ -32,6 +32,7 @@ struct DocumentMeasurement: Sendable {
         var textLines = 0  // text_lines
         var glyphCount = 0  // glyph_count
         var glyphInkShare = 0.0  // glyph_ink_share
+        var lineworkShare = 0.0  // linework_share
         var skewDegrees = 0.0  // skew_degrees
         /// Whether the text lines run up and down (`text_sideways`, 1 or 0).
         var textSideways = false
@@ -77,6 +78,7 @@ struct DocumentMeasurement: Sendable {
         m["text_lines"] = Double(measured.textLines)
         m["glyph_count"] = Double(measured.glyphCount)
         m["glyph_ink_share"] = measured.glyphInkShare
+        m["linework_share"] = measured.lineworkShare
         m["skew_degrees"] = measured.skewDegrees
         m["text_sideways"] = measured.textSideways ? 1 : 0
         m["text_sideways_ratio"] = measured.textSidewaysRatio
@@ -137,7 +139,7 @@ enum DocumentAnalysis {
             ? RedMarks.patches(in: darkMask(picture, paper: paper, share: rules.idCard.greyEmblemLumaShare), picture: picture) : marks
         // No face at all, but some text: perhaps cards too small on a sheet for the photo measures' picture.
         let lookCloser = faces.isEmpty && text.glyphCount >= rules.minGlyphs && text.glyphCount <= rules.idCard.maxGlyphsOnCards
-        let sides = IDCardSides(picture, paper: paper, faces: faces, marks: emblems, closerLook: lookCloser ? closerLook : nil,
+        let sides = IDCardSides(picture, paper: paper, glyphs: text.glyphCentres, faces: faces, marks: emblems, closerLook: lookCloser ? closerLook : nil,
                                 rules: rules.idCard,
                                 seal: rules.seal)
 
@@ -152,6 +154,7 @@ enum DocumentAnalysis {
         measured.textLines = text.lineCount
         measured.glyphCount = text.glyphCount
         measured.glyphInkShare = text.glyphInkShare
+        measured.lineworkShare = text.lineworkShare
         measured.skewDegrees = text.skewDegrees
         measured.textSideways = text.sideways
         measured.textSidewaysRatio = text.sidewaysRatio

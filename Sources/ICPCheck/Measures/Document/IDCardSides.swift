@@ -24,7 +24,7 @@ struct IDCardSides {
 
     /// - Parameter closerLook: the detector to search a card's photo area for a face at the analysis size
     ///   (the photo measures' smaller picture showed no face at all: cards small on a sheet).
-    init(_ picture: DocumentPicture, paper: PaperRegion, faces: [UnitRect], marks: [RedMark], closerLook: FaceDetector?, rules: IDCardRules,
+    init(_ picture: DocumentPicture, paper: PaperRegion, glyphs: [(x: Double, y: Double)], faces: [UnitRect], marks: [RedMark], closerLook: FaceDetector?, rules: IDCardRules,
          seal: SealRules) {
         let (w, h) = (Double(picture.width), Double(picture.height))
         var cards = [UnitRect(x: 0, y: 0, width: 1, height: 1)]
@@ -53,7 +53,9 @@ struct IDCardSides {
             else { continue }
             // The card's layout (the resident ID card's: text on the left 55% of the front, the photo on its
             // right 55%, text on the right 60% of the back) is a fixed property of the card.
-            let textLeft = Self.inkShare(picture, in: UnitRect(x: card.x, y: card.y, width: card.width * 0.55, height: card.height))
+            let leftArea = UnitRect(x: card.x, y: card.y, width: card.width * 0.55, height: card.height)
+            let textLeft = Self.inkShare(picture, in: leftArea)
+            let glyphsLeft = Self.count(glyphs, in: leftArea, picture)
             let isPhoto = { (face: UnitRect) -> Bool in
                 let relativeHeight = face.height / card.height
                 let relativeX = (face.centreX - card.x) / card.width
@@ -69,12 +71,14 @@ struct IDCardSides {
                 Self.facesInPhotoArea(of: card, picture, detector: detector, rules: rules).contains(where: isPrintedPhoto)
             }
             let facesOnCard = faces.filter { card.contains($0.centreX, $0.centreY) }.count
-            if textLeft >= rules.minTextInk, facesOnCard <= rules.maxFacesOnCard,
+            if textLeft >= rules.minTextInk, glyphsLeft >= rules.minTextGlyphs, facesOnCard <= rules.maxFacesOnCard,
                faces.contains(where: isPhoto) || closerLook.map(closerLookFindsPhoto) == true {
                 frontCards.append(card)
             }
-            let textRight = Self.inkShare(picture, in: UnitRect(x: card.x + card.width * 0.4, y: card.y, width: card.width * 0.6, height: card.height))
-            if textRight >= rules.minTextInk, discs.contains(where: { disc in
+            let rightArea = UnitRect(x: card.x + card.width * 0.4, y: card.y, width: card.width * 0.6, height: card.height)
+            let textRight = Self.inkShare(picture, in: rightArea)
+            let glyphsRight = Self.count(glyphs, in: rightArea, picture)
+            if textRight >= rules.minTextInk, glyphsRight >= rules.minTextGlyphs, discs.contains(where: { disc in
                 let relativeHeight = disc.height / card.height
                 return card.contains(disc.centreX, disc.centreY) && (disc.centreX - card.x) / card.width <= rules.maxEmblemX
                     && (disc.centreY - card.y) / card.height <= rules.maxEmblemY
@@ -123,6 +127,12 @@ struct IDCardSides {
     static func paperShare(_ paper: PaperRegion, in rect: UnitRect, _ picture: DocumentPicture) -> Double {
         let (xs, ys) = picture.pixels(of: rect)
         return paper.paperLikeShare(xs: xs, ys: ys, step: 4)
+    }
+
+    /// How many of the glyph centres (in pixels) lie inside `rect`.
+    static func count(_ glyphs: [(x: Double, y: Double)], in rect: UnitRect, _ picture: DocumentPicture) -> Int {
+        let (w, h) = (Double(picture.width), Double(picture.height))
+        return glyphs.count { rect.contains($0.x / w, $0.y / h) }
     }
 
     /// Ink pixels over all pixels inside `rect`.

@@ -5,9 +5,13 @@ import Foundation
 struct TextLayout {
     /// Ink pixels over page pixels.
     var density = 0.0
-    /// Character-sized ink patches on the page, and their share of its ink.
+    /// Character-sized ink patches on the page, and their share of its ink outside linework.
     var glyphCount = 0
+    /// Where the glyphs are: their centres in the picture's pixels.
+    var glyphCentres: [(x: Double, y: Double)] = []
     var glyphInkShare = 0.0
+    /// Ink in a form's ruled lines and frames over the page's ink (it does not count against the glyphs' share).
+    var lineworkShare = 0.0
     /// How much the glyph centres bunch across the text lines (Σ count² · bins / n² of their
     /// profile): about 1 for scattered patches, well above for lines of text.
     var lineStrength = 0.0
@@ -41,7 +45,9 @@ struct TextLayout {
         density = Double(inkCount) / Double(max(1, pageCount))
         let found = InkGlyphs(picture, box: box, isOnPage: paper.contains)
         glyphCount = found.glyphs.count
+        glyphCentres = found.glyphs.map { ($0.x, $0.y) }
         glyphInkShare = found.inkShare
+        lineworkShare = found.lineworkShare
         strokeSharpness = Self.strokeSharpness(picture, box: box)
         marginInk = Self.marginInk(picture, paper: paper, pageDensity: density, minContact: rules.marginMinEdgeContact,
                                    maxRunShare: rules.marginMaxRun)
